@@ -1,0 +1,229 @@
+"""The card and what goes into it: facts, summaries, diagnostics, and the merge rules.
+
+Plugins build ``Fact`` and ``Summary`` objects; the core fills in the fields a
+plugin cannot know (which extractor produced a fact, which sentence it sits in),
+merges everything into a ``Card`` and validates it against the schema.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+if TYPE_CHECKING:
+    from .document import Document
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+
+@dataclass
+class Fact:
+    """One key fact, grounded in the document: ``document.text[start:end] == text``.
+
+    ``value`` is the normalized, typed value; its shape is set by the fact type's
+    schema fragment (see ``register_fact_types``). ``extractor`` and
+    ``sentence`` are filled in by the core.
+    """
+
+    type: str
+    text: str
+    start: int
+    end: int
+    value: dict[str, Any] = field(default_factory=dict)
+    confidence: float = 1.0
+    extractor: str | None = None
+    sentence: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "value": self.value,
+            "confidence": self.confidence,
+            "extractor": self.extractor,
+        }
+
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.type, self.extractor or "", _canonical(self.value))
+
+
+@dataclass
+class SummarySentence:
+    """One sentence of a summary; ``start``/``end`` index the document when extractive."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Summary:
+    """What a summarizer returns.
+
+    ``sentences`` in reading order. ``text`` defaults to the sentences joined by
+    spaces. ``extractive`` summaries must give each sentence's offsets.
+    ``model`` names the model behind the summary, e.g. ``{"id": ..., "version": ...}``.
+    ``checks`` holds fact-consistency findings (unsupported spans), if any.
+    """
+
+    sentences: list[SummarySentence]
+    text: str | None = None
+    extractive: bool = True
+    model: dict[str, Any] | None = None
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    method: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is None:
+            self.text = " ".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "method": self.method,
+            "extractive": self.extractive,
+            "model": self.model,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "checks": list(self.checks),
+        }
+
+
+@dataclass
+class Diagnostic:
+    """Something that went wrong or was dropped, and which plugin it concerns."""
+
+    level: str
+    stage: str
+    message: str
+    plugin: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "stage": self.stage, "plugin": self.plugin, "message": self.message}
+
+    def line(self) -> str:
+        who = f" [{self.plugin}]" if self.plugin else ""
+        return f"factcards: {self.level}{who} {self.stage}: {self.message}"
+
+
+@dataclass
+class Extractor:
+    """A named fact extractor, registered through ``register_extractors``.
+
+    ``extract(document, config)`` returns an iterable of ``Fact``; ``config`` is
+    ``default_config`` overlaid with the user's settings for this extractor.
+    """
+
+    name: str
+    fact_types: tuple[str, ...]
+    extract: Callable[["Document", dict], Iterable[Fact]]
+    version: str | None = None
+    default_config: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+    plugin: str | None = None
+
+
+@dataclass
+class Summarizer:
+    """A named summarizer, registered through ``register_summarizers``.
+
+    ``summarize(document, facts, config)`` returns a ``Summary``. ``priority``
+    orders the candidates for the default summarizer (highest first) when the
+    user names none; ``available()`` says whether it can run here (for example,
+    whether its optional dependencies are installed) without importing them.
+    """
+
+    name: str
+    summarize: Callable[["Document", list[Fact], dict], Summary]
+    version: str | None = None
+    default_config: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
+    priority: int = 0
+    available: Callable[[], bool] = lambda: True
+    plugin: str | None = None
+
+
+@dataclass
+class FactType:
+    """A fact type and the JSON Schema (2020-12) fragment its ``value`` must satisfy."""
+
+    name: str
+    value_schema: dict[str, Any]
+    description: str = ""
+    plugin: str | None = None
+
+
+@dataclass
+class Card:
+    """A fact card: the document, its summary, its facts, how it was made, what went wrong."""
+
+    document: dict[str, Any]
+    summary: Summary | None
+    facts: list[Fact]
+    generator: dict[str, Any]
+    diagnostics: list[Diagnostic]
+    schema_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version,
+            "document": self.document,
+            "summary": self.summary.to_dict() if self.summary else None,
+            "facts": [f.to_dict() for f in self.facts],
+            "generator": self.generator,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def facts_of(self, fact_type: str) -> list[Fact]:
+        return [f for f in self.facts if f.type == fact_type]
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def merge_facts(
+    document: "Document", facts: Iterable[Fact], known_types: set[str], diagnostics: list[Diagnostic]
+) -> list[Fact]:
+    """The core's merge rules.
+
+    Drops (with a diagnostic naming the plugin) facts that are not grounded in the
+    text or have an unregistered type; drops silently facts inside regions that
+    are not fact sources (chrome, duplicates, the dateline); fills in the
+    sentence index; collapses exact duplicates; sorts by position so the result
+    does not depend on the order plugins were installed or ran.
+    """
+    kept: dict[tuple, Fact] = {}
+    for fact in facts:
+        problem = _grounding_problem(document.text, fact, known_types)
+        if problem:
+            diagnostics.append(Diagnostic(WARNING, "merge", f"dropped fact: {problem}", fact.extractor))
+            continue
+        if document.is_excluded(fact.start, fact.end, purpose="facts"):
+            continue
+        fact.sentence = document.sentence_index(fact.start)
+        kept.setdefault(fact.sort_key(), fact)
+    return sorted(kept.values(), key=Fact.sort_key)
+
+
+def _grounding_problem(text: str, fact: Fact, known_types: set[str]) -> str | None:
+    if not isinstance(fact, Fact):
+        return f"not a Fact: {type(fact).__name__}"
+    if fact.type not in known_types:
+        return f"unregistered fact type {fact.type!r}"
+    if not (isinstance(fact.start, int) and isinstance(fact.end, int)) or not 0 <= fact.start < fact.end <= len(text):
+        return f"span {fact.start}..{fact.end} outside the text"
+    if text[fact.start : fact.end] != fact.text:
+        return f"text {fact.text!r} is not what the document has at {fact.start}..{fact.end}"
+    return None

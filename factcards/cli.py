@@ -1,0 +1,198 @@
+"""The ``factcards`` command line.
+
+Exit codes:
+  0  success
+  1  ``validate``: the card is invalid; ``card``: the card failed its own schema (a plugin bug)
+  2  usage error (unknown option, unknown extractor or summarizer)
+  3  bad input (missing file, directory, binary, invalid UTF-8, empty, too large, malformed JSON)
+  4  a plugin failed under ``--strict-plugins``
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import FactcardsError, InputError
+from .manager import make_plugin_manager
+from .pipeline import call_each, collect_registry, make_card
+from .reader import FORMATS, decode, document_from_text, read_bytes
+from .render import render_markdown
+from .schema import CardInvalid, schema_errors
+
+EXIT_INVALID = 1
+EXIT_INPUT = InputError.exit_code
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(f"factcards: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcards")
+def cli():
+    """Turn a news article into a fact card: a faithful summary plus its grounded key facts."""
+
+
+@cli.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the card here (atomically) instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
+@click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read the input.")
+@click.option("--summarizer", help="The summarizer to run (default: the best available).")
+@click.option("--extractor", "extractors", multiple=True, help="Run only this extractor (repeatable).")
+@click.option("--disable", multiple=True, help="Do not run this extractor, summarizer or plugin (repeatable).")
+@click.option("--published", help="Publication date (ISO 8601); overrides the dateline.")
+@click.option("--length", help="Summary budget: sentences (3) or words (60w).")
+@click.option("--max-bytes", type=int, help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
+@click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
+def card(source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins):
+    """Make the fact card of an article (a text, HTML or JSON file, or - for stdin)."""
+    try:
+        data = read_bytes(source, max_bytes=max_bytes)
+        name = "standard input" if source == "-" else source
+        document = document_from_text(decode(data, name), input_format, "" if source == "-" else source)
+        result = make_card(
+            document,
+            published=published,
+            summarizer=summarizer,
+            extractors=extractors or None,
+            disable=disable,
+            length=length,
+            plugin_manager=make_plugin_manager(),
+            strict_plugins=strict_plugins,
+        )
+    except CardInvalid as exc:
+        fail(str(exc), EXIT_INVALID)
+    except FactcardsError as exc:
+        fail(str(exc), exc.exit_code)
+    for diagnostic in result.diagnostics:
+        if diagnostic.level != "info":
+            click.echo(diagnostic.line(), err=True)
+    rendered = render_markdown(result) if fmt == "markdown" else result.to_json()
+    if output:
+        write_atomically(Path(output), rendered + "\n")
+    else:
+        click.echo(rendered)
+
+
+def write_atomically(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` via a temporary file in the same folder, so no partial file is ever seen."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}", EXIT_INPUT)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def plugins(as_json):
+    """List installed plugins: version, hooks, status, and what each provides."""
+    pm = make_plugin_manager()
+    diagnostics: list = []
+    registry = collect_registry(pm, diagnostics)
+    rows = []
+    for info in sorted(pm.info.values(), key=lambda i: (not i.builtin, i.name)):
+        plugin = pm.get_plugin(info.name)
+        hooks = sorted(h.name for h in pm.get_hookcallers(plugin)) if plugin is not None else []
+        failures = [d.message for d in diagnostics if d.plugin == info.name]
+        rows.append(
+            {
+                "name": info.name,
+                "version": info.version,
+                "builtin": info.builtin,
+                "status": info.status if not failures else "error",
+                "error": info.error or (failures[0] if failures else None),
+                "hooks": hooks,
+                "extractors": sorted(e.name for e in registry.extractors.values() if e.plugin == info.name),
+                "summarizers": sorted(s.name for s in registry.summarizers.values() if s.plugin == info.name),
+                "fact_types": sorted(t.name for t in registry.fact_types.values() if t.plugin == info.name),
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        kind = "built-in" if row["builtin"] else "third-party"
+        click.echo(f"{row['name']} {row['version'] or '?'} ({kind}) {row['status']}")
+        if row["error"]:
+            click.echo(f"  error: {row['error']}")
+        for key in ("hooks", "extractors", "summarizers", "fact_types"):
+            if row[key]:
+                click.echo(f"  {key.replace('_', ' ')}: {', '.join(row[key])}")
+
+
+@cli.command()
+def schema():
+    """Print the card's JSON Schema, composed with every registered fact type."""
+    registry = collect_registry(make_plugin_manager(), [])
+    click.echo(json.dumps(registry.schema(), indent=2))
+
+
+@cli.command()
+@click.argument("card_file", metavar="CARD.json")
+def validate(card_file):
+    """Check a card against the schema; exit 1 with a report when it is invalid."""
+    try:
+        text = decode(read_bytes(card_file), card_file)
+        data = json.loads(text)
+    except FactcardsError as exc:
+        fail(str(exc), exc.exit_code)
+    except json.JSONDecodeError as exc:
+        fail(f"{card_file} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", EXIT_INPUT)
+    registry = collect_registry(make_plugin_manager(), [])
+    errors = schema_errors(data, registry.schema())
+    errors += grounding_errors(data)
+    if errors:
+        click.echo(f"{card_file}: invalid ({len(errors)} problem{'s' if len(errors) > 1 else ''})")
+        for line in errors:
+            click.echo(f"  - {line}")
+        sys.exit(EXIT_INVALID)
+    click.echo(f"{card_file}: valid")
+
+
+def grounding_errors(data) -> list[str]:
+    """Facts whose text is not what the card's document holds at their offsets."""
+    try:
+        text = data["document"]["text"]
+        facts = data["facts"]
+    except (KeyError, TypeError):
+        return []
+    errors = []
+    for i, fact in enumerate(facts):
+        try:
+            if text[fact["start"] : fact["end"]] != fact["text"]:
+                errors.append(f"at facts/{i}: text {fact['text']!r} is not at {fact['start']}..{fact['end']}")
+        except (KeyError, TypeError):
+            continue
+    return errors
+
+
+def main():
+    pm = _safe_plugin_manager()
+    if pm is not None:
+        call_each(pm, "register_commands", [], cli=cli)
+    cli()
+
+
+def _safe_plugin_manager():
+    try:
+        return make_plugin_manager()
+    except Exception as exc:  # the CLI must start even when plugin loading is broken
+        click.echo(f"factcards: error: plugins could not be loaded: {exc}", err=True)
+        return None

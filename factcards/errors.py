@@ -1,0 +1,30 @@
+"""The errors factcards raises, each with the CLI exit code it maps to."""
+
+
+class FactcardsError(Exception):
+    """Base class; ``exit_code`` is what the CLI exits with."""
+
+    exit_code = 1
+
+
+class InputError(FactcardsError):
+    """The input cannot be read as an article (missing, binary, empty, too large, malformed)."""
+
+    exit_code = 3
+
+
+class PluginError(FactcardsError):
+    """A plugin failed while ``--strict-plugins`` (``strict_plugins=True``) was in force."""
+
+    exit_code = 4
+
+    def __init__(self, plugin: str, stage: str, exc: BaseException):
+        super().__init__(f"plugin {plugin!r} failed in {stage}: {type(exc).__name__}: {exc}")
+        self.plugin = plugin
+        self.stage = stage
+
+
+class SelectionError(FactcardsError):
+    """The user named an extractor or summarizer that is not registered."""
+
+    exit_code = 2

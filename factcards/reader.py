@@ -1,0 +1,183 @@
+"""Reading articles: plain text, HTML and JSON, from a path, stdin, a string or a dict.
+
+Everything here raises ``InputError`` with a one-line message on bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .document import Document
+from .errors import InputError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_BYTES_ENV = "FACTCARDS_MAX_BYTES"
+FORMATS = ("auto", "text", "html", "json")
+_JSON_FIELDS = ("text", "title", "published", "source", "url", "language")
+
+
+def max_bytes_default() -> int:
+    value = os.environ.get(MAX_BYTES_ENV)
+    if value is None:
+        return DEFAULT_MAX_BYTES
+    try:
+        return int(value)
+    except ValueError:
+        raise InputError(f"{MAX_BYTES_ENV} must be a whole number of bytes, not {value!r}") from None
+
+
+def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None, stdin: BinaryIO | None = None) -> bytes:
+    """The bytes of ``path`` (``-`` for ``stdin``), refusing directories and oversized inputs."""
+    limit = max_bytes_default() if max_bytes is None else max_bytes
+    if str(path) == "-":
+        data = (stdin or sys.stdin.buffer).read(limit + 1)
+        name = "standard input"
+    else:
+        p = Path(path)
+        if p.is_dir():
+            raise InputError(f"{p} is a directory, not an article file")
+        if not p.exists():
+            raise InputError(f"{p}: no such file")
+        try:
+            with p.open("rb") as fh:
+                data = fh.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"{p}: cannot read: {exc.strerror or exc}") from None
+        name = str(p)
+    if len(data) > limit:
+        raise InputError(f"{name} is larger than the {limit}-byte limit (raise it with --max-bytes)")
+    return data
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """UTF-8 text (a leading BOM dropped), refusing binary data and empty documents."""
+    if b"\x00" in data:
+        raise InputError(f"{name} looks like binary data, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name} is not valid UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise InputError(f"{name} is empty")
+    return text
+
+
+def detect_format(text: str, name: str = "") -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix == ".json":
+        return "json"
+    head = text.lstrip()[:200].lower()
+    if head.startswith("{"):
+        return "json"
+    if head.startswith(("<!doctype html", "<html")) or ("<body" in text[:5000].lower() and "</" in text):
+        return "html"
+    return "text"
+
+
+def document_from_text(text: str, input_format: str = "auto", name: str = "input") -> Document:
+    """A ``Document`` from decoded text in any supported format."""
+    fmt = detect_format(text, name) if input_format == "auto" else input_format
+    if fmt == "json":
+        return document_from_mapping(_parse_json(text, name), name)
+    if fmt == "html":
+        return document_from_html(text, name)
+    if fmt != "text":
+        raise InputError(f"unknown input format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return Document(text=text, input_format="text")
+
+
+def document_from_mapping(data: Any, name: str = "input") -> Document:
+    """A ``Document`` from ``{"text", "title", "published", "source", "url"}``."""
+    if not isinstance(data, dict):
+        raise InputError(f"{name}: JSON input must be an object with a \"text\" field")
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{name}: JSON input needs a non-empty string \"text\"")
+    for key in _JSON_FIELDS[1:]:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise InputError(f"{name}: JSON field {key!r} must be a string")
+    published = normalize_published(data["published"]) if data.get("published") else None
+    return Document(
+        text=text,
+        title=data.get("title"),
+        source=data.get("source"),
+        url=data.get("url"),
+        published=published,
+        language=data.get("language") or "en",
+        input_format="json",
+    )
+
+
+def document_from_html(html: str, name: str = "input") -> Document:
+    """The article's main text and metadata, extracted with trafilatura."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML")
+    meta = trafilatura.extract_metadata(html)
+    published = None
+    if meta is not None and meta.date:
+        published = normalize_published(meta.date, strict=False)
+    return Document(
+        text=text,
+        title=getattr(meta, "title", None) or None,
+        source=getattr(meta, "sitename", None) or None,
+        url=getattr(meta, "url", None) or None,
+        published=published,
+        input_format="html",
+    )
+
+
+def normalize_published(value: str, *, strict: bool = True) -> str | None:
+    """An ISO 8601 date or date-time string at the precision given; no zone is invented."""
+    from datetime import date, datetime
+
+    value = value.strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parse(value)
+            return value
+        except ValueError:
+            pass
+    try:
+        from dateutil import parser as dateparser
+
+        parsed = dateparser.parse(value)
+    except (ValueError, OverflowError):
+        if strict:
+            raise InputError(f"cannot read {value!r} as a date (use ISO 8601, e.g. 2022-02-15 or 2022-02-15T12:57)") from None
+        return None
+    has_time = any(ch.isdigit() for ch in value.split()[-1]) and ":" in value
+    return parsed.isoformat(timespec="minutes") if has_time else parsed.date().isoformat()
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+
+
+def load_document(source: Any, *, input_format: str = "auto", max_bytes: int | None = None) -> Document:
+    """A ``Document`` from a ``Document``, text, a path or a mapping."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, dict):
+        return document_from_mapping(source)
+    if isinstance(source, os.PathLike):
+        data = read_bytes(source, max_bytes=max_bytes)
+        return document_from_text(decode(data, str(source)), input_format, str(source))
+    if isinstance(source, bytes):
+        return document_from_text(decode(source), input_format)
+    if isinstance(source, str):
+        if not source.strip():
+            raise InputError("input is empty")
+        return document_from_text(source, input_format)
+    raise InputError(f"cannot make a document from {type(source).__name__}")

@@ -1,0 +1,82 @@
+"""The card's JSON Schema: loaded from the installed package, composed with fact-type fragments.
+
+``schemas/card.schema.json`` describes every fact generically; each fact type a
+plugin registers adds a rule "a fact of this type has a value matching this
+fragment", and the set of allowed types becomes exactly the registered ones.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+from .card import FactType
+
+SCHEMA_VERSION = "1.0"
+
+
+class CardInvalid(Exception):
+    """A card does not match the schema; ``errors`` lists readable one-line reasons."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__(f"card does not match the schema: {errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
+        self.errors = errors
+
+
+@lru_cache(maxsize=None)
+def _load_json(name: str) -> str:
+    return resources.files("factcards.schemas").joinpath(name).read_text(encoding="utf-8")
+
+
+def load_schema(name: str = "card.schema.json") -> dict[str, Any]:
+    """A schema file shipped with factcards, e.g. ``facts/money.json``, as a fresh dict."""
+    return json.loads(_load_json(name))
+
+
+def compose_schema(fact_types: Iterable[FactType]) -> dict[str, Any]:
+    """The card schema with one value rule per registered fact type."""
+    schema = copy.deepcopy(load_schema())
+    fact = schema["$defs"]["fact"]
+    types = sorted(fact_types, key=lambda t: t.name)
+    fact["properties"]["type"] = {"enum": [t.name for t in types]}
+    fact["allOf"] = [
+        {
+            "if": {"properties": {"type": {"const": t.name}}, "required": ["type"]},
+            "then": {"properties": {"value": t.value_schema}},
+        }
+        for t in types
+    ]
+    return schema
+
+
+def schema_errors(instance: Any, schema: dict[str, Any]) -> list[str]:
+    """Readable one-line descriptions of everything wrong with ``instance``, most relevant first."""
+    validator = Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    lines = []
+    for error in errors:
+        deepest = best_match([error]) if error.context else error
+        where = "/".join(str(p) for p in deepest.absolute_path) or "(the card)"
+        lines.append(f"at {where}: {deepest.message[:300]}")
+    return lines
+
+
+def validate_card(card_dict: dict[str, Any], fact_types: Iterable[FactType]) -> None:
+    """Raise ``CardInvalid`` unless ``card_dict`` matches the schema composed with ``fact_types``."""
+    key = json.dumps(sorted((t.name, t.value_schema) for t in fact_types), sort_keys=True, default=str)
+    schema, validator = _validator(key)
+    if not validator.is_valid(card_dict):
+        raise CardInvalid(schema_errors(card_dict, schema))
+
+
+@lru_cache(maxsize=32)
+def _validator(fact_types_key: str) -> tuple[dict[str, Any], Draft202012Validator]:
+    types = [FactType(name, value_schema) for name, value_schema in json.loads(fact_types_key)]
+    schema = compose_schema(types)
+    return schema, Draft202012Validator(schema)

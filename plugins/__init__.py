@@ -1,0 +1,1 @@
+"""The built-in factcards plugins. Each uses only the public API that ``factcards`` exports."""
