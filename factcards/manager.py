@@ -20,7 +20,15 @@ LOAD_PLUGINS_ENV = "FACTCARDS_LOAD_PLUGINS"
 
 DEFAULT_PLUGINS = (
     "factcards_plugins.scraped_page",
+    "factcards_plugins.money",
+    "factcards_plugins.numbers",
+    "factcards_plugins.dates",
+    "factcards_plugins.quotes",
+    "factcards_plugins.people",
     "factcards_plugins.lead",
+    "factcards_plugins.minilm",
+    "factcards_plugins.seq2seq",
+    "factcards_plugins.consistency",
 )
 
 

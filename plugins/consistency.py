@@ -1,0 +1,1 @@
+"""``consistency``: built-in plugin, being written (its hooks are not implemented yet)."""

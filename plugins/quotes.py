@@ -1,0 +1,1 @@
+"""``quotes``: built-in plugin, being written (its hooks are not implemented yet)."""

@@ -1,0 +1,1 @@
+"""``seq2seq``: built-in plugin, being written (its hooks are not implemented yet)."""
