@@ -1,0 +1,114 @@
+"""Reading articles and preparing them: formats, scraped-page layout, sentences."""
+
+import json
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import factcards
+from factcards.document import split_sentences
+from factcards.reader import document_from_text, normalize_published
+
+
+def regions_by_kind(card):
+    doc = card.document
+    found = {}
+    for region in doc["regions"]:
+        found.setdefault(region["kind"], []).append(doc["text"][region["start"] : region["end"]])
+    return found
+
+
+def test_reference_article_metadata(lead_card, sample_text):
+    doc = lead_card.document
+    assert doc["text"] == sample_text
+    assert doc["title"] == "Russia ready for more talks to end Ukraine standoff"
+    assert doc["source"] == "CGTN"
+    assert doc["published"] == "2022-02-15T12:57"
+
+
+def test_reference_article_chrome_captions_and_duplicates(lead_card):
+    kinds = regions_by_kind(lead_card)
+    assert {"Download", "Search Trends", "00:39", "02:37", "(With input from agencies)"} <= set(kinds["chrome"])
+    assert len(kinds["caption"]) == 3  # two photo captions (first copies) and the cover credit
+    assert all(c.endswith(("/CFP", "/Reuters)")) for c in kinds["caption"])
+    assert kinds["duplicate"] == kinds["caption"][:2]
+    assert kinds["dateline"] == ["Updated 12:57, 15-Feb-2022"]
+    assert "'Unity Day'" in kinds["heading"]
+
+
+def test_body_text_is_not_marked(lead_card):
+    text = lead_card.document["text"]
+    body = text.index("Russia held the door open")
+    assert not any(r["start"] <= body < r["end"] for r in lead_card.document["regions"])
+
+
+def test_single_paragraph_prose_gets_no_layout_regions():
+    card = factcards.make_card("Apple said on Monday it would raise $5 billion.", summarizer="lead")
+    assert card.document["regions"] == []
+    assert card.document["title"] is None
+    assert card.summary.text == "Apple said on Monday it would raise $5 billion."
+
+
+def test_inline_scroll_down_chrome_is_marked():
+    text = "The mayor spoke for an hour. Scroll down for video The crowd cheered loudly at the end."
+    card = factcards.make_card(text, summarizer="lead")
+    assert [text[r["start"] : r["end"]] for r in card.document["regions"]] == ["Scroll down for video"]
+    assert "Scroll down" not in card.summary.text
+
+
+def test_json_input_fields_win_over_the_page():
+    data = {"text": "Updated 10:00, 01-Mar-2021\n\nThe council met today and agreed a new budget for schools.", "title": "Budget", "published": "2021-03-02", "source": "Gazette", "url": "https://news.example/b"}
+    card = factcards.make_card(json.dumps(data), summarizer="lead")
+    doc = card.document
+    assert (doc["title"], doc["source"], doc["published"], doc["url"]) == ("Budget", "Gazette", "2021-03-02", "https://news.example/b")
+
+
+def test_html_input_uses_main_text_extraction():
+    html = """<!doctype html><html><head><title>Council agrees budget | Gazette</title>
+    <meta property="og:site_name" content="Gazette"><meta name="date" content="2021-03-02"></head>
+    <body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+    <article><h1>Council agrees budget</h1>
+    <p>The city council agreed on Tuesday a budget of $12 million for new schools, the mayor said.</p>
+    <p>Work on the first of three schools will begin in the spring, officials told reporters at city hall.</p>
+    </article><footer>Copyright Gazette. All rights reserved.</footer></body></html>"""
+    doc = document_from_text(html, "auto", "page.html")
+    assert doc.input_format == "html"
+    assert "budget of $12 million" in doc.text
+    assert "Home" not in doc.text and "Copyright" not in doc.text
+    assert doc.published == "2021-03-02"
+
+
+@pytest.mark.parametrize(
+    "given_value, expected",
+    [("2022-02-15", "2022-02-15"), ("2022-02-15T12:57", "2022-02-15T12:57"), ("15 Feb 2022", "2022-02-15"), ("Feb 15, 2022 12:57", "2022-02-15T12:57")],
+)
+def test_published_normalization_keeps_given_precision(given_value, expected):
+    assert normalize_published(given_value) == expected
+
+
+def test_published_override_replaces_the_dateline(sample_path):
+    card = factcards.make_card(sample_path, summarizer="lead", published="2022-02-16")
+    assert card.document["published"] == "2022-02-16"
+
+
+def test_sentences_of_the_reference_article(lead_card):
+    text = lead_card.document["text"]
+    sentences = [text[s["start"] : s["end"]] for s in lead_card.document["sentences"]]
+    assert "Russia held the door open on Monday to further talks on resolving its standoff with the West and said some of its military drills were ending." in sentences
+    assert '"Fine," Putin replied.' in sentences
+    # "U.S." does not end a sentence
+    assert any(s.startswith("The U.S. also said it will temporarily relocate") for s in sentences)
+    excluded = [text[s["start"] : s["end"]] for s in lead_card.document["sentences"] if s["excluded"]]
+    assert "Download" in excluded and "00:39" in excluded
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_sentence_spans_are_within_text_and_stripped(text):
+    spans = split_sentences(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        piece = text[start:end]
+        assert piece == piece.strip() and "\n" not in piece
+        previous_end = end
