@@ -194,7 +194,11 @@ def _canonical(value: Any) -> str:
 
 
 def merge_facts(
-    document: "Document", facts: Iterable[Fact], known_types: set[str], diagnostics: list[Diagnostic]
+    document: "Document",
+    facts: Iterable[Fact],
+    known_types: set[str],
+    diagnostics: list[Diagnostic],
+    plugin_of: dict[str, str | None] | None = None,
 ) -> list[Fact]:
     """The core's merge rules.
 
@@ -208,7 +212,9 @@ def merge_facts(
     for fact in facts:
         problem = _grounding_problem(document.text, fact, known_types)
         if problem:
-            diagnostics.append(Diagnostic(WARNING, "merge", f"dropped fact: {problem}", fact.extractor))
+            who = getattr(fact, "extractor", None)
+            plugin = (plugin_of or {}).get(who, who)
+            diagnostics.append(Diagnostic(WARNING, "merge", f"dropped a fact from {who}: {problem}", plugin))
             continue
         if document.is_excluded(fact.start, fact.end, purpose="facts"):
             continue

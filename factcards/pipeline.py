@@ -148,7 +148,8 @@ def make_card(
 
     prepare(pm, document, published, diagnostics, strict_plugins)
     facts = run_extractors(chosen, document, config, diagnostics, strict_plugins)
-    facts = merge_facts(document, facts, set(registry.fact_types), diagnostics)
+    plugin_of = {e.name: e.plugin for e in registry.extractors.values()}
+    facts = merge_facts(document, facts, set(registry.fact_types), diagnostics, plugin_of)
     summary, summarizer_record = summarize(registry, summarizer_record, document, facts, config, diagnostics, strict_plugins)
 
     card = Card(
@@ -160,7 +161,7 @@ def make_card(
         schema_version=SCHEMA_VERSION,
     )
     call_each(pm, "process_card", diagnostics, strict=strict_plugins, card=card, document=document)
-    card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics)
+    card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics, plugin_of)
     card.generator = generator_info(pm, chosen, summarizer_record, time.perf_counter() - began)
     validate_card(card.to_dict(), registry.fact_types.values())
     return card
