@@ -84,7 +84,14 @@ def card(source, output, fmt, input_format, summarizer, extractors, disable, pub
 
 
 def write_atomically(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` via a temporary file in the same folder, so no partial file is ever seen."""
+    """Write ``content`` to ``path`` via a temporary file in the same folder, so no partial file is ever seen.
+
+    Devices and pipes (``/dev/stdout``, ``/dev/null``) are written directly: they cannot be replaced.
+    """
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as fh:
+            fh.write(content)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -1,6 +1,7 @@
 """The command line: cards, bad input, atomic output, validate, schema, exit codes."""
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -44,6 +45,12 @@ def test_output_file_is_written(tmp_path, sample_path):
     assert result.exit_code == 0 and result.stdout == ""
     assert json.loads(out.read_text())["summary"]["method"] == "lead"
     assert [p.name for p in tmp_path.iterdir()] == ["card.json"]
+
+
+def test_output_to_a_device_writes_through_it(sample_path):
+    result = run("card", str(sample_path), "--summarizer", "lead", "-o", "/dev/null")
+    assert result.exit_code == 0
+    assert Path("/dev/null").is_char_device()
 
 
 def test_length_budget(sample_path):
