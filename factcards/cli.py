@@ -53,7 +53,8 @@ def cli():
 @click.option("--length", help="Summary budget: sentences (3) or words (60w).")
 @click.option("--max-bytes", type=int, help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
 @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
-def card(source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins):
+@click.pass_obj
+def card(plugin_manager, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins):
     """Make the fact card of an article (a text, HTML or JSON file, or - for stdin)."""
     try:
         data = read_bytes(source, max_bytes=max_bytes)
@@ -66,7 +67,7 @@ def card(source, output, fmt, input_format, summarizer, extractors, disable, pub
             extractors=extractors or None,
             disable=disable,
             length=length,
-            plugin_manager=make_plugin_manager(),
+            plugin_manager=plugin_manager or make_plugin_manager(),
             strict_plugins=strict_plugins,
         )
     except CardInvalid as exc:
@@ -108,9 +109,10 @@ def write_atomically(path: Path, content: str) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def plugins(as_json):
+@click.pass_obj
+def plugins(plugin_manager, as_json):
     """List installed plugins: version, hooks, status, and what each provides."""
-    pm = make_plugin_manager()
+    pm = plugin_manager or make_plugin_manager()
     diagnostics: list = []
     registry = collect_registry(pm, diagnostics)
     rows = []
@@ -145,15 +147,17 @@ def plugins(as_json):
 
 
 @cli.command()
-def schema():
+@click.pass_obj
+def schema(plugin_manager):
     """Print the card's JSON Schema, composed with every registered fact type."""
-    registry = collect_registry(make_plugin_manager(), [])
+    registry = collect_registry(plugin_manager or make_plugin_manager(), [])
     click.echo(json.dumps(registry.schema(), indent=2))
 
 
 @cli.command()
 @click.argument("card_file", metavar="CARD.json")
-def validate(card_file):
+@click.pass_obj
+def validate(plugin_manager, card_file):
     """Check a card against the schema; exit 1 with a report when it is invalid."""
     try:
         text = decode(read_bytes(card_file), card_file)
@@ -162,7 +166,7 @@ def validate(card_file):
         fail(str(exc), exc.exit_code)
     except json.JSONDecodeError as exc:
         fail(f"{card_file} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", EXIT_INPUT)
-    registry = collect_registry(make_plugin_manager(), [])
+    registry = collect_registry(plugin_manager or make_plugin_manager(), [])
     errors = schema_errors(data, registry.schema())
     errors += grounding_errors(data)
     if errors:
@@ -193,8 +197,11 @@ def grounding_errors(data) -> list[str]:
 def main():
     pm = _safe_plugin_manager()
     if pm is not None:
-        call_each(pm, "register_commands", [], cli=cli)
-    cli()
+        problems: list = []
+        call_each(pm, "register_commands", problems, cli=cli)
+        for problem in problems:
+            click.echo(problem.line(), err=True)
+    cli(obj=pm)
 
 
 def _safe_plugin_manager():
