@@ -22,8 +22,11 @@ PLUGIN = "factcards_plugins.scraped_page"
 _CHROME_LINES = re.compile(
     r"""(?ix)
     (?: download | search\ trends | share (?:\ this)? | advertisement | print | email | comments?
-      | read\ more | related(?:\ articles|\ stories)? | subscribe | loading\.{0,3} | skip\ to\ content
-      | trending | most\ read | more\ from\ \w+ | follow\ us | sign\ up | back\ to\ top
+      | read\ more | related(?:\ articles|\ stories|\ topics)? | subscribe | loading\.{0,3}
+      | skip\ to\ (?:main\ )?content | close\ panel | trending | most\ read | more\ from\ \w+
+      | follow\ us | sign\ up | back\ to\ top | watch | listen | image\ source.{0,80} | getty\ images
+      | (?:copyright|\(c\)|©) .{0,160} | all\ rights\ reserved\.?
+      | (?:additional\ )?(?:reporting|writing|editing)\ by\ .{0,240}
       | \d{1,2}:\d{2}(?::\d{2})?                 # a bare video duration or timestamp
       | \( (?: with\ input | additional\ reporting | reporting\ by | edited\ by | source: ) [^()\n]{0,120} \)
     )""",
@@ -34,13 +37,17 @@ _CAPTION_START = re.compile(r"(?i)^\(?(?:cover|photo|file photo|image|picture)\s
 _DATELINE = re.compile(
     r"(?i)^(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?\s*:?\s*)(?P<when>.{6,60})$"
 )
-_BARE_DATE = re.compile(
-    r"(?i)^(?P<when>(?:\d{1,2}[-/ ](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-/ ,]+\d{4}"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
-    r"(?:[ ,T]+\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?)?)$"
-)
+_DATELINE_LABEL = re.compile(r"(?i)(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?:?")
+_MONTH_OR_ISO = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}")
+_WIRE_SOURCE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? \((?P<agency>[A-Z][A-Za-z.& ]{1,24})\) ?[-–—]")
+# Zones news pages print, so a dateline's stated zone is kept as an offset (never invented when absent).
+_TZINFOS = {
+    "UTC": 0, "GMT": 0, "BST": 3600, "CET": 3600, "CEST": 7200, "EET": 7200, "EEST": 10800, "MSK": 10800,
+    "IST": 19800, "CST": -21600, "CDT": -18000, "EST": -18000, "EDT": -14400, "MST": -25200, "MDT": -21600,
+    "PST": -28800, "PDT": -25200, "BJT": 28800, "HKT": 28800, "SGT": 28800, "JST": 32400, "KST": 32400,
+    "AEST": 36000, "AEDT": 39600,
+}
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-_ZONE = re.compile(r"(?i)\b(?:UTC|GMT)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:\d{2}$")
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*$""")
 
 
@@ -75,21 +82,34 @@ def is_caption(line: Line) -> bool:
     return bool(_CAPTION_START.match(line.text)) or (line.words >= 4 and bool(_CREDIT.search(line.text)))
 
 
-def parse_dateline(value: str) -> str | None:
-    """ISO 8601 for a dateline's date and time, at the precision given; None if it is not a date."""
+def parse_dateline(value: str, *, fuzzy: bool = True) -> str | None:
+    """ISO 8601 for a dateline's date and time, at the precision given; None if it is not a date.
+
+    A zone the page states ("GMT", "EST", "+08:00") is kept as an offset; none is invented.
+    """
     from dateutil import parser
 
     value = value.strip().rstrip(".")
+    if not re.search(r"\d{4}", value) or not _MONTH_OR_ISO.search(value):
+        return None
     try:
-        parsed = parser.parse(value, fuzzy=True)
+        parsed = parser.parse(value, fuzzy=fuzzy, tzinfos=_TZINFOS)
     except (ValueError, OverflowError):
         return None
-    if not re.search(r"\d{4}", value):
-        return None
-    if _TIME.search(value):
-        iso = parsed.isoformat(timespec="minutes")
-        return iso if _ZONE.search(value) and parsed.tzinfo else iso[:16]
-    return parsed.date().isoformat()
+    if not _TIME.search(value):
+        return parsed.date().isoformat()
+    iso = parsed.isoformat(timespec="minutes")
+    return iso if parsed.tzinfo is not None else iso[:16]
+
+
+def dateline_of(line: "Line") -> str | None:
+    """The publication date a head line states, if it is a dateline."""
+    labelled = _DATELINE.match(line.text)
+    if labelled:
+        return parse_dateline(labelled.group("when"))
+    if line.words <= 9:
+        return parse_dateline(line.text.replace(" / ", " ").replace("|", " "), fuzzy=False)
+    return None
 
 
 @hookimpl
@@ -103,6 +123,10 @@ def prepare_document(document):
     first_body = next((i for i, line in enumerate(lines) if is_body(line)), len(lines))
     _read_head(document, lines[:first_body])
     _mark_body(document, lines[first_body:])
+    if first_body < len(lines) and not document.source:
+        wire = _WIRE_SOURCE.match(lines[first_body].text)
+        if wire:
+            document.source = wire.group("agency").strip()
 
 
 def _read_head(document, head: list[Line]) -> None:
@@ -111,9 +135,10 @@ def _read_head(document, head: list[Line]) -> None:
         if _CHROME_LINES.fullmatch(line.text):
             document.mark(line.start, line.end, "chrome", PLUGIN)
             continue
-        when = _DATELINE.match(line.text) or _BARE_DATE.match(line.text)
-        published = parse_dateline(when.group("when")) if when else None
-        if published and dateline is None:
+        published = dateline_of(line)
+        if _DATELINE_LABEL.fullmatch(line.text):
+            document.mark(line.start, line.end, "dateline", PLUGIN)
+        elif published and dateline is None:
             dateline = i
             document.mark(line.start, line.end, "dateline", PLUGIN)
             document.published = document.published or published

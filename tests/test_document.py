@@ -112,3 +112,61 @@ def test_sentence_spans_are_within_text_and_stripped(text):
         piece = text[start:end]
         assert piece == piece.strip() and "\n" not in piece
         previous_end = end
+
+
+# Page layouts written for these tests in the style of common wire and broadcaster pages.
+PAGE_LAYOUTS = {
+"reuters": """Skip to main content
+World
+Ukraine crisis: Germany's Scholz heads to Moscow
+By Andreas Rinke and Thomas Escritt
+February 15, 2022 7:02 AM GMT
+Share
+
+BERLIN, Feb 15 (Reuters) - German Chancellor Olaf Scholz flew to Moscow on Tuesday for talks with Russian President Vladimir Putin, a day after visiting Kyiv.
+
+Scholz said on Monday that a Russian attack on Ukraine would carry a heavy price, the news agency reported.
+
+Reporting by Andreas Rinke; Editing by Alex Richardson
+""",
+"ap": """Biden says U.S. will defend 'every inch' of NATO territory
+By ZEKE MILLER and AAMER MADHANI
+Published 5:39 PM EST, February 15, 2022
+
+WASHINGTON (AP) — President Joe Biden said Tuesday the United States would defend every inch of NATO territory, in remarks delivered from the White House.
+
+He said the door to diplomacy remained open, but warned Moscow of a strong response.
+
+Copyright 2022 The Associated Press. All Rights Reserved.
+""",
+"bbc": """Ukraine crisis: Russia pulls back some troops
+Published
+15 February 2022
+Share
+close panel
+
+Russia says it is pulling back some of its troops from Ukraine's border, in what could be a sign of easing tensions.
+
+The defence ministry said units in the southern and western military districts had completed drills and were returning to bases.
+
+Related Topics
+Russia-Ukraine war
+""",
+}
+
+EXPECTED_LAYOUT = {
+    "reuters": ("Ukraine crisis: Germany's Scholz heads to Moscow", "Reuters", "2022-02-15T07:02+00:00"),
+    "ap": ("Biden says U.S. will defend 'every inch' of NATO territory", "AP", "2022-02-15T17:39-05:00"),
+    "bbc": ("Ukraine crisis: Russia pulls back some troops", None, "2022-02-15"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(PAGE_LAYOUTS))
+def test_other_page_layouts(layout):
+    card = factcards.make_card(PAGE_LAYOUTS[layout], summarizer="lead")
+    doc = card.document
+    assert (doc["title"], doc["source"], doc["published"]) == EXPECTED_LAYOUT[layout]
+    chrome = regions_by_kind(card).get("chrome", [])
+    assert not any(word in card.summary.text for word in ("Skip to", "Share", "Copyright", "Reporting by", "Related Topics"))
+    assert card.summary.sentences[0].text.split()[0] in {"BERLIN,", "WASHINGTON", "Russia"}
+    assert chrome
