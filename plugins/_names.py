@@ -1,0 +1,398 @@
+"""Shared name and role finder for the ``people`` and ``quotes`` plugins.
+
+Rule-based, linear in the text: one tokenizer pass, runs of capitalized tokens
+grouped in one walk, and bounded look-behind/look-ahead around each run. A run
+becomes a person when the article gives evidence that it names one:
+
+* a role title right before it (``Kremlin spokesperson Dmitry Peskov``,
+  ``Russian President Vladimir Putin``, ``Mr. Smith``),
+* a role in apposition after it (``Olaf Scholz, the German chancellor,``),
+* a speech verb next to it and a known given name or two plain name tokens
+  (``Maria Lopez said``).
+
+Every later mention (full name, surname, possessive) is linked to the person.
+Captions, chrome, duplicates, datelines and bylines are never read for people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A word token: letters with inner apostrophes/hyphens ("O'Brien", "Secretary-General"),
+# an acronym with dots ("U.S."), or a one-letter initial ("W.").
+TOKEN = re.compile(r"(?:[A-Z]\.){2,4}|[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_])){0,40}\.?")
+POSSESSIVE = re.compile(r"['’]s?$")
+
+NOT_FOR_PEOPLE = ("caption", "chrome", "duplicate", "dateline", "byline")
+MAX_NAME_TOKENS = 4
+
+# Role heads: the noun that ends a title ("Prime *Minister*", "Kremlin *spokesperson*").
+ROLE_HEADS = frozenset(
+    """president president-elect vice-president premier chancellor minister secretary secretary-general
+    spokesperson spokesman spokeswoman senator sen. governor gov. mayor ambassador envoy chairman chairwoman
+    chair ceo director commissioner judge justice king queen prince princess pope leader general gen.
+    colonel col. captain capt. commander chief official adviser advisor economist analyst professor prof.
+    coach manager lawyer attorney representative rep. lawmaker mp speaker founder author historian
+    researcher scientist officer inspector sheriff archbishop bishop cardinal rabbi imam detective
+    sergeant sgt. lieutenant lt. admiral prosecutor head executive chancellor-elect counsel diplomat
+    negotiator deputy dr. doctor nurse mr. mrs. ms. miss dame sir lord lady""".split()
+)
+HONORIFICS = frozenset("mr. mrs. ms. miss dr. sir dame lord lady mr mrs ms dr".split())
+# Titles strong enough to make a single token a person ("President Putin", "Mr. Smith").
+STRONG_TITLES = frozenset(
+    """president chancellor minister senator sen. governor gov. mayor rep. mr. mrs. ms. miss dr. king queen
+    pope prince princess judge premier secretary-general sir dame lord lady""".split()
+)
+# Lowercase words that belong to a title before its head ("former", "deputy", "chief").
+ROLE_MODIFIERS = frozenset(
+    """former deputy vice chief foreign defence defense finance prime acting interim senior top state
+    assistant associate executive general head junior managing foreign-affairs interior health
+    economy trade justice education energy""".split()
+)
+DETERMINERS = frozenset("the a an this that these those his her its their our my".split())
+CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov.
+    dec.""".split()
+)
+# Tokens that make a capitalized run a place, organization or building, not a person.
+NOT_NAME_WORDS = frozenset(
+    """street st. avenue road house palace hall square office ministry department council committee union
+    party bank group inc. inc ltd ltd. corp corp. company university college school court parliament
+    duma senate congress assembly agency police army navy force forces government embassy news times
+    post press journal channel city county state states republic kingdom federation island islands
+    river mountain airport station hospital church cathedral mosque temple museum centre center
+    institute foundation association organization organisation league club fc airlines airways
+    capitol kremlin pentagon downing whitehall reuters cgtn afp bbc cnn xinhua nato eu un the a an
+    and of for in on at to by with from he she they it we i you this that these those there here
+    russia russian ukraine ukrainian america american britain british german germany france french
+    china chinese canada canadian europe european western eastern northern southern west east north
+    south kyiv moscow london washington paris berlin beijing ottawa brussels lviv lugansk donetsk
+    crimea today yesterday tomorrow mariinskyi trends search download cover photo""".split()
+) | CALENDAR
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": None, "we": "p"}
+MALE_CUES = frozenset("mr. mr sir lord king prince spokesman chairman".split())
+FEMALE_CUES = frozenset("mrs. ms. mrs ms miss dame lady queen princess spokeswoman chairwoman".split())
+
+# Common given names across languages: evidence for a bare "Firstname Lastname said".
+GIVEN_NAMES = frozenset(
+    """aaron abdul abdullah adam adrian ahmed aisha alan albert alejandro aleksandr alex alexander alexandra
+    alexei ali alice alicia amanda amir amy ana anastasia andrea andreas andrei andrew andrzej angela angelina
+    anil ann anna anne annalena anthony antonio antony arjun arthur ashley barack barbara ben benjamin bernie
+    beth bill boris brian bruno carlos carmen carol caroline catherine charles charlotte chen chris christian
+    christina christine christopher claire claudia daniel david deborah denis dennis diana diego dmitry
+    dmitri donald dong ebrahim edward elena elizabeth ellen emily emma emmanuel enrique eric erik eva fatima
+    felipe fernando francesca francis francisco frank gabriel gary george gerhard giorgia greg gregory hannah
+    hans hassan heather helen henry hillary hiroshi hugo ian igor imran isabel ivan jack jacob james jamie jane
+    janet jason javier jean jeff jennifer jens jessica jim joe johann john jonathan jorge jose joseph juan
+    julia julie justin kamala karen karl kate katherine kathleen keir kevin kim kiril kurt laura lee leo li
+    linda lisa liu luis lula mahmoud manuel marco margaret maria marie marine mario mark martin mary matteo
+    matthew maya mehmet michael michel michelle miguel mike mikhail mohammed muhammad nancy naomi narendra
+    natalia natasha nicholas nicola nicolas nikolai nina noah olaf olena oleg olga oliver olivier omar pablo
+    patricia patrick paul pedro peter philip pierre rachel rafael rahul raj ramon rebecca recep richard rishi
+    robert roberto ruth ryan sam samuel sandra sarah scott sebastian sergei sergey simon sofia sophie stefan
+    stephen steve steven sunak susan tanya taro thomas tim timothy tom tony ursula valentina vasyl victor
+    viktor vladimir volodymyr wang wei william xi yang yuri yusuf zhang""".split()
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        """The token without a possessive ending ("Johnson's" -> "Johnson")."""
+        return POSSESSIVE.sub("", self.text) if self.text[-2:-1] in "'’" or self.text[-1:] in "'’" else self.text
+
+    @property
+    def key(self) -> str:
+        return self.bare.lower()
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    possessive: bool = False
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Person:
+    """One person the article names: canonical name, roles as written, every mention."""
+
+    name: str
+    start: int
+    end: int
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None
+    evidence: str = "role"
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+    def add_role(self, role: str) -> None:
+        """Add ``role`` unless the person already has it or a longer form of it."""
+        role = " ".join(role.split())
+        low = role.lower()
+        if any(r.lower() == low or r.lower().endswith(" " + low) for r in self.roles):
+            return
+        self.roles = [r for r in self.roles if not low.endswith(" " + r.lower())] + [role]
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+def _strip_period(token: Token) -> Token:
+    """Drop a sentence-final period glued to a name token ("Putin." -> "Putin"), keep "Dr." and initials."""
+    if token.text.endswith(".") and len(token.text) > 2 and token.text.lower() not in ROLE_HEADS and "." not in token.text[:-1]:
+        return Token(token.start, token.end - 1, token.text[:-1])
+    return token
+
+
+def is_name_token(token: Token) -> bool:
+    """Could this token be part of a person's name?"""
+    word = token.bare
+    if not word[:1].isupper() or token.key in NOT_NAME_WORDS or token.key in ROLE_HEADS:
+        return False
+    if len(word) > 1 and word.isupper() and not word.endswith("."):
+        return False  # an acronym: NATO, UN
+    return not (len(word) > 2 and "." in word)  # "U.S."
+
+
+def joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens are adjacent words separated by one space only."""
+    return text[left.end : right.start] == " "
+
+
+def _name_after(text: str, tokens: list[Token], i: int) -> int:
+    """Index one past the name starting at ``tokens[i]`` (at most MAX_NAME_TOKENS tokens)."""
+    j = i
+    while j < len(tokens) and j - i < MAX_NAME_TOKENS and is_name_token(tokens[j]):
+        if j > i and (not joined(text, tokens[j - 1], tokens[j]) or tokens[j - 1].bare != tokens[j - 1].text):
+            break
+        j += 1
+    if j < len(tokens) and j - i == MAX_NAME_TOKENS and is_name_token(tokens[j]) and joined(text, tokens[j - 1], tokens[j]):
+        return i  # a long run of capitalized words is a headline, not a name
+    return j
+
+
+def _role_before(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """Token range of the title right before ``tokens[i]``, e.g. "Russian Defence Minister"."""
+    head = i - 1
+    if head < 0 or tokens[head].key not in ROLE_HEADS or not joined(text, tokens[head], tokens[i]):
+        return None
+    if tokens[head].text != tokens[head].bare:
+        return None
+    first = head
+    while first > 0 and head - first < 4 and joined(text, tokens[first - 1], tokens[first]):
+        prev = tokens[first - 1]
+        if prev.key in DETERMINERS or prev.key in CALENDAR or prev.text != prev.bare:
+            break
+        if not (prev.capitalized or prev.key in ROLE_MODIFIERS or prev.key in ROLE_HEADS):
+            break
+        first -= 1
+    return first, head + 1
+
+
+APPOSITION = re.compile(
+    r",\s(?:(?:the|a|an|its|his|her)\s)?((?:[\w.'’-]{1,30}\s){0,4}?[\w.'’-]{1,30}?)(?=[,;.]|\sof\s|\swho\s|\sfor\s|$)",
+)
+
+
+def _role_after(text: str, end: int) -> str | None:
+    """A role in apposition right after a name: ", the German chancellor," -> "German chancellor"."""
+    window = text[end : end + 80]
+    match = APPOSITION.match(window)
+    if not match:
+        return None
+    role = match.group(1)
+    words = role.split()
+    if not words or words[-1].lower().rstrip(",") not in ROLE_HEADS or words[-1].lower() in HONORIFICS:
+        return None
+    if any(w.lower() not in ROLE_MODIFIERS and w.lower() not in ROLE_HEADS and not w[:1].isupper() for w in words[:-1]):
+        return None
+    return role
+
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|adding|noted|notes|stated|explained|asked|replied|answered|responded|"
+    "wrote|writes|tweeted|posted|insisted|argued|warned|claimed|declared|announced|acknowledged|admitted|"
+    "conceded|continued|recalled|remarked|observed|suggested|stressed|emphasized|emphasised|urged|cautioned|"
+    "complained|predicted|promised|vowed|joked|exclaimed|shouted|recounted|reported|confirmed|concluded|"
+    "agreed|countered|maintained|quipped|repeated|pointed out|went on|saying|noting|insisting|explaining|"
+    "telling|asking|warning|arguing|according to"
+)
+VERB_AFTER_NAME = re.compile(r"\s(?:\w{1,15}ly\s)?(?:" + SPEECH_VERBS + r")\b")
+VERB_BEFORE_NAME = re.compile(r"(?:" + SPEECH_VERBS + r")\s$")
+
+
+def _speech_next_to(text: str, start: int, end: int) -> bool:
+    return bool(VERB_AFTER_NAME.match(text, end, min(len(text), end + 30)) or VERB_BEFORE_NAME.search(text[max(0, start - 30) : start]))
+
+
+def _gender_of(role_tokens: list[Token]) -> str | None:
+    keys = {t.key for t in role_tokens}
+    if keys & MALE_CUES:
+        return "m"
+    if keys & FEMALE_CUES:
+        return "f"
+    return None
+
+
+class _Finder:
+    def __init__(self, document):
+        self.text = document.text
+        self.document = document
+        self.tokens = [_strip_period(t) for t in tokenize(self.text)]
+        self.people: list[Person] = []
+
+    def allowed(self, start: int, end: int) -> bool:
+        return not any(r.kind in NOT_FOR_PEOPLE and r.start < end and start < r.end for r in self.document.regions)
+
+    def find(self) -> list[Person]:
+        i = 0
+        while i < len(self.tokens):
+            i = self._candidate_at(i)
+        self._link_mentions()
+        return [p for p in self.people if p.mentions]
+
+    def _candidate_at(self, i: int) -> int:
+        tokens, text = self.tokens, self.text
+        if not is_name_token(tokens[i]) or (i > 0 and is_name_token(tokens[i - 1]) and joined(text, tokens[i - 1], tokens[i])):
+            return i + 1
+        stop = _name_after(text, tokens, i)
+        if stop == i:
+            return self._skip_run(i)
+        name_tokens = tokens[i:stop]
+        start, end = name_tokens[0].start, name_tokens[-1].end
+        if not self.allowed(start, end):
+            return stop
+        role_range = _role_before(text, tokens, i)
+        role = text[tokens[role_range[0]].start : tokens[role_range[1] - 1].end] if role_range else None
+        role_tokens = tokens[role_range[0] : role_range[1]] if role_range else []
+        evidence = self._evidence(name_tokens, role_tokens, start, end)
+        if evidence:
+            self._add(name_tokens, role, role_tokens, evidence)
+        return stop
+
+    def _skip_run(self, i: int) -> int:
+        j = i + 1
+        while j < len(self.tokens) and is_name_token(self.tokens[j]) and joined(self.text, self.tokens[j - 1], self.tokens[j]):
+            j += 1
+        return j
+
+    def _evidence(self, name_tokens, role_tokens, start, end) -> str | None:
+        single = len(name_tokens) == 1
+        if role_tokens:
+            head = role_tokens[-1].key
+            if not single or head in STRONG_TITLES:
+                return "role"
+            return None
+        if single:
+            return None
+        if _role_after(self.text, end):
+            return "apposition"
+        if name_tokens[0].key in GIVEN_NAMES:
+            return "given-name"
+        if len(name_tokens) <= 3 and _speech_next_to(self.text, start, end) and name_tokens[-1].bare == name_tokens[-1].text:
+            return "speech"
+        return None
+
+    def _add(self, name_tokens, role, role_tokens, evidence) -> None:
+        name = " ".join(t.bare for t in name_tokens)
+        known = self._match(name.split(), name_tokens[0].start)
+        if known is None:
+            last = name_tokens[-1]
+            known = Person(name, name_tokens[0].start, last.start + len(last.bare), evidence=evidence)
+            known.gender = _gender_of(role_tokens)
+            self.people.append(known)
+        elif len(name.split()) > len(known.tokens):
+            last = name_tokens[-1]
+            known.name, known.start, known.end = name, name_tokens[0].start, last.start + len(last.bare)
+        if role and role_tokens[-1].key not in HONORIFICS:
+            known.add_role(role)
+        known.gender = known.gender or _gender_of(role_tokens)
+        after = _role_after(self.text, name_tokens[-1].end)
+        if after:
+            known.add_role(after)
+
+    def _match(self, words: list[str], at: int) -> Person | None:
+        """The person these name words refer to: same full name, or same surname (nearest before ``at``)."""
+        for person in self.people:
+            if person.tokens == words:
+                return person
+        candidates = [p for p in self.people if p.surname == words[-1] and (len(words) == 1 or len(p.tokens) == 1 or p.tokens[0] == words[0])]
+        return candidates[-1] if candidates else None
+
+    def _link_mentions(self) -> None:
+        by_word: dict[str, list[Person]] = {}
+        for person in self.people:
+            by_word.setdefault(person.surname, []).append(person)
+        i = 0
+        while i < len(self.tokens):
+            if not is_name_token(self.tokens[i]):
+                i += 1
+                continue
+            stop = self._run_end(i)
+            self._mention(self.tokens[i:stop], by_word)
+            i = stop
+
+    def _run_end(self, i: int) -> int:
+        """One past the run of name tokens from ``i``; a possessive ends a run ("Johnson's office")."""
+        j = i + 1
+        while (
+            j < len(self.tokens)
+            and self.tokens[j - 1].bare == self.tokens[j - 1].text
+            and is_name_token(self.tokens[j])
+            and joined(self.text, self.tokens[j - 1], self.tokens[j])
+        ):
+            j += 1
+        return j
+
+    def _mention(self, run: list[Token], by_word: dict[str, list[Person]]) -> None:
+        words = [t.bare for t in run]
+        for person in _nearest_first(by_word.get(words[-1], []), run[0].start):
+            if words == person.tokens[-len(words):] or (len(words) == 2 and words[0] == person.tokens[0]):
+                start, last = run[0].start, run[-1]
+                end = last.start + len(last.bare)
+                if self.allowed(start, end):
+                    person.mentions.append(Mention(start, end, self.text[start:end], last.bare != last.text))
+                    if person.start > start and words == person.tokens:
+                        person.start, person.end = start, end
+                return
+
+
+def _nearest_first(people: list[Person], offset: int) -> list[Person]:
+    """People sharing a surname, the one introduced last before ``offset`` first."""
+    before = [p for p in people if p.start <= offset]
+    return sorted(before, key=lambda p: -p.start) + [p for p in people if p.start > offset]
+
+
+def find_people(document) -> list[Person]:
+    """The people ``document`` names, in order of first full mention, with roles and mentions."""
+    people = _Finder(document).find()
+    for person in people:
+        person.mentions.sort(key=lambda m: m.start)
+        full = [m for m in person.mentions if m.text.split() == person.tokens]
+        if full:
+            person.start, person.end = full[0].start, full[0].end
+    return sorted(people, key=lambda p: p.start)

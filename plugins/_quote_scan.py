@@ -1,0 +1,132 @@
+"""Finding quoted stretches in linear time: one pass over the quotation marks.
+
+Double marks (straight ``"``, curly “ ”, low „, guillemets « ») open and close
+quotes; a quote still open at the end of a paragraph continues only when the
+next paragraph opens with a mark (news style for multi-paragraph quotes),
+otherwise it is dropped as unbalanced. Single marks (‘ ’ and straight ``'``)
+make a quote only outside double-quoted text, inside one paragraph, with an
+opening mark before a word and a closing mark after one, so apostrophes
+("Russia's", "rock 'n' roll" aside) are not taken for quotes. Quotes nested in
+a longer quote are part of it and not reported on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+DOUBLE_EVENTS = re.compile(r'["“”„«»\n]')
+SINGLE_EVENTS = re.compile(r"['‘’\n]")
+OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»"}
+SINGLE_OPENERS = {"'": "'", "‘": "’"}
+MAX_SINGLE_QUOTE = 400
+BEFORE_OPEN = set(" \t\n([{—–-/:")
+AFTER_CLOSE = set(" \t\n.,;:!?)]}—–-")
+
+
+@dataclass
+class Quoted:
+    """A quoted stretch: ``open`` is the opening mark's offset, ``close`` the closing mark's."""
+
+    open: int
+    close: int
+    reopened: list[int] = field(default_factory=list)  # offsets of marks re-opening a paragraph
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def _next_paragraph_mark(text: str, newline: int, marks: str) -> int | None:
+    """Offset of the opening mark starting the next non-blank paragraph, if it starts with one of ``marks``."""
+    i = newline
+    n = len(text)
+    while i < n and text[i] in " \t\r\n\u00a0":
+        i += 1
+    return i if i < n and text[i] in marks else None
+
+
+def _opens_here(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in BEFORE_OPEN or before in "“‘\"'") and not after.isspace()
+
+
+def scan_double(text: str) -> list[Quoted]:
+    """Every balanced double-quoted stretch, multi-paragraph ones included."""
+    found: list[Quoted] = []
+    current: Quoted | None = None
+    closers = ""
+    skip_until = -1
+    for match in DOUBLE_EVENTS.finditer(text):
+        i, mark = match.start(), match.group()
+        if i < skip_until:
+            continue
+        if current is None:
+            if mark in OPENERS and (mark != '"' or _opens_here(text, i)):
+                current, closers = Quoted(i, -1), OPENERS[mark]
+            continue
+        if mark == "\n":
+            reopen = _next_paragraph_mark(text, i, current_opener(text, current))
+            if reopen is None:
+                current = None
+            else:
+                current.reopened.append(reopen)
+                skip_until = reopen + 1
+            continue
+        if mark in closers:
+            current.close = i
+            found.append(current)
+            current = None
+        elif mark in OPENERS and mark != '"':
+            current, closers = Quoted(i, -1), OPENERS[mark]  # the previous quote never closed
+    return found
+
+
+def current_opener(text: str, quoted: Quoted) -> str:
+    return text[quoted.open]
+
+
+def scan_single(text: str, taken: list[tuple[int, int]]) -> list[Quoted]:
+    """Single-quoted stretches outside the ``taken`` (double-quoted) spans, one paragraph at most."""
+    found: list[Quoted] = []
+    current: Quoted | None = None
+    spans = iter(sorted(taken))
+    span = next(spans, None)
+    for match in SINGLE_EVENTS.finditer(text):
+        i, mark = match.start(), match.group()
+        while span is not None and span[1] <= i:
+            span = next(spans, None)
+        if span is not None and span[0] <= i:
+            continue  # a mark inside double-quoted text: nested, or an apostrophe
+        if mark == "\n" or (current is not None and i - current.open > MAX_SINGLE_QUOTE):
+            current = None
+            continue
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if current is None:
+            if mark in SINGLE_OPENERS and before in BEFORE_OPEN and after.isalnum():
+                current = Quoted(i, -1)
+        elif (
+            mark == SINGLE_OPENERS[text[current.open]]
+            and (before.isalnum() or before in ".,!?")
+            and after in AFTER_CLOSE
+            and i - current.open > 2
+        ):
+            current.close = i
+            found.append(current)
+            current = None
+    return found
+
+
+def scan_quotes(text: str) -> list[Quoted]:
+    """All top-level quoted stretches in reading order (nested ones are part of their outer quote)."""
+    doubles = scan_double(text)
+    singles = scan_single(text, [(q.open, q.close + 1) for q in doubles])
+    ordered = sorted(doubles + singles, key=lambda q: (q.open, -q.close))
+    top: list[Quoted] = []
+    for quoted in ordered:
+        if top and quoted.close <= top[-1].close:
+            continue
+        top.append(quoted)
+    return top
