@@ -1,0 +1,691 @@
+"""Finding quantities in news text: numbers, number words, scales, money and percentages.
+
+Shared by the ``money`` and ``numbers`` plugins. ``find_quantities(text)``
+reads the text once and returns every quantity expression with its type
+(``money``, ``percentage`` or ``number``), its span and its normalized value;
+each number in the text belongs to at most one expression, so a number inside
+an amount of money or a percentage is never also a bare number.
+
+How it works, in three passes, all linear in the length of the text:
+
+1. ``_ATOM`` (one regular expression, bounded repetitions only) finds the
+   atoms: runs of digits (with thousands separators and decimals) and number
+   words (``two``, ``twenty``, ``million``, ``third``, ``half``, ``dozen``).
+2. Atoms become numbers: digit runs are checked against what touches them
+   (``G7``, ``F-35``, ``12:57``, ``15-Feb-2022``, phone numbers are not
+   numbers), number words are parsed into values (``two hundred and fifty
+   thousand``, ``twenty-first``, ``two-thirds``) and scale words are merged
+   (``1.5 million``).
+3. Numbers become expressions: a currency before or after makes money, a
+   percent sign or word makes a percentage, a connective between two numbers
+   of the same kind makes a range, and an approximation word in front becomes
+   the ``qualifier``. The span never includes the qualifier word.
+
+The rules and span conventions are documented in ``docs/extractors-quantities.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+# --- number words -----------------------------------------------------------------
+
+UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+TEENS = {w: i + 10 for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9, "bln": 10**9, "tn": 10**12, "trn": 10**12}
+INDIAN_SCALES = {"lakh": 10**5, "lakhs": 10**5, "crore": 10**7, "crores": 10**7}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}  # fmt: skip
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+OTHER_WORDS = {"hundred", "dozen", "a", "and"}
+
+_ALL_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(SCALES) | set(ORDINALS) | set(DENOMINATORS) | set(INDIAN_SCALES) | {"hundred", "dozen"}
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+
+
+def _word_alternation(words) -> str:
+    """An alternation of words, longest first, so ``fourteenth`` wins over ``four``."""
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d{1,21})(?:\.\d{1,12})?"
+_ATOM = re.compile(
+    rf"(?P<digits>{_DIGITS})|(?P<word>\b(?:{_word_alternation(_ALL_WORDS)})\b)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])")
+
+# --- money --------------------------------------------------------------------
+
+# Currency symbols and prefixes written before the amount: symbol -> (ISO 4217, ambiguous?).
+# A bare "$" is the extractor's ``default_dollar`` and always ambiguous.
+SYMBOLS = {
+    "$": (None, True), "US$": ("USD", False), "U.S.$": ("USD", False), "C$": ("CAD", False), "CA$": ("CAD", False),
+    "CAN$": ("CAD", False), "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False),
+    "HK$": ("HKD", False), "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False),
+    "Mex$": ("MXN", False), "€": ("EUR", False), "£": ("GBP", False), "¥": ("JPY", True), "₹": ("INR", False),
+    "Rs": ("INR", True), "Rs.": ("INR", True), "₩": ("KRW", False), "₽": ("RUB", False), "₺": ("TRY", False),
+    "₪": ("ILS", False), "₫": ("VND", False), "₱": ("PHP", False), "฿": ("THB", False), "₦": ("NGN", False),
+    "₴": ("UAH", False), "RMB": ("CNY", False), "SFr": ("CHF", False), "Fr.": ("CHF", True),
+}  # fmt: skip
+# Currency names written after the amount. Ambiguous names take the most common currency in English news.
+CURRENCY_WORDS = {
+    "dollar": (None, True), "dollars": (None, True), "euro": ("EUR", False), "euros": ("EUR", False),
+    "pound": ("GBP", False), "pounds": ("GBP", False), "sterling": ("GBP", False), "yen": ("JPY", False),
+    "yuan": ("CNY", False), "renminbi": ("CNY", False), "rupee": ("INR", True), "rupees": ("INR", True),
+    "rouble": ("RUB", False), "roubles": ("RUB", False), "ruble": ("RUB", False), "rubles": ("RUB", False),
+    "hryvnia": ("UAH", False), "hryvnias": ("UAH", False), "hryvnia's": ("UAH", False), "won": ("KRW", False),
+    "franc": ("CHF", True), "francs": ("CHF", True), "peso": ("MXN", True), "pesos": ("MXN", True),
+    "rand": ("ZAR", False), "naira": ("NGN", False), "lira": ("TRY", False), "liras": ("TRY", False),
+    "ringgit": ("MYR", False), "baht": ("THB", False), "rupiah": ("IDR", False), "zloty": ("PLN", False),
+    "zlotys": ("PLN", False), "shekel": ("ILS", False), "shekels": ("ILS", False), "riyal": ("SAR", True),
+    "riyals": ("SAR", True), "dirham": ("AED", True), "dirhams": ("AED", True), "shilling": ("KES", True),
+    "shillings": ("KES", True), "cedi": ("GHS", False), "cedis": ("GHS", False), "dong": ("VND", False),
+    "bitcoin": (None, False),
+}  # fmt: skip
+# Words that are only a currency when a scale word precedes them ("5 million pounds", not "200 pounds" of weight).
+NEEDS_SCALE = {"pound", "pounds", "won", "rand", "dong", "franc", "francs"}
+DOLLAR_ADJECTIVES = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD", "new zealand": "NZD",
+    "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "zimbabwe": "ZWL", "namibian": "NAD",
+}  # fmt: skip
+CENT_WORDS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP"}
+# ISO codes that are also English words are only read when written in capitals and touching a number.
+_SYMBOL_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?P<sym>US\$|U\.S\.\$|CA\$|CAN\$|C\$|AUD\$|AU\$|A\$|NZ\$|HK\$|SG\$|S\$|NT\$|R\$|Mex\$|Rs\.?|RMB|SFr\.?)"
+    r"|(?P<bare>[$€£¥₹₩₽₺₪₫₱฿₦₴])|(?<![A-Za-z])(?P<code>[A-Z]{3}))\s?(?P<minus>-)?\Z"
+)
+_WORD_AFTER = re.compile(
+    r"[ -](?:(?P<adj>U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Zimbabwe|Namibian) )?"
+    rf"(?P<word>{_word_alternation(CURRENCY_WORDS)}|{_word_alternation(CENT_WORDS)})(?:(?P<sterling> sterling)|\b)",
+    re.IGNORECASE,
+)
+_CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
+_CURRENCY_HINTS = (
+    (re.compile(r"\bCanad(?:a|ian)|\bOttawa\b"), "CAD"),
+    (re.compile(r"\bAustralia|\bCanberra\b"), "AUD"),
+    (re.compile(r"\bNew Zealand"), "NZD"),
+    (re.compile(r"\bHong Kong"), "HKD"),
+    (re.compile(r"\bSingapore"), "SGD"),
+    (re.compile(r"\bTaiwan"), "TWD"),
+)
+
+# --- percentages, scales, qualifiers, contexts --------------------------------------------
+
+_PERCENT_AFTER = re.compile(
+    r"(?P<sign> ?%)|[ -](?P<points>percentage[ -]points?|(?:pp|ppt|pts?)\b)|[ -](?P<bp>basis[ -]points?|bps\b)"
+    r"|[ -](?P<word>per ?cent|pct\b)",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(r"[ -](?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|[mkb])\b", re.IGNORECASE)
+_SCALE_SPACED_ABBR = re.compile(r" (?P<abbr>bn|mn|mln|bln|tn)\b")
+_DASH_CHAIN_LEFT = re.compile(r"(?:\d{1,5}-){1,2}\Z")
+_DASH_CHAIN_RIGHT = re.compile(r"(?:-\d{1,5}){1,2}")
+_PERIOD_AFTER_ORDINAL = re.compile(r"[ -](?:quarter|half)\b", re.IGNORECASE)
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(
+    r"\b(?P<q>about|around|approximately|roughly|nearly|almost|more than|over|less than|under|up to|at least|at most|"
+    r"some|close to|an estimated|just over|just under|fewer than|upwards of|in excess of|as much as|as many as|"
+    r"as little as|as few as|well over|well above|above|below|only|just|exactly|precisely)\s\Z",
+    re.IGNORECASE,
+)
+_RANGE_START = re.compile(r"\b(?P<w>between|from)\s\Z", re.IGNORECASE)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|rise|rising|rises|fell|fall|falls|falling|increased?|increasing|decreased?|decreasing|grew|grow|grows|"
+    r"growing|dropped|drops?|declined?|declining|climbed?|climbing|jumped?|slipped|slid|edged|surged?|plunged?|soared?|"
+    r"raised?|raising|cut|cuts|lowered?|boosted?|reduced?|up|down|widened|narrowed|revised|hiked?|slashed|went|moved?|"
+    r"changed?|shifted|expanded|shrank|contracted|doubled|tripled|trimmed)\b[^.;\n]{0,40}\Z",
+    re.IGNORECASE,
+)
+_RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and ", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|PDT\b|ET\b|hrs\b|hours GMT)", re.IGNORECASE
+)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_word_alternation(MONTHS)})\.?,? ?\Z", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?: of)?[ -](?:{_word_alternation(MONTHS)})\b", re.IGNORECASE)
+_CAPITALIZED_BEFORE = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z][A-Za-z&]{0,20}(?:-[A-Z][A-Za-z]{0,10})?) \Z")
+# Capitalized words that may stand right before a number without naming it ("In 2020", "Some 300").
+FUNCTION_WORDS = {
+    "a", "about", "above", "after", "against", "all", "almost", "also", "an", "and", "another", "any", "approximately",
+    "around", "as", "at", "before", "below", "between", "but", "by", "during", "each", "every", "exactly", "fewer",
+    "for", "from", "here", "if", "in", "including", "into", "its", "just", "last", "less", "like", "many", "more",
+    "most", "nearly", "next", "nor", "of", "on", "once", "only", "or", "our", "over", "past", "per", "plus",
+    "roughly", "since", "so", "some", "still", "than", "that", "the", "their", "there", "these", "this", "those",
+    "through", "to", "top", "total", "under", "until", "up", "while", "with", "within", "yet", "another", "those",
+    "when", "where", "after", "with", "without", "almost", "already", "even", "although", "though", "because",
+}  # fmt: skip
+NOT_AFTER_ONE = re.compile(r" (?:of|another|by one|after another|day|thing)\b", re.IGNORECASE)
+NOT_BEFORE_ONE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|little|loved|one)[ -]\Z", re.IGNORECASE)
+PERIOD_HALF = re.compile(r"\b(?:first|second|other|opening|latter|former|back|front|top|bottom)[ -]\Z", re.IGNORECASE)
+SECOND_AS_UNIT_BEFORE = re.compile(r"\b(?:a|per|split|every|each|one|the last|few)[ -]\Z", re.IGNORECASE)
+IDIOM_AFTER_FIRST = re.compile(r" of all\b|-(?:hand|ever|time)\b| lady\b", re.IGNORECASE)
+IDIOM_BEFORE_FIRST = re.compile(r"\bat \Z", re.IGNORECASE)
+
+
+@dataclass
+class Number:
+    """A number in the text: its span, value, how it was written, and what it can still become."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = "cardinal"  # cardinal | ordinal | fraction
+    words: bool = False  # written in words
+    scale_abbreviation: bool = False  # "40m", "5bn": money, not a bare number
+    capitalized: bool = False
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity expression: ``type`` is money, percentage or number; ``value`` is its normalized value."""
+
+    type: str
+    start: int
+    end: int
+    value: dict = field(hash=False)
+
+
+def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, ...]:
+    """Every money, percentage and number expression in ``text``, in reading order."""
+    return _find_quantities(text, default_dollar)
+
+
+@lru_cache(maxsize=8)
+def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
+    numbers = find_numbers(text)
+    return tuple(_Assembler(text, numbers, default_dollar).run())
+
+
+# --- pass 1 and 2: atoms to numbers ---------------------------------------------------
+
+
+def find_numbers(text: str) -> list[Number]:
+    """The numbers in ``text``, digits and words, with identifiers, dates, times and phones left out."""
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(text) if _digit_count(m.group()) >= 9]
+    numbers: list[Number] = []
+    words: list[re.Match] = []
+    for atom in _ATOM.finditer(text):
+        if atom.group("word"):
+            words.append(atom)
+            continue
+        numbers.extend(_word_numbers(text, words))
+        words = []
+        if not any(s <= atom.start() < e for s, e in phones):
+            number = _digit_number(text, atom)
+            if number:
+                numbers.append(number)
+    numbers.extend(_word_numbers(text, words))
+    return _merge_scales(text, sorted(numbers, key=lambda n: n.start))
+
+
+def _digit_count(value: str) -> int:
+    return sum(c.isdigit() for c in value)
+
+
+def _digit_number(text: str, atom: re.Match) -> Number | None:
+    """A number from a run of digits, or None when the run is part of a name, code, date or time."""
+    start, end = atom.span()
+    before = text[start - 1] if start else ""
+    before2 = text[start - 2] if start > 1 else ""
+    after = text[end] if end < len(text) else ""
+    after2 = text[end + 1] if end + 1 < len(text) else ""
+    if before.isalnum() or before == "_" or (before in "-‐" and before2.isalpha()):
+        return None  # G7, A320, F-35, COVID-19
+    if before in ".,:/" and before2.isdigit() or before in "#№":
+        return None  # 1.2.3, 10:30, 12/02, #5
+    if after in ".,:/" and after2.isdigit():
+        return None  # 1.2.3, 12,34, 10:30, 12/02
+    if after in "-‐/" and _MONTH_AFTER.match(text, end):
+        return None  # 15-Feb-2022
+    if before in "-‐/" and _MONTH_BEFORE.search(text, max(0, start - 12), start - 1):
+        return None
+    if _dash_groups(text, start, end) >= 3:
+        return None  # 2022-02-15, 555-123-4567
+    value = float(atom.group().replace(",", ""))
+    number = Number(start, end, value)
+    if after.isalpha():
+        suffix = _ORDINAL_SUFFIX.match(text, end)
+        scale = _SCALE_AFTER.match(text, end)
+        if suffix and "." not in atom.group() and not _PERIOD_AFTER_ORDINAL.match(text, suffix.end()):
+            number.end, number.kind = suffix.end(), "ordinal"
+        elif scale and scale.group("abbr"):
+            number.end, number.value = scale.end(), value * SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
+            number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b")
+        else:
+            return None  # 5G, 1990s, 10am, 3D
+    return number
+
+
+def _dash_groups(text: str, start: int, end: int) -> int:
+    """How many digit groups the hyphenated chain around ``start..end`` has (3 in ``2022-02-15``)."""
+    left = _DASH_CHAIN_LEFT.search(text, max(0, start - 14), start)
+    right = _DASH_CHAIN_RIGHT.match(text, end)
+    return 1 + (left.group().count("-") if left else 0) + (right.group().count("-") if right else 0)
+
+
+def _word_numbers(text: str, atoms: list[re.Match]) -> list[Number]:
+    """Numbers written in words; consecutive number words joined by a space, hyphen or "and" read as one."""
+    found: list[Number] = []
+    group: list[re.Match] = []
+    for atom in atoms:
+        if group and not _joins(text[group[-1].end() : atom.start()]):
+            found.extend(_parse_words(text, group))
+            group = []
+        group.append(atom)
+    if group:
+        found.extend(_parse_words(text, group))
+    return found
+
+
+def _joins(gap: str) -> bool:
+    return gap in (" ", "-", " and ", " and a ", " a ")
+
+
+def _parse_words(text: str, group: list[re.Match]) -> list[Number]:
+    """Parse a run of number words left to right into one or more numbers."""
+    numbers = []
+    i = 0
+    while i < len(group):
+        number, used = _parse_phrase(text, group, i)
+        if number and _word_number_ok(text, number):
+            numbers.append(number)
+        i += max(used, 1)
+    return numbers
+
+
+def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | None, int]:
+    """The longest number phrase starting at ``group[i]``; returns it (or None) and how many words it used."""
+    first_word = group[i].group().lower()
+    takes_a = first_word in SCALES or first_word in DENOMINATORS or first_word in ("hundred", "dozen")
+    a_before = takes_a and bool(re.search(r"\b[Aa] \Z", text[max(0, group[i].start() - 3) : group[i].start()]))
+    total, current, last, j = 0.0, 0.0, "a" if a_before else None, i
+    kind = "cardinal"
+    start = group[i].start() - (2 if a_before else 0)
+    end = None
+    while j < len(group):
+        word = group[j].group().lower()
+        gap = text[group[j - 1].end() : group[j].start()] if j > i else ""
+        if "a" in gap.split() and word not in DENOMINATORS and word not in SCALES:
+            break
+        if word in UNITS and last in (None, "tens", "hundred", "scale") and not (last == "tens" and current % 10):
+            current += UNITS[word]
+            last = "unit"
+        elif (word in TEENS or word in TENS) and last in (None, "hundred", "scale"):
+            current += TEENS.get(word) or TENS[word]
+            last = "tens" if word in TENS else "teen"
+        elif word == "hundred" and last in ("unit", "teen", "tens", "a"):
+            current = (current or 1) * 100
+            last = "hundred"
+        elif word in SCALES and last in ("unit", "teen", "tens", "hundred", "a", "half") and gap != "-":
+            factor = 0.5 if last == "half" else 1
+            total += (current or 1) * SCALES[word] * factor
+            current = 0
+            last = "scale"
+        elif word == "dozen" and last in ("unit", "a"):
+            current = (current or 1) * 12
+            last = "dozen"
+        elif word in ORDINALS and last in (None, "tens", "hundred", "scale") and not _is_fraction(text, group, j, last):
+            if word == "second" and last is None and SECOND_AS_UNIT_BEFORE.search(text, max(0, group[j].start() - 10), group[j].start()):
+                break
+            current += ORDINALS[word]
+            kind, last, end, j = "ordinal", "ordinal", group[j].end(), j + 1
+            break
+        elif word in DENOMINATORS and (last in ("unit", "a") and _is_fraction(text, group, j, last) or (word == "half" and last in (None, "unit"))):
+            if word == "half" and last is None and j + 1 < len(group) and group[j + 1].group().lower() in SCALES and text[group[j].end() : group[j + 1].start()] == " a ":
+                last = "half"
+                start = group[j].start()
+                j += 1
+                continue
+            numerator = (current or 1) if last in ("unit", "a") else 1
+            if word == "half" and "and" in gap.split():
+                current += 0.5
+                kind = "cardinal"
+            else:
+                current = numerator / DENOMINATORS[word]
+                kind = "fraction"
+            last, end, j = "fraction", group[j].end(), j + 1
+            break
+        elif word in INDIAN_SCALES and last in ("unit", "teen", "tens", "hundred"):
+            total += current * INDIAN_SCALES[word]
+            current, last = 0, "scale"
+        else:
+            break
+        end = group[j].end()
+        j += 1
+    if end is None or last == "a":
+        return None, max(j - i, 1)
+    word_count = j - i
+    return Number(start, end, total + current, kind, words=True, capitalized=text[start].isupper()), word_count
+
+
+def _is_fraction(text: str, group: list[re.Match], j: int, last: str | None) -> bool:
+    """Whether a denominator word at ``group[j]`` is a fraction here ("two-thirds", "a third of") rather than an ordinal."""
+    word = group[j].group().lower()
+    if word in ("half", "halves"):
+        return True
+    if last == "unit":
+        return True
+    if last == "a":
+        return text.startswith(" of", group[j].end())
+    return False
+
+
+def _word_number_ok(text: str, number: Number) -> bool:
+    """Word numbers that are idioms or names rather than counts are left out."""
+    word = text[number.start : number.end].lower()
+    before = text[max(0, number.start - 20) : number.start]
+    if word == "one":
+        return not (NOT_AFTER_ONE.match(text, number.end) or NOT_BEFORE_ONE.search(before) or text[number.end : number.end + 1] == "-" and not text[number.end + 1 : number.end + 2].isdigit())
+    if word == "half":
+        return not PERIOD_HALF.search(before) and not re.match(r"[- ]?(?:time|hour|way|brother|sister|life|century|hearted)", text[number.end : number.end + 10], re.IGNORECASE)
+    if number.kind == "ordinal" and _PERIOD_AFTER_ORDINAL.match(text, number.end):
+        return False  # "the third quarter", "the second half": periods, for the dates extractor
+    if word in ("first",):
+        return not IDIOM_AFTER_FIRST.match(text, number.end) and not IDIOM_BEFORE_FIRST.search(before)
+    if word in ("quarter", "quarters", "third", "thirds", "fourth") and number.kind == "fraction" and word in ("quarter", "quarters"):
+        return True
+    if word in ("quarter", "quarters") or word in SCALES or word in INDIAN_SCALES or word == "dozen" or word == "hundred":
+        return False  # "the third quarter", bare "million": periods and vague amounts
+    return True
+
+
+def _merge_scales(text: str, numbers: list[Number]) -> list[Number]:
+    """``1.5 million``: a digit number followed by a scale word takes its value and span."""
+    merged: list[Number] = []
+    for number in numbers:
+        if not number.words and not number.scale_abbreviation and number.kind == "cardinal":
+            scale = _SCALE_AFTER.match(text, number.end)
+            spaced = _SCALE_SPACED_ABBR.match(text, number.end)
+            if scale and scale.group("word"):
+                factor = SCALES.get(scale.group("word").lower()) or INDIAN_SCALES[scale.group("word").lower()]
+                number = Number(number.start, scale.end(), number.value * factor)
+            elif spaced:
+                number = Number(number.start, spaced.end(), number.value * SCALE_ABBREVIATIONS[spaced.group("abbr")])
+        if merged and merged[-1].end > number.start:
+            continue  # a scale word already merged into the previous number
+        merged.append(number)
+    return merged
+
+
+# --- pass 3: numbers to expressions -------------------------------------------------
+
+
+@dataclass
+class _Piece:
+    """A number with its unit read from the context: currency, percent, or none."""
+
+    number: Number
+    start: int
+    end: int
+    type: str = "number"
+    currency: str | None = None
+    ambiguous: bool = False
+    currency_text: str | None = None
+    unit: str | None = None
+    factor: float = 1.0
+    prefix_end: int | None = None  # where the currency prefix ends (the number starts)
+    has_unit_after: bool = False
+
+
+class _Assembler:
+    """Reads units around each number, joins ranges, and emits quantity expressions."""
+
+    def __init__(self, text: str, numbers: list[Number], default_dollar: str):
+        self.text = text
+        self.numbers = numbers
+        self.default_dollar = default_dollar
+
+    def run(self):
+        pieces = [self.piece(n) for n in self.numbers]
+        i = 0
+        while i < len(pieces):
+            joined = self.range_at(pieces, i)
+            if joined:
+                yield joined
+                i += 2
+                continue
+            quantity = self.single(pieces[i])
+            if quantity:
+                yield quantity
+            i += 1
+
+    # units around one number
+
+    def piece(self, number: Number) -> _Piece:
+        text = self.text
+        piece = _Piece(number, number.start, number.end)
+        if number.kind != "cardinal" and not (number.kind == "fraction" and number.words):
+            return piece
+        prefix = _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start)
+        if prefix and not number.words and self._prefix_currency(prefix, piece):
+            return piece
+        after = number.end
+        percent = _PERCENT_AFTER.match(text, after)
+        if percent and not number.scale_abbreviation:
+            self._percent(percent, piece)
+            return piece
+        word = _WORD_AFTER.match(text, after)
+        if word and self._word_currency(word, piece):
+            return piece
+        code = _CODE_AFTER.match(text, after)
+        if code and code.group("code") in _iso_codes() and not number.words:
+            piece.type, piece.currency, piece.currency_text = "money", code.group("code"), code.group("code")
+            piece.end, piece.has_unit_after = code.end(), True
+        return piece
+
+    def _prefix_currency(self, prefix: re.Match, piece: _Piece) -> bool:
+        code = prefix.group("code")
+        symbol = prefix.group("sym") or prefix.group("bare")
+        if code:
+            if code not in _iso_codes() or code in ENGLISH_CODES:
+                return False
+            currency, ambiguous, surface = code, False, code
+        else:
+            surface = symbol
+            currency, ambiguous = SYMBOLS[symbol if symbol in SYMBOLS else symbol.rstrip(".")]
+            currency = currency or self.default_dollar
+        piece.type, piece.currency, piece.ambiguous, piece.currency_text = "money", currency, ambiguous, surface
+        piece.start = prefix.start() if not prefix.group("minus") else prefix.start()
+        if prefix.group("minus"):
+            piece.factor = -1.0
+        piece.prefix_end = piece.number.start
+        after = _WORD_AFTER.match(self.text, piece.number.end)
+        if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
+            piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
+        return True
+
+    def _percent(self, match: re.Match, piece: _Piece) -> None:
+        piece.type, piece.end, piece.has_unit_after = "percentage", match.end(), True
+        if match.group("points"):
+            piece.unit = "percentage_point"
+        elif match.group("bp"):
+            piece.unit, piece.factor = "percentage_point", 0.01
+        else:
+            piece.unit = "percent"
+
+    def _word_currency(self, match: re.Match, piece: _Piece) -> bool:
+        word = match.group("word").lower()
+        adjective = (match.group("adj") or "").lower()
+        has_scale = self.text[piece.number.start : piece.number.end].split()[-1].lower().rstrip("s") in SCALES or piece.number.value >= 1000 and piece.number.scale_abbreviation
+        if word in NEEDS_SCALE and not has_scale and not match.group("sterling"):
+            return False
+        if word in CENT_WORDS:
+            currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else (self.default_dollar, True)
+            piece.factor = 0.01
+        elif adjective:
+            currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
+            if word not in ("dollar", "dollars"):
+                return False
+        else:
+            currency, ambiguous = CURRENCY_WORDS[word]
+            if word in ("dollar", "dollars"):
+                currency = self.default_dollar
+            if currency is None:
+                return False  # bitcoin: not a currency with an ISO code
+        piece.type, piece.currency, piece.ambiguous = "money", currency, ambiguous
+        piece.currency_text = self.text[match.start() + 1 : match.end()]
+        piece.end, piece.has_unit_after = match.end(), True
+        return True
+
+    # ranges
+
+    def range_at(self, pieces: list[_Piece], i: int) -> Quantity | None:
+        """``$3-4 million``, ``between 12 and 15 percent``, ``from $1bn to $2bn``: two pieces as one range."""
+        if i + 1 >= len(pieces):
+            return None
+        low, high = pieces[i], pieces[i + 1]
+        if low.number.kind != "cardinal" or high.number.kind != "cardinal" or low.number.words != high.number.words:
+            return None
+        connective = _RANGE_CONNECTIVE.fullmatch(self.text, low.end, high.start)
+        if not connective:
+            return None
+        word = connective.group().strip().lower()
+        opener = _RANGE_START.search(self.text, max(0, low.start - 8), low.start)
+        if word == "and" and not (opener and opener.group("w").lower() == "between"):
+            return None
+        if opener and opener.group("w").lower() == "from" and word != "to":
+            opener = None
+        if opener and opener.group("w").lower() == "from" and _CHANGE_VERB.search(self.text, max(0, opener.start() - 48), opener.start()):
+            return None
+        if word in ("-", "–", "—") and low.number.words:
+            return None
+        if low.type != "number" and high.type != "number" and (low.type != high.type or low.currency != high.currency or low.unit != high.unit):
+            return None
+        if low.type == "money" and low.prefix_end is not None and high.type == "number" and word != "and":
+            high = self._inherit(low, high)  # "$3-4 million": the currency is written once
+        if low.type != "number" and high.type == "number":
+            return None  # "rose 5% to 3.2 billion": different units
+        if low.type == "number" and high.type == "number" and word == "to" and not opener:
+            return None  # "voted 5 to 4", "from 3 to 5" handled with the opener
+        if low.type == "number" and high.type == "money" and high.prefix_end is not None and high.start != high.number.start:
+            return None  # "5 to $10" reads as two facts
+        if low.type == high.type == "number" and not (self._bare_number_ok(low.number) and self._bare_number_ok(high.number)):
+            return None
+        kind = high if high.type != "number" else low
+        low_value = low.number.value
+        high_value = high.number.value
+        if not low.number.words and low_value * _scale_of(self.text, high.number) <= high_value and _scale_of(self.text, low.number) == 1:
+            low_value *= _scale_of(self.text, high.number)
+        if low_value > high_value:
+            return None
+        start = opener.start() if opener else low.start
+        value = self.value_of(kind, low_value * kind.factor, low)
+        value["low"], value["high"] = _tidy(low_value * kind.factor), _tidy(high_value * kind.factor)
+        self._qualify(value, start)
+        return Quantity(kind.type, start, high.end, value)
+
+    @staticmethod
+    def _inherit(low: _Piece, high: _Piece) -> _Piece:
+        return _Piece(high.number, high.start, high.end, "money", low.currency, low.ambiguous, low.currency_text, None, low.factor)
+
+    # single quantities
+
+    def single(self, piece: _Piece) -> Quantity | None:
+        number = piece.number
+        if piece.type == "number" and not self._bare_number_ok(number):
+            return None
+        if piece.type == "money" and number.kind != "cardinal":
+            return None
+        value = self.value_of(piece, number.value * piece.factor, piece)
+        self._qualify(value, piece.start)
+        return Quantity(piece.type, piece.start, piece.end, value)
+
+    def _bare_number_ok(self, number: Number) -> bool:
+        """What a bare number must pass that a money amount or percentage need not."""
+        text = self.text
+        surface = text[number.start : number.end]
+        if number.scale_abbreviation:
+            return False  # "40m", "5k": money without its currency, or metres and kilos
+        if not number.words and re.fullmatch(r"\d{4}", surface) and 1000 <= number.value < 2200:
+            return False  # a year (AP style writes counts of 1,000 and more with a comma)
+        if not number.words and re.fullmatch(r"\d{5,}", surface):
+            return False  # an id or postcode
+        if not number.words and re.fullmatch(r"0\d+", surface):
+            return False  # 007, 0900: codes and times
+        if _TIME_AFTER.match(text, number.end) or _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
+            return False  # 3 p.m., 0900 GMT, February 12
+        if number.kind in ("cardinal", "ordinal") and _MONTH_AFTER.match(text, number.end) and number.value <= 31:
+            return False  # 12 February, 12th of February
+        capital = _CAPITALIZED_BEFORE.search(text, max(0, number.start - 30), number.start)
+        if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
+            return False  # Boeing 737, Windows 10, Article 5, Formula One
+        if capital and number.capitalized and capital.group("word").lower() not in FUNCTION_WORDS:
+            return False
+        return True
+
+    def value_of(self, piece: _Piece, amount: float, first: _Piece) -> dict[str, Any]:
+        amount = _tidy(amount)
+        if piece.type == "money":
+            value = {"amount": amount, "currency": piece.currency, "currency_ambiguous": piece.ambiguous, "currency_text": piece.currency_text, "qualifier": None}
+            if piece.ambiguous and piece.currency_text in ("$", "dollars", "dollar"):
+                hint = self._currency_hint(piece.start)
+                if hint and hint != piece.currency:
+                    value["currency_hint"] = hint
+            return value
+        if piece.type == "percentage":
+            return {"value": amount, "unit": piece.unit, "qualifier": None}
+        return {"value": amount, "kind": piece.number.kind, "written": "words" if piece.number.words else "digits", "qualifier": None}
+
+    def _currency_hint(self, offset: int) -> str | None:
+        """Another dollar the surrounding sentence points to ("Canadian ... $490 million")."""
+        window = self.text[max(0, offset - 250) : offset + 60]
+        sentence_start = max(window.rfind(". ", 0, min(len(window), 250)), window.rfind("\n", 0, min(len(window), 250)))
+        window = window[sentence_start + 1 :]
+        for pattern, currency in _CURRENCY_HINTS:
+            if pattern.search(window):
+                return currency
+        return None
+
+    def _qualify(self, value: dict, start: int) -> None:
+        match = _QUALIFIER_BEFORE.search(self.text, max(0, start - 16), start)
+        if match:
+            value["qualifier"] = match.group("q").lower()
+
+
+def _scale_of(text: str, number: Number) -> float:
+    """The multiplier a scale word or abbreviation gave ``number`` (1 if none)."""
+    surface = text[number.start : number.end]
+    last = re.search(r"([A-Za-z]+)\Z", surface)
+    if not last:
+        return 1
+    word = last.group(1).lower()
+    return SCALES.get(word) or INDIAN_SCALES.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """Whether ``offset`` begins a sentence or a line (so a capital there says nothing)."""
+    before = text[max(0, offset - 3) : offset].rstrip(" \"'“‘(")
+    return not before or before[-1] in ".!?:\n" or offset == 0
+
+
+def _tidy(value: float) -> float | int:
+    """Integers as ints; other values rounded off the float noise (0.1 * 3)."""
+    rounded = round(value, 9)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+# ISO 4217 codes that are English words or common abbreviations in capitals.
+ENGLISH_CODES = frozenset({"ALL", "CUP", "TOP", "MOP", "BOB", "PEN", "MAD", "GEL", "SOS", "LAK", "BAM", "DOP", "CVE", "LSL", "BND", "PHP"})

@@ -1,0 +1,146 @@
+"""The ``numbers`` extractor (numbers and percentages) and its cross-type clean-up."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcards import Document, Fact
+from factcards_plugins import numbers
+
+
+def facts_of(text: str):
+    return numbers.extract(Document(text), {})
+
+
+def spans(text: str, fact_type: str | None = None):
+    return [(f.type, f.text, f.value["value"]) for f in facts_of(text) if fact_type in (None, f.type)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The parliament would consider two resolutions.", [("two", 2, "cardinal")]),
+        ("Twenty-five people were injured.", [("Twenty-five", 25, "cardinal")]),
+        ("Police arrested a dozen protesters.", [("a dozen", 12, "cardinal")]),
+        ("About 1.5 million people fled.", [("1.5 million", 1_500_000, "cardinal")]),
+        ("The army sent 1,200 troops and 35 tanks.", [("1,200", 1200, "cardinal"), ("35", 35, "cardinal")]),
+        ("It was the third attack this week.", [("third", 3, "ordinal")]),
+        ("She finished 21st in the race.", [("21st", 21, "ordinal")]),
+        ("Half of the voters stayed home.", [("Half", 0.5, "fraction")]),
+        ("Two-thirds of members backed the bill.", [("Two-thirds", 2 / 3, "fraction")]),
+        ("A third of the budget goes to defence.", [("A third", 1 / 3, "fraction")]),
+        ("One hundred and twenty-five soldiers died.", [("One hundred and twenty-five", 125, "cardinal")]),
+        ("The suspect, 34, was charged.", [("34", 34, "cardinal")]),
+        ("A 20-year-old man was arrested.", [("20", 20, "cardinal")]),
+        ("The index fell 3.75 points.", [("3.75", 3.75, "cardinal")]),
+        ("Some 300,000 homes lost power.", [("300,000", 300_000, "cardinal")]),
+        ("Between 40 and 50 people attended.", [("Between 40 and 50", 40, "cardinal")]),
+        ("The twenty-first summit opened.", [("twenty-first", 21, "ordinal")]),
+        ("Half a million people marched.", [("Half a million", 500_000, "cardinal")]),
+    ],
+)
+def test_numbers(sentence, expected):
+    found = [(f.text, f.value["value"], f.value["kind"]) for f in facts_of(sentence) if f.type == "number"]
+    assert [(t, pytest.approx(v), k) for t, v, k in expected] == found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "COVID-19 cases rose in the G7.",
+        "The F-35 and the Boeing 737 were grounded.",
+        "Updated 12:57, 15-Feb-2022",
+        "00:39",
+        "It happened on February 12, 2022 and on January 26.",
+        "The vote is on 12 February.",
+        "Call 555-123-4567 or +44 20 7946 0958.",
+        "The meeting starts at 3 p.m. and ends at 0900 GMT.",
+        "In 2021 the economy grew.",
+        "Order number 4839201 was shipped.",
+        "The date 2022-02-15 and 12/02/2022 are dates.",
+        "He runs Windows 10 on a 5G phone in the 1990s style.",
+        "No one knows; first of all, they love one another.",
+        "The third quarter was weak and the second half was strong.",
+    ],
+)
+def test_not_numbers(sentence):
+    assert [f.text for f in facts_of(sentence) if f.type == "number"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, unit",
+    [
+        ("Inflation hit 7.5% in January.", "7.5%", 7.5, "percent"),
+        ("Turnout was 12 percent.", "12 percent", 12, "percent"),
+        ("Sales fell twelve per cent.", "twelve per cent", 12, "percent"),
+        ("The party gained 3.5 percentage points.", "3.5 percentage points", 3.5, "percentage_point"),
+        ("The Fed raised rates by 25 basis points.", "25 basis points", 0.25, "percentage_point"),
+        ("Growth of 12-15% is expected.", "12-15%", 12, "percent"),
+        ("Yields of between 2 and 3 percent are likely.", "between 2 and 3 percent", 2, "percent"),
+        ("Prices dropped -0.5% in May.", "0.5%", 0.5, "percent"),
+    ],
+)
+def test_percentages(sentence, span, value, unit):
+    found = [f for f in facts_of(sentence) if f.type == "percentage"]
+    assert len(found) == 1, [f.text for f in found]
+    assert (found[0].text, found[0].value["unit"]) == (span, unit)
+    assert found[0].value["value"] == pytest.approx(value)
+    assert [f for f in facts_of(sentence) if f.type == "number"] == []
+
+
+def test_numbers_in_money_are_not_bare_numbers():
+    text = "Ottawa is loaning Kyiv $490 million and 3 jets."
+    assert facts_of(text) == [
+        Fact("number", "3", text.index("3"), text.index("3") + 1, {"value": 3, "kind": "cardinal", "written": "digits", "qualifier": None})
+    ]
+
+
+def test_qualifier_is_recorded_and_left_out_of_the_span():
+    (fact,) = facts_of("Nearly 40% of voters stayed home.")
+    assert (fact.text, fact.value["qualifier"]) == ("40%", "nearly")
+
+
+def test_process_card_drops_numbers_overlapping_other_types():
+    kept_number = Fact("number", "two", 0, 3, {})
+    inside_date = Fact("number", "16", 20, 22, {})
+    date = Fact("date", "February 16", 11, 22, {})
+    quote = Fact("quote", "two", 0, 3, {})
+    assert numbers.drop_swallowed_numbers([kept_number, date, inside_date, quote]) == [kept_number, date, quote]
+
+
+def test_reference_article(lead_card):
+    found = lead_card.facts_of("number")
+    assert ("two", 2) in [(f.text, f.value["value"]) for f in found]
+    resolutions = [f for f in found if lead_card.document["text"][f.end : f.end + 12] == " resolutions"]
+    assert len(resolutions) == 1
+    noise = {"00:39", "02:37", "15-Feb-2022", "February 12, 2022", "January 26", "12:57", "February 16", "2022", "2021"}
+    text = lead_card.document["text"]
+    for fact in found + lead_card.facts_of("percentage"):
+        assert not any(fact.start < i + len(n) and i < fact.end for n in noise for i in _all_at(text, n)), fact.text
+    assert all(f.extractor == "numbers" for f in found)
+
+
+def _all_at(text: str, needle: str):
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_gives_grounded_deterministic_facts(text):
+    first = facts_of(text)
+    for fact in first:
+        assert text[fact.start : fact.end] == fact.text
+    assert [f.to_dict() for f in facts_of(text)] == [f.to_dict() for f in first]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789,.:/%- twoneandhalfthirdmillion perct", max_size=80))
+def test_number_like_text_gives_grounded_facts(text):
+    for fact in facts_of(text):
+        assert text[fact.start : fact.end] == fact.text
+        assert isinstance(fact.value["value"], (int, float))
