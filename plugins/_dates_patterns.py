@@ -1,0 +1,124 @@
+"""The surface patterns of the ``dates`` extractor: every regex it runs, compiled once.
+
+Each pattern is a flat alternation of bounded pieces: no unbounded quantifier
+sits next to another that can match the same characters, so matching stays
+linear on hostile input (long runs of digits, spaces, month names).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+    "several": 3,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR_MONTH_BARE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_ABBR_MONTH = _ABBR_MONTH_BARE + r"\.?"
+_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![\d%]|[.,]\d)"
+_DASH = r"\s?[-–—]\s?"
+_DAY_SPAN = rf"(?P<day>{_DAY})(?:(?:{_DASH}|\s(?:to|through|and)\s)(?P<day2>{_DAY}))?"
+_LEAD_WEEKDAY = rf"(?:(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s)?"
+
+# "February 12, 2022", "Feb. 14-16", "Monday, February 14", "February 16"
+MONTH_DAY = re.compile(
+    rf"\b{_LEAD_WEEKDAY}(?P<month>{_MONTH})\s(?:the\s)?{_DAY_SPAN}(?:,?\s(?P<year>{_YEAR}))?(?!\s?%)"
+)
+# "12 February 2022", "14-16 February", "16th of February"
+DAY_MONTH = re.compile(
+    rf"\b{_LEAD_WEEKDAY}{_DAY_SPAN}\s(?:of\s)?(?P<month>{_MONTH})(?!\w)(?:,?\s(?P<year>{_YEAR}))?"
+)
+# "December 2021", "mid-December 2021", "early December"; bare month names are checked in code.
+MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)(?:-|\s)(?:of\s)?)?"
+    rf"(?:(?P<month>{_MONTH})(?:,?\s(?:of\s)?(?P<year>{_YEAR}))|(?P<bare>{_FULL_MONTH})(?!\s?\d))(?![\w'’])"
+)
+# "2022-02-15", "15/02/2022", "15.02.2022", "15-Feb-2022"
+NUMERIC = re.compile(
+    r"(?<![\w/.:-])(?:(?P<iy>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+    r"|(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})"
+    rf"|(?P<dd>\d{{1,2}})-(?P<mon>{_ABBR_MONTH_BARE}|{_FULL_MONTH})-(?P<yy>(?:19|20)\d{{2}}))"
+    r"(?![\w/]|\.\d|-\d)"
+)
+# A year on its own ("in 2021", "2019-20", "the 1990s", "mid-2021"); its context is checked in code.
+YEAR = re.compile(
+    r"(?<![\w$€£¥.,'’/:-])(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?"
+    r"(?P<year>1[89]\d{2}|20\d{2})(?:(?P<decade>s)|[-–/](?P<y2>(?:19|20)?\d{2})(?![\d%]))?(?![\d%]|[.,]\d|\w)"
+)
+_REL_UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade)"
+_AGO_COUNT = r"(?P<count>(?i:a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,3})"
+RELATIVE = re.compile(
+    r"\b(?:"
+    rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming)\s{_REL_UNIT}"
+    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?\s(?P<dir>ago|from\snow)"
+    r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
+    r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
+    r")(?![\w'’-])"
+)
+WEEKDAY = re.compile(
+    rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ee]arly|[Ll]ate)\s)?(?P<wd>{_WEEKDAY})"
+    r"(?:\s(?P<part>morning|afternoon|evening|night))?(?![\w-])"
+)
+QUARTER = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
+    r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|the\syear))?"
+    r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d))?)(?![\w-])"
+)
+SEASON = re.compile(
+    r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?!\d))?(?![\w-])"
+)
+
+_AMPM = r"(?P<ampm>[ap]\.m\.|[ap]\.m(?![\w.])|[ap]m(?!\w)|[AP]M(?!\w))"
+_ZONE = (
+    r"(?:\s?(?P<zone>local\stime|(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?"
+    r"|[ECMP][SD]T|[ECMP]T|BST|CEST|CET|EEST|EET|WEST|WET|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|AWST|NZST|NZDT|PKT|ICT"
+    r"|[A-Z][a-z]{2,15}\stime)(?![\w+-]))?"
+)
+TIME = re.compile(
+    r"(?<![\w:.,/$-])(?:"
+    rf"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?{_AMPM}"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|\.\d)(?:\s?(?:hrs|h)\b)?"
+    r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|local\stime)(?:Z\b)?"
+    r"|(?P<named>noon|midday|midnight)(?!\w)"
+    rf"){_ZONE}"
+)
+
+# Words in front of a year that make a bare four-digit number a year.
+YEAR_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
+    r"|early|late|end|start|beginning|fiscal|year|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the)"
+    r"[\s,]{1,3}|[-–])$"
+)
+STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
+COUNT_NOUN_AFTER = re.compile(
+    r"\s(?:people|persons|troops|soldiers|cases|deaths|votes|units|jobs|homes|children|students|men|women"
+    r"|dollars|euros|pounds|yuan|rubles|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|feet|points"
+    r"|others|more|less|fewer|times|per|percent|of\sthem|and\s\d)\b"
+)
+MONTH_CONTEXT = re.compile(
+    r"(?i)\b(?:in|since|until|till|by|from|to|for|through|during|before|after|of|early|mid|late|last|next|this|each|every"
+    r"|between|and|or|on|end|start|beginning)[\s-]$"
+)
+NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Maundy|Easter|Giving|Fat|Shrove|Palm|Small Business|Mail on)\s$")
+NAMED_WEEKDAY_AFTER = re.compile(r"\s(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|Star|Night\sLive|Night\sFootball|Club)\b")
+TIME_ONLY_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
+
+RANGE_CONNECTOR = re.compile(r"\s?[-–—]\s?|\s(?:to|through|thru|until|till|and)\s")
+RANGE_OPENER = re.compile(r"(?i)\b(?:from|between)\s$")

@@ -1,0 +1,105 @@
+"""Which way a date expression points: the tense of the clause around it.
+
+A bare weekday or a month without a year is resolved on the side of the
+dateline its clause's tense points to. The rule, kept deliberately small:
+
+* the clause is the stretch of the sentence between punctuation or
+  subordinators ("that", "which", "when" ...) that holds the expression;
+* the verb cue nearest to the expression decides ("said on Monday" -> past,
+  "will meet on Tuesday" -> future); a participle governed by a modal or an
+  infinitive ("will be considered and voted on Tuesday", "is to be held") is
+  future; "is"/"are" alone (present, scheduled) count as future;
+* with no cue in the clause, the whole sentence is read the same way;
+* with no cue at all the tense is unknown (``None``).
+"""
+
+from __future__ import annotations
+
+import re
+
+PAST = "past"
+FUTURE = "future"
+
+_CLAUSE_BREAK = re.compile(
+    r"""[,;:()"“”—]|\s(?:that|which|who|whom|when|while|because|although|though|but|where|whereas|if|so)\s"""
+)
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]{1,2})?")
+_FUTURE_WORDS = frozenset(
+    "will shall won't wo 'll upcoming next would tomorrow is are am scheduled slated due expected set poised "
+    "plans plan planning intends intend aims aim to-be going".split()
+)
+_NEEDS_INFINITIVE = frozenset("set plan plans planning intend intends aim aims going".split())
+_PAST_WORDS = frozenset(
+    "said was were had did told met held went came made took gave saw left sent spoke wrote won lost began became "
+    "brought bought caught fell felt found got heard kept knew led paid ran rose sat sold stood struck thought threw "
+    "understood woke wore fled fought flew drew drove ate grew hit hung laid lay meant rang sang shot shut slept "
+    "spent split spread stole stuck swore swept taught tore withdrew yesterday ago last earlier previously".split()
+)
+_NOT_PAST_ED = frozenset(
+    "need speed seed feed breed bleed heed proceed exceed succeed red bed shed hundred based so-called united "
+    "limited armed alleged detailed advanced tired interested concerned related indeed sacred wicked naked".split()
+)
+_MODAL_BEFORE_PARTICIPLE = frozenset("will would shall be to can could may might must should".split())
+_PERFECT_OR_PAST_AUX = frozenset("has have had was were".split())
+_SIMPLE_PAST = frozenset("said was were had did yesterday ago last earlier previously".split())
+
+
+def clause_tense(text: str, start: int, end: int, window_start: int, window_end: int) -> str | None:
+    """``"past"``, ``"future"`` or None for the expression at ``start..end`` inside ``window``."""
+    clause_start, clause_end = _clause_bounds(text, start, end, window_start, window_end)
+    tense = _nearest_cue(text, start, end, clause_start, clause_end)
+    if tense is None:
+        tense = _nearest_cue(text, start, end, window_start, window_end)
+    return tense
+
+
+def _clause_bounds(text: str, start: int, end: int, window_start: int, window_end: int) -> tuple[int, int]:
+    clause_start, clause_end = window_start, window_end
+    for match in _CLAUSE_BREAK.finditer(text, window_start, window_end):
+        if match.end() <= start:
+            clause_start = match.end()
+        elif match.start() >= end:
+            clause_end = match.start()
+            break
+    return clause_start, clause_end
+
+
+def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text, lo, hi)]
+    best: tuple[int, int, str] | None = None
+    for i, (w_start, w_end, word) in enumerate(words):
+        if start <= w_start < end:
+            continue
+        tense = _cue(words, i, word)
+        if tense is None:
+            continue
+        distance = start - w_end if w_end <= start else w_start - end
+        rank = (distance, 0 if w_end <= start else 1)
+        if best is None or rank < best[:2]:
+            best = (*rank, tense)
+    return best[2] if best else None
+
+
+def _cue(words: list[tuple[int, int, str]], i: int, word: str) -> str | None:
+    if word.endswith("'ll") or word in _FUTURE_WORDS:
+        return _future_word(words, i, word)
+    if word in _SIMPLE_PAST:
+        return PAST
+    if word in _PAST_WORDS or _is_regular_past(word):
+        before = {w for _, _, w in words[max(0, i - 4) : i]}
+        governed = before & _MODAL_BEFORE_PARTICIPLE and not before & _PERFECT_OR_PAST_AUX
+        present_passive = {w for _, _, w in words[max(0, i - 2) : i]} & {"is", "are", "am", "being"}
+        return FUTURE if governed or present_passive else PAST
+    return None
+
+
+def _is_regular_past(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed") and word not in _NOT_PAST_ED
+
+
+def _future_word(words: list[tuple[int, int, str]], i: int, word: str) -> str | None:
+    """Future, except for words that only mark it when an infinitive follows ("set to", "plans to")."""
+    following = words[i + 1][2] if i + 1 < len(words) else ""
+    if word in _NEEDS_INFINITIVE:
+        return FUTURE if following == "to" else None
+    return FUTURE

@@ -1,0 +1,157 @@
+"""The ``dates`` extractor: realistic sentences with a dateline, the reference article, properties."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factcards
+from factcards import Document
+from factcards_plugins.dates import extract
+
+DATELINE = "2022-02-15T12:57"  # a Tuesday
+
+
+def dates_in(text, published=DATELINE, **config):
+    document = Document(text, published=published)
+    document.segment()
+    return extract(document, {"day_first": False, **config})
+
+
+def only(text, published=DATELINE, **config):
+    facts = dates_in(text, published, **config)
+    assert len(facts) == 1, [(f.text, f.value) for f in facts]
+    return facts[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, iso",
+    [
+        ("Russia held the door open on Monday to further talks.", "Monday", "2022-02-14"),
+        ("The appeal will be considered and voted on Tuesday.", "Tuesday", "2022-02-15"),
+        ("On Tuesday, Scholz is scheduled to fly to Moscow.", "Tuesday", "2022-02-15"),
+        ("The talks are scheduled to resume on Thursday.", "Thursday", "2022-02-17"),
+        ("Officials met on Thursday to prepare the summit.", "Thursday", "2022-02-10"),
+        ("The minister said on Friday that talks will continue.", "Friday", "2022-02-11"),
+        ("He will travel to Paris next Tuesday.", "next Tuesday", "2022-02-22"),
+        ("The strike began last Tuesday.", "last Tuesday", "2022-02-08"),
+        ("In December 2021, Russia sent a draft agreement.", "December 2021", "2021-12"),
+        ("They responded on January 26.", "January 26", "2022-01-26"),
+        ("They tell us February 16 will be the day of the attack.", "February 16", "2022-02-16"),
+        ("Kyiv, Ukraine, February 12, 2022. /CFP", "February 12, 2022", "2022-02-12"),
+        ("The deal was signed on 12 February 2022 in Minsk.", "12 February 2022", "2022-02-12"),
+        ("Shares slid on Feb. 3 after the report.", "Feb. 3", "2022-02-03"),
+        ("The data, released 2022-02-10, showed growth.", "2022-02-10", "2022-02-10"),
+        ("Elections will be held in November.", "November", "2022-11"),
+        ("Prices rose sharply in November.", "November", "2021-11"),
+        ("The summit is planned for May.", "May", "2022-05"),
+        ("Inflation peaked in 2021, the bank said.", "2021", "2021"),
+        ("Profit rose in the third quarter of 2021.", "third quarter of 2021", "2021-Q3"),
+        ("The company expects growth in Q3 2022.", "Q3 2022", "2022-Q3"),
+        ("Turnout fell last summer.", "last summer", "2021-SU"),
+        ("The rules change next week.", "next week", "2022-W08"),
+        ("Talks collapsed a year ago.", "a year ago", "2021"),
+        ("Two days ago the army pulled back.", "Two days ago", "2022-02-13"),
+        ("Talks resumed earlier this month.", "earlier this month", "2022-02"),
+        ("The minister resigned yesterday.", "yesterday", "2022-02-14"),
+        ("Growth slowed in the 1990s.", "1990s", "199"),
+        ("Output grew from 2019 to 2021.", "from 2019 to 2021", "2019/2021"),
+        ("The fair runs Feb 14-16 in Berlin.", "Feb 14-16", "2022-02-14/2022-02-16"),
+        ("The office is closed between Monday and Wednesday.", "between Monday and Wednesday", "2022-02-14/2022-02-16"),
+    ],
+)
+def test_dates_in_realistic_sentences(sentence, span, iso):
+    fact = only(sentence)
+    assert (fact.type, fact.text, fact.value["value"]) == ("date", span, iso)
+    assert sentence[fact.start : fact.end] == span
+
+
+@pytest.mark.parametrize(
+    "sentence, span, iso, zone",
+    [
+        ("The vote starts at 3 p.m. local time.", "3 p.m. local time", "15:00", "local time"),
+        ("Markets opened at 0900 GMT.", "0900 GMT", "09:00", "GMT"),
+        ("The blast happened at 9:30am.", "9:30am", "09:30", None),
+        ("Polls close at 20:00 CET.", "20:00 CET", "20:00", "CET"),
+        ("The speech is set for 12:57.", "12:57", "12:57", None),
+    ],
+)
+def test_times_of_day(sentence, span, iso, zone):
+    fact = only(sentence)
+    assert (fact.type, fact.text, fact.value["value"], fact.value["zone"]) == ("time", span, iso, zone)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 2,021 people attended.",
+        "The painting sold for $2021.",
+        "Theresa May met the president.",
+        "The Sunday Times reported the story.",
+        "Prices may fall, analysts said.",
+        "The army deployed 2000 troops.",
+        "00:39",
+    ],
+)
+def test_not_dates(sentence):
+    assert dates_in(sentence) == []
+
+
+def test_bare_video_duration_on_its_own_line_is_not_a_time():
+    text = "He spoke to the nation.\n00:39\nThe vote is at 15:30."
+    assert [f.text for f in dates_in(text)] == ["15:30"]
+
+
+def test_day_first_is_configurable():
+    assert only("The order is dated 12/02/2022.").value["value"] == "2022-12-02"
+    assert only("The order is dated 12/02/2022.", day_first=True).value["value"] == "2022-02-12"
+    assert only("The order is dated 25/02/2022.").value["value"] == "2022-02-25"
+
+
+def test_without_a_dateline_relative_dates_come_out_unresolved():
+    fact = only("The talks resumed on Monday.", published=None)
+    assert fact.value["value"] is None and fact.value["anchor"] is None
+    assert fact.value["pattern"] == "XXXX-WXX-1" and fact.confidence < 0.5
+    absolute = only("The talks resumed on February 14, 2022.", published=None)
+    assert absolute.value["value"] == "2022-02-14" and absolute.confidence > 0.9
+
+
+def test_relative_values_name_their_anchor_and_resolution():
+    fact = only("Talks resumed on Monday.")
+    assert fact.value["resolution"] == "relative" and fact.value["anchor"] == "2022-02-15"
+    assert only("Talks resumed on January 26.").value["resolution"] == "year_inferred"
+    assert only("Talks resumed on January 26, 2022.").value["anchor"] is None
+
+
+def test_reference_article_has_exactly_the_expected_dates(lead_card):
+    got = [(f.text, f.value["value"]) for f in lead_card.facts if f.type in ("date", "time")]
+    monday, tuesday = ("Monday", "2022-02-14"), ("Tuesday", "2022-02-15")
+    february_14 = ("February 14, 2022", "2022-02-14")
+    expected = (
+        [monday, ("December 2021", "2021-12"), ("January 26", "2022-01-26"), ("February 12, 2022", "2022-02-12")]
+        + [monday] * 3
+        + [tuesday, monday, ("February 16", "2022-02-16"), ("February 16", "2022-02-16"), monday, tuesday, february_14]
+        + [monday] * 3
+        + [february_14]
+    )
+    assert got == expected
+    assert all(f.extractor == "dates" for f in lead_card.facts if f.type in ("date", "time"))
+
+
+def test_reference_card_validates_with_the_date_schema(sample_path):
+    card = factcards.make_card(sample_path, summarizer="lead", extractors=["dates"])
+    assert card.facts_of("time") == [] and len(card.facts_of("date")) == 18
+
+
+_NEWSY = st.lists(
+    st.sampled_from(list("0123456789 ,.-/:$%'\n") + ["Monday", "May", "February", " 2021", " a.m.", " GMT", "last ", "week", "ago", " Q3", "summer", "from ", " to ", "between ", " and "]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=200), _NEWSY), st.sampled_from([DATELINE, "2020-02-29", None]))
+def test_any_text_gives_grounded_deterministic_facts(text, published):
+    first = dates_in(text, published)
+    for fact in first:
+        assert text[fact.start : fact.end] == fact.text
+    assert [(f.start, f.end, f.value) for f in dates_in(text, published)] == [(f.start, f.end, f.value) for f in first]
