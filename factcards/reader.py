@@ -83,6 +83,8 @@ def detect_format(text: str, name: str = "") -> str:
 def document_from_text(text: str, input_format: str = "auto", name: str = "input") -> Document:
     """A ``Document`` from decoded text in any supported format."""
     fmt = detect_format(text, name) if input_format == "auto" else input_format
+    if fmt == "json" and input_format == "auto" and not name.lower().endswith(".json"):
+        fmt = "json" if _parses_as_json_object(text) else "text"
     if fmt == "json":
         return document_from_mapping(_parse_json(text, name), name)
     if fmt == "html":
@@ -156,6 +158,13 @@ def normalize_published(value: str, *, strict: bool = True) -> str | None:
         return None
     has_time = any(ch.isdigit() for ch in value.split()[-1]) and ":" in value
     return parsed.isoformat(timespec="minutes") if has_time else parsed.date().isoformat()
+
+
+def _parses_as_json_object(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def _parse_json(text: str, name: str) -> Any:

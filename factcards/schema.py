@@ -68,15 +68,49 @@ def schema_errors(instance: Any, schema: dict[str, Any]) -> list[str]:
 
 
 def validate_card(card_dict: dict[str, Any], fact_types: Iterable[FactType]) -> None:
-    """Raise ``CardInvalid`` unless ``card_dict`` matches the schema composed with ``fact_types``."""
+    """Raise ``CardInvalid`` unless ``card_dict`` matches the schema composed with ``fact_types``.
+
+    Equivalent to validating against ``compose_schema(fact_types)``, but each
+    fact's value is checked only against its own type's fragment instead of
+    every type's ``if``/``then`` rule: validation stays linear in the number of
+    facts whatever the number of fact types.
+    """
     key = json.dumps(sorted((t.name, t.value_schema) for t in fact_types), sort_keys=True, default=str)
-    schema, validator = _validator(key)
-    if not validator.is_valid(card_dict):
-        raise CardInvalid(schema_errors(card_dict, schema))
+    card_validator, value_validators = _validators(key)
+    valid = card_validator.is_valid(card_dict) and all(
+        value_validators[fact["type"]].is_valid(fact["value"]) for fact in card_dict["facts"]
+    )
+    if not valid:
+        raise CardInvalid(schema_errors(card_dict, compose_schema(FactType(n, v) for n, v in json.loads(key))))
 
 
 @lru_cache(maxsize=32)
-def _validator(fact_types_key: str) -> tuple[dict[str, Any], Draft202012Validator]:
+def _validators(fact_types_key: str) -> tuple[Draft202012Validator, dict[str, Draft202012Validator]]:
     types = [FactType(name, value_schema) for name, value_schema in json.loads(fact_types_key)]
     schema = compose_schema(types)
-    return schema, Draft202012Validator(schema)
+    del schema["$defs"]["fact"]["allOf"]
+    values = {t.name: Draft202012Validator(t.value_schema) for t in types}
+    return Draft202012Validator(inline_local_refs(schema)), values
+
+
+def inline_local_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The same schema with every ``#/$defs/...`` reference replaced by its target.
+
+    Validation gives the same verdicts but skips reference lookups, which are
+    most of jsonschema's time on a card. The card schema has no recursive refs.
+    """
+    defs = schema.get("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/") and "/" not in ref[len("#/$defs/"):]:
+                target = resolve(defs[ref[len("#/$defs/"):]])
+                rest = {k: resolve(v) for k, v in node.items() if k != "$ref"}
+                return target if not rest else {"allOf": [target, rest]}
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    return resolve(schema)
