@@ -8,6 +8,7 @@ they never cut text.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -113,8 +114,6 @@ class Document:
         return None
 
     def to_dict(self) -> dict[str, Any]:
-        import hashlib
-
         return {
             "text": self.text,
             "sha256": hashlib.sha256(self.text.encode("utf-8")).hexdigest(),

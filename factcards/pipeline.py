@@ -183,8 +183,11 @@ def parse_length(value: str | int | None) -> dict[str, int]:
 
 def prepare(pm: PluginManager, document: Document, published: str | None, diagnostics, strict: bool) -> None:
     """Run the cleaners, apply a ``published`` override, then segment sentences."""
-    given = document.published
+    given, original_text = document.published, document.text
     call_each(pm, "prepare_document", diagnostics, strict=strict, document=document)
+    if document.text != original_text:
+        document.text = original_text
+        diagnostics.append(Diagnostic(ERROR, "prepare_document", "a cleaner changed the document text; the original was restored (mark regions instead)"))
     if given:
         document.published = given
     if published:

@@ -150,6 +150,18 @@ def test_prepare_document_can_mark_regions_and_set_metadata():
     assert "Paris" not in [f.text for f in card.facts]
 
 
+def test_prepare_document_cannot_move_offsets():
+    class Cutter:
+        @hookimpl
+        def prepare_document(self, document):
+            document.text = document.text.replace("Alice met ", "")
+
+    card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=fresh_pm(CapitalWords(), Cutter()))
+    assert card.document["text"] == TEXT
+    assert card.facts_of("capital")[0].text == "Alice"
+    assert any("changed the document text" in d.message for d in card.diagnostics)
+
+
 def test_process_card_can_change_the_card_and_is_merged_again():
     class Linker:
         @hookimpl
