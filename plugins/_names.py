@@ -50,6 +50,7 @@ ROLE_MODIFIERS = frozenset(
     assistant associate executive general head junior managing foreign-affairs interior health
     economy trade justice education energy""".split()
 )
+TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 DETERMINERS = frozenset("the a an this that these those his her its their our my".split())
 CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -69,7 +70,7 @@ NOT_NAME_WORDS = frozenset(
     russia russian ukraine ukrainian america american britain british german germany france french
     china chinese canada canadian europe european western eastern northern southern west east north
     south kyiv moscow london washington paris berlin beijing ottawa brussels lviv lugansk donetsk
-    crimea today yesterday tomorrow mariinskyi trends search download cover photo""".split()
+    crimea new today yesterday tomorrow mariinskyi trends search download cover photo""".split()
 ) | CALENDAR
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": None, "we": "p"}
 MALE_CUES = frozenset("mr. mr sir lord king prince spokesman chairman".split())
@@ -97,24 +98,29 @@ GIVEN_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word with its offsets; ``bare`` drops a possessive ("Johnson's" -> "Johnson")."""
 
-    @property
-    def bare(self) -> str:
-        """The token without a possessive ending ("Johnson's" -> "Johnson")."""
-        return POSSESSIVE.sub("", self.text) if self.text[-2:-1] in "'’" or self.text[-1:] in "'’" else self.text
+    __slots__ = ("start", "end", "text", "bare", "key", "capitalized", "name_like")
 
-    @property
-    def key(self) -> str:
-        return self.bare.lower()
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self.text = start, end, text
+        self.bare = POSSESSIVE.sub("", text) if text[-2:-1] in "'’" or text[-1:] in "'’" else text
+        self.key = self.bare.lower()
+        self.capitalized = text[:1].isupper()
+        self.name_like = _name_like(self)
 
-    @property
-    def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+def _name_like(token: Token) -> bool:
+    word = token.bare
+    if not word[:1].isupper() or token.key in NOT_NAME_WORDS or token.key in ROLE_HEADS:
+        return False
+    if len(word) > 1 and word.isupper() and not word.endswith("."):
+        return False  # an acronym: NATO, UN
+    return not (len(word) > 2 and "." in word)  # "U.S."
 
 
 @dataclass
@@ -157,8 +163,23 @@ class Person:
         self.roles = [r for r in self.roles if not low.endswith(" " + r.lower())] + [role]
 
 
+# Only words that can take part in a name or a title: capitalized words and lowercase title words.
+# Other words are skipped by the regex engine; since ``joined`` looks at the text between two
+# tokens, a skipped word still separates its neighbours.
+_TITLE_ALTERNATION = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if "." not in w), key=len, reverse=True))
+NAME_OR_TITLE_TOKEN = re.compile(
+    r"(?<![^\W_])(?:(?=[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F])(?:" + TOKEN.pattern + r")"
+    r"|(?:" + _TITLE_ALTERNATION + r")(?![^\W_]))"
+)
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    """The tokens that can take part in a name or a title (see ``NAME_OR_TITLE_TOKEN``)."""
+    return [
+        Token(m.start(), m.end(), word)
+        for m in NAME_OR_TITLE_TOKEN.finditer(text)
+        if (word := m.group())[:1].isupper() or word.lower() in TITLE_WORDS
+    ]
 
 
 def _strip_period(token: Token) -> Token:
@@ -170,12 +191,7 @@ def _strip_period(token: Token) -> Token:
 
 def is_name_token(token: Token) -> bool:
     """Could this token be part of a person's name?"""
-    word = token.bare
-    if not word[:1].isupper() or token.key in NOT_NAME_WORDS or token.key in ROLE_HEADS:
-        return False
-    if len(word) > 1 and word.isupper() and not word.endswith("."):
-        return False  # an acronym: NATO, UN
-    return not (len(word) > 2 and "." in word)  # "U.S."
+    return token.name_like
 
 
 def joined(text: str, left: Token, right: Token) -> bool:
@@ -226,11 +242,19 @@ def _role_after(text: str, end: int) -> str | None:
         return None
     role = match.group(1)
     words = role.split()
-    if not words or words[-1].lower().rstrip(",") not in ROLE_HEADS or words[-1].lower() in HONORIFICS:
+    if not words or not _is_role_head(words[-1].lower()) or words[-1].lower() in HONORIFICS:
         return None
     if any(w.lower() not in ROLE_MODIFIERS and w.lower() not in ROLE_HEADS and not w[:1].isupper() for w in words[:-1]):
         return None
     return role
+
+
+AGENT_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "eur")
+
+
+def _is_role_head(word: str) -> bool:
+    """A title word, or an agent noun in apposition ("an epidemiologist", "a historian")."""
+    return word in ROLE_HEADS or (word.islower() and len(word) > 4 and word.endswith(AGENT_SUFFIXES))
 
 
 SPEECH_VERBS = (
@@ -273,7 +297,7 @@ class _Finder:
         while i < len(self.tokens):
             i = self._candidate_at(i)
         self._link_mentions()
-        return [p for p in self.people if p.mentions]
+        return [p for p in self.people if p.mentions and (p.evidence != "speech" or _named_again(p))]
 
     def _candidate_at(self, i: int) -> int:
         tokens, text = self.tokens, self.text
@@ -379,6 +403,11 @@ class _Finder:
                     if person.start > start and words == person.tokens:
                         person.start, person.end = start, end
                 return
+
+
+def _named_again(person: Person) -> bool:
+    """A name found only next to a speech verb counts when the article reuses the bare surname."""
+    return any(m.text == person.surname for m in person.mentions)
 
 
 def _nearest_first(people: list[Person], offset: int) -> list[Person]:

@@ -1,0 +1,153 @@
+"""The ``people`` extractor: one fact per person, roles as written, every mention grounded."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factcards
+from factcards_plugins import people
+
+REFERENCE_PEOPLE = {
+    "Dmitry Peskov": "Kremlin spokesperson",
+    "Vladimir Putin": "Russian President",
+    "Sergey Lavrov": "Foreign Minister",
+    "Sergei Shoigu": "Russian Defence Minister",
+    "Volodymyr Zelensky": "Ukrainian President",
+    "Olaf Scholz": "German Chancellor",
+    "Boris Johnson": "British Prime Minister",
+    "Joe Biden": "U.S. President",
+    "Justin Trudeau": "Canadian Prime Minister",
+    "Antonio Guterres": "UN Secretary-General",
+}
+
+
+def card_people(text):
+    card = factcards.make_card(text, summarizer="lead", extractors=["people"])
+    return {f.value["name"]: f for f in card.facts_of("person")}
+
+
+def raw_people(text):
+    document = factcards.Document(text)
+    document.segment()
+    return people.extract(document, {})
+
+
+def test_reference_article_people_and_roles_each_once(lead_card):
+    found = lead_card.facts_of("person")
+    assert {f.value["name"]: f.value["roles"] for f in found} == {name: [role] for name, role in REFERENCE_PEOPLE.items()}
+    assert len(found) == len(REFERENCE_PEOPLE)
+
+
+def test_reference_article_person_span_is_first_full_mention(lead_card, sample_text):
+    for fact in lead_card.facts_of("person"):
+        assert fact.text == fact.value["name"]
+        assert sample_text.index(fact.value["name"]) == fact.start
+
+
+def test_reference_article_mentions_are_grounded_and_skip_captions(lead_card, sample_text):
+    captions = [r for r in lead_card.document["regions"] if r["kind"] in ("caption", "duplicate")]
+    for fact in lead_card.facts_of("person"):
+        for mention in fact.value["mentions"]:
+            assert sample_text[mention["start"] : mention["end"]] == mention["text"]
+            assert not any(r["start"] < mention["end"] and mention["start"] < r["end"] for r in captions)
+
+
+def test_reference_article_surnames_link_to_people(lead_card):
+    mentions = {f.value["name"]: [m["text"] for m in f.value["mentions"]] for f in lead_card.facts_of("person")}
+    assert mentions["Dmitry Peskov"] == ["Dmitry Peskov", "Peskov"]
+    assert mentions["Boris Johnson"] == ["Boris Johnson", "Johnson"]  # "Johnson's office"
+    assert mentions["Volodymyr Zelensky"].count("Zelensky") == 3
+    assert mentions["Sergey Lavrov"] == ["Sergey Lavrov", "Lavrov", "Lavrov", "Lavrov"]  # not the caption's "Sergei Lavrov"
+
+
+@pytest.mark.parametrize(
+    "text, name, roles",
+    [
+        ("Kremlin spokesperson Dmitry Peskov said talks would go on.", "Dmitry Peskov", ["Kremlin spokesperson"]),
+        ("The plan was backed by German Chancellor Olaf Scholz on Monday.", "Olaf Scholz", ["German Chancellor"]),
+        ("Olaf Scholz, the German chancellor, flew to Moscow.", "Olaf Scholz", ["German chancellor"]),
+        ("Talks were led by Foreign Minister Sergey Lavrov.", "Sergey Lavrov", ["Foreign Minister"]),
+        ("UN Secretary-General Antonio Guterres called for calm.", "Antonio Guterres", ["UN Secretary-General"]),
+        ("Former U.S. President Barack Obama spoke.", "Barack Obama", ["Former U.S. President"]),
+        ("Acme chief executive Jane Morrow resigned.", "Jane Morrow", ["Acme chief executive"]),
+        ("Mr. Tobias Grant declined to comment.", "Tobias Grant", []),
+        ("Maria Lopez said the vote was fair.", "Maria Lopez", []),
+        ("The ruling, said Kwame Mensah, changes nothing. Mensah has appealed.", "Kwame Mensah", []),
+        ("Kwame Mensah said the ruling changes nothing. He has appealed.", None, None),
+        ("Dr. Aiko Tanaka, an epidemiologist, urged caution.", "Aiko Tanaka", ["epidemiologist"]),
+    ],
+)
+def test_title_and_apposition_patterns(text, name, roles):
+    found = card_people(text)
+    if name is None:
+        assert found == {}  # a speech verb alone is too weak (it could be "Goldman Sachs said")
+        return
+    assert list(found) == [name]
+    assert found[name].value["roles"] == roles
+
+
+def test_a_longer_role_replaces_a_shorter_one_and_later_mentions_link():
+    text = "President Ada Novak spoke first. Slovenian President Ada Novak later met Novak's aides."
+    fact = card_people(text)["Ada Novak"]
+    assert fact.value["roles"] == ["Slovenian President"]
+    assert [m["text"] for m in fact.value["mentions"]] == ["Ada Novak", "Ada Novak", "Novak"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House said on Monday it would respond.",
+        "A Downing Street spokesman added that talks continue.",
+        "The State Duma said it would vote on Tuesday.",
+        "Russian troops left Lugansk and Donetsk, officials in Kyiv said.",
+        "Search Trends",
+        "Goldman Sachs said profits rose.",
+        "The Mariinskyi Palace in Kyiv hosted the talks.",
+        "New York said it would sue.",
+    ],
+)
+def test_places_and_organizations_are_not_people(text):
+    assert card_people(text) == {}
+
+
+def test_photo_credits_and_captions_are_not_people():
+    text = (
+        "Leaders met in Brussels on Friday to discuss the budget for next year and beyond.\n\n"
+        "Belgian Prime Minister Alexander De Croo greets guests in Brussels, Belgium, March 3, 2023. /Reuters\n\n"
+        "The talks ended without agreement, officials said after the meeting closed.\n"
+    )
+    assert card_people(text) == {}
+
+
+def test_long_runs_of_capitalized_words_are_not_names():
+    text = "Breaking News Live Updates From The Summit In Geneva Today Said"
+    assert card_people(text) == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["President ", "Ann ", "Lee", "Lee's ", ", the minister,", " said", ". ", "\n", "Mr. ", "É", "ß"]), max_size=60).map("".join))
+def test_grounded_and_deterministic_on_name_heavy_text(text):
+    first = raw_people(text)
+    for fact in first:
+        assert text[fact.start : fact.end] == fact.text
+        for mention in fact.value["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+    assert [f.to_dict() for f in raw_people(text)] == [f.to_dict() for f in first]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_no_exception_on_arbitrary_unicode(text):
+    for fact in raw_people(text):
+        assert text[fact.start : fact.end] == fact.text
+
+
+def test_long_capitalized_run_is_linear():
+    hostile = "Ann Lee President " * 100_000 + "Zed " * 200_000
+    began = time.perf_counter()
+    raw_people(hostile)
+    assert time.perf_counter() - began < 10
