@@ -226,8 +226,9 @@ def _available(summarizer: Summarizer) -> bool:
 
 
 def effective_config(record: Extractor | Summarizer, config: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """The record's defaults overlaid with the user's settings for it."""
-    return {**record.default_config, **dict(config.get(record.name, {}))}
+    """The record's defaults, overlaid with the user's settings for its plugin, then for the record itself."""
+    for_plugin = config.get(record.plugin, {}) if record.plugin and record.plugin != record.name else {}
+    return {**record.default_config, **dict(for_plugin), **dict(config.get(record.name, {}))}
 
 
 def run_extractors(chosen: list[Extractor], document: Document, config, diagnostics, strict: bool) -> list[Fact]:
