@@ -6,17 +6,23 @@ Entry points are loaded one by one; a plugin that fails to import is recorded in
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import importlib.metadata
+import importlib.util
 import os
+import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pluggy
 
-from . import __version__, hookspecs
+from . import PLUGIN_API, __version__, hookspecs
 
 ENTRY_POINT_GROUP = "factcards"
 LOAD_PLUGINS_ENV = "FACTCARDS_LOAD_PLUGINS"
+PLUGINS_DIR_ENV = "FACTCARDS_PLUGINS_DIR"
+API_ATTRIBUTE = "FACTCARDS_PLUGIN_API"
 
 DEFAULT_PLUGINS = (
     "factcards_plugins.scraped_page",
@@ -78,12 +84,15 @@ def make_plugin_manager(
     builtins: bool = True,
     entry_points: bool = True,
     block: tuple[str, ...] | list[str] = (),
+    plugins_dir: str | os.PathLike | None = None,
 ) -> PluginManager:
     """A fresh plugin manager: built-ins plus installed third-party plugins.
 
     ``block`` names plugins never to register. The environment variable
     ``FACTCARDS_LOAD_PLUGINS`` narrows the third-party plugins loaded: a comma
-    separated list of entry-point names, or empty for none.
+    separated list of entry-point names, or empty for none. ``plugins_dir``
+    (default: ``$FACTCARDS_PLUGINS_DIR``, folders separated like ``PATH``)
+    holds one-off ``.py`` plugins, each registered under its file name.
     """
     pm = PluginManager()
     for name in block:
@@ -94,6 +103,8 @@ def make_plugin_manager(
                 pm.register_plugin(importlib.import_module(module_name), module_name, version=__version__, builtin=True)
     if entry_points:
         load_entry_points(pm)
+    for folder in _plugin_dirs(plugins_dir):
+        load_plugins_dir(pm, folder)
     return pm
 
 
@@ -108,12 +119,95 @@ def load_entry_points(pm: PluginManager) -> None:
         version = ep.dist.version if ep.dist else None
         try:
             plugin = ep.load()
-            pm.register_plugin(plugin, ep.name, version=version)
         except Exception as exc:  # any import-time failure of someone else's code
             pm.record_failure(ep.name, f"could not load: {type(exc).__name__}: {exc}", version=version)
-        else:
-            if ep.dist:
-                pm.info[ep.name].distribution = ep.dist.name
+            continue
+        if register_third_party(pm, plugin, ep.name, version) and ep.dist:
+            pm.info[ep.name].distribution = ep.dist.name
+
+
+def load_plugins_dir(pm: PluginManager, folder: str | os.PathLike) -> None:
+    """Load each ``*.py`` file in ``folder`` (not those starting with ``_``) as a plugin named after the file."""
+    for path in sorted(Path(folder).glob("*.py")):
+        name = path.stem
+        if path.name.startswith("_") or pm.is_blocked(name) or pm.has_plugin(name):
+            continue
+        try:
+            module = _import_file(path)
+        except Exception as exc:  # any import-time failure of someone else's code
+            pm.record_failure(name, f"could not load {path}: {type(exc).__name__}: {exc}")
+            continue
+        register_third_party(pm, module, name, getattr(module, "__version__", None))
+
+
+def _import_file(path: Path):
+    module_name = f"factcards_dir_plugin_{path.stem}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[module_name]
+        raise
+    return module
+
+
+def register_third_party(pm: PluginManager, plugin: object, name: str, version: str | None) -> bool:
+    """Register a plugin that is not built in, unless it is incompatible; record why if it is refused."""
+    reason = api_incompatibility(getattr(plugin, API_ATTRIBUTE, None))
+    if reason:
+        pm.record_failure(name, reason, version=version, status="incompatible")
+        return False
+    try:
+        pm.register_plugin(plugin, name, version=version)
+    except Exception as exc:  # pluggy refuses hook implementations with unknown arguments
+        pm.record_failure(name, f"could not register: {type(exc).__name__}: {exc}", version=version)
+        return False
+    unknown = unknown_hooks(pm, plugin)
+    if unknown:
+        pm.unregister(plugin)
+        pm.record_failure(name, unknown, version=version)
+        return False
+    return True
+
+
+def api_incompatibility(declared: object) -> str | None:
+    """Why a plugin declaring ``FACTCARDS_PLUGIN_API = declared`` cannot run here, or None if it can.
+
+    ``"1.x"`` or ``"1"`` accepts any 1.* API; ``"1.2"`` needs 1.2 or a later 1.*.
+    """
+    if declared is None:
+        return None
+    major, _, minor = str(declared).partition(".")
+    our_major, _, our_minor = PLUGIN_API.partition(".")
+    if not major.isdigit() or (minor not in ("", "x") and not minor.isdigit()):
+        return f"declares plugin API {declared!r}; write it like \"{our_major}.x\" or \"{PLUGIN_API}\""
+    if major != our_major or (minor.isdigit() and int(minor) > int(our_minor)):
+        return f"needs plugin API {declared}; this factcards {__version__} provides plugin API {PLUGIN_API}"
+    return None
+
+
+def unknown_hooks(pm: PluginManager, plugin: object) -> str | None:
+    """A one-line complaint about ``@hookimpl`` functions of ``plugin`` that match no hook (a typo), or None."""
+    known = [name for name in dir(pm.hook) if not name.startswith("_") and getattr(pm.hook, name).has_spec()]
+    unknown = sorted(
+        name
+        for name in dir(pm.hook)
+        if not name.startswith("_")
+        and not getattr(pm.hook, name).has_spec()
+        and any(impl.plugin is plugin for impl in getattr(pm.hook, name).get_hookimpls())
+    )
+    if not unknown:
+        return None
+    hints = [f"{name!r}" + "".join(f" (did you mean {m!r}?)" for m in difflib.get_close_matches(name, known, 1)) for name in unknown]
+    return f"implements no such hook: {', '.join(hints)}"
+
+
+def _plugin_dirs(given: str | os.PathLike | None) -> list[str]:
+    if given is not None:
+        return [os.fspath(given)]
+    return [folder for folder in os.environ.get(PLUGINS_DIR_ENV, "").split(os.pathsep) if folder]
 
 
 def _wanted_plugins() -> set[str] | None:
