@@ -10,6 +10,7 @@ Exit codes:
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -19,9 +20,10 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .config import load_config, redacted, resolve_env
 from .errors import FactcardsError, InputError
-from .manager import make_plugin_manager
-from .pipeline import call_each, collect_registry, make_card
+from .manager import load_plugins_dir, make_plugin_manager
+from .pipeline import call_each, collect_registry, effective_config, make_card
 from .reader import FORMATS, decode, document_from_text, read_bytes
 from .render import render_markdown
 from .schema import CardInvalid, schema_errors
@@ -41,6 +43,32 @@ def cli():
     """Turn a news article into a fact card: a faithful summary plus its grounded key facts."""
 
 
+def plugin_options(command):
+    """Add ``--config``, ``-s NAME.KEY=VALUE`` and ``--plugins-dir`` to ``command``.
+
+    The command receives the plugin manager (with the folder's plugins loaded)
+    and the settings (``$env`` references not yet resolved) as its first two
+    arguments.
+    """
+
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Settings file (TOML, a table per plugin, extractor or summarizer; default $FACTCARDS_CONFIG or the user config folder).")
+    @click.option("-s", "--set", "settings", multiple=True, metavar="NAME.KEY=VALUE", help="Override one setting, e.g. -s casualties.min_count=2 (repeatable).")
+    @click.option("--plugins-dir", type=click.Path(file_okay=False, exists=True), help="Also load each .py file in this folder as a plugin.")
+    @click.pass_obj
+    @functools.wraps(command)
+    def with_plugin_options(plugin_manager, config_path, settings, plugins_dir, **kwargs):
+        pm = plugin_manager or make_plugin_manager()
+        if plugins_dir:
+            load_plugins_dir(pm, plugins_dir)
+        try:
+            config = load_config(config_path, settings)
+        except FactcardsError as exc:
+            fail(str(exc), exc.exit_code)
+        return command(pm, config, **kwargs)
+
+    return with_plugin_options
+
+
 @cli.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the card here (atomically) instead of stdout.")
@@ -53,8 +81,8 @@ def cli():
 @click.option("--length", help="Summary budget: sentences (3) or words (60w).")
 @click.option("--max-bytes", type=int, help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
 @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
-@click.pass_obj
-def card(plugin_manager, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins):
+@plugin_options
+def card(plugin_manager, config, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins):
     """Make the fact card of an article (a text, HTML or JSON file, or - for stdin)."""
     try:
         data = read_bytes(source, max_bytes=max_bytes)
@@ -67,8 +95,9 @@ def card(plugin_manager, source, output, fmt, input_format, summarizer, extracto
             extractors=extractors or None,
             disable=disable,
             length=length,
-            plugin_manager=plugin_manager or make_plugin_manager(),
+            plugin_manager=plugin_manager,
             strict_plugins=strict_plugins,
+            config=resolve_env(config),
         )
     except CardInvalid as exc:
         fail(str(exc), EXIT_INVALID)
@@ -109,10 +138,9 @@ def write_atomically(path: Path, content: str) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.pass_obj
-def plugins(plugin_manager, as_json):
-    """List installed plugins: version, hooks, status, and what each provides."""
-    pm = plugin_manager or make_plugin_manager()
+@plugin_options
+def plugins(pm, config, as_json):
+    """List installed plugins: version, hooks, status, what each provides and its effective settings."""
     diagnostics: list = []
     registry = collect_registry(pm, diagnostics)
     rows = []
@@ -131,6 +159,11 @@ def plugins(plugin_manager, as_json):
                 "extractors": sorted(e.name for e in registry.extractors.values() if e.plugin == info.name),
                 "summarizers": sorted(s.name for s in registry.summarizers.values() if s.plugin == info.name),
                 "fact_types": sorted(t.name for t in registry.fact_types.values() if t.plugin == info.name),
+                "config": {
+                    record.name: redacted(effective_config(record, config))
+                    for record in sorted([*registry.extractors.values(), *registry.summarizers.values()], key=lambda r: r.name)
+                    if record.plugin == info.name
+                },
             }
         )
     if as_json:
@@ -144,6 +177,9 @@ def plugins(plugin_manager, as_json):
         for key in ("hooks", "extractors", "summarizers", "fact_types"):
             if row[key]:
                 click.echo(f"  {key.replace('_', ' ')}: {', '.join(row[key])}")
+        for name, settings in row["config"].items():
+            if settings:
+                click.echo(f"  config {name}: {json.dumps(settings, ensure_ascii=False)}")
 
 
 @cli.command()
