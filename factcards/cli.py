@@ -136,6 +136,20 @@ def write_atomically(path: Path, content: str) -> None:
         raise
 
 
+@cli.command("new-plugin")
+@click.argument("name")
+@click.option("--dir", "directory", type=click.Path(file_okay=False), default=".", show_default=True, help="Where to create the factcards-NAME folder.")
+def new_plugin_command(name, directory):
+    """Create an installable plugin package, factcards-NAME, with a working extractor and its tests."""
+    from .scaffold import new_plugin
+
+    try:
+        root = new_plugin(name, directory)
+    except FactcardsError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(f"Created {root}. Next:\n  cd {root}\n  pip install -e .\n  factcards plugins\n  python -m pytest")
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @plugin_options
