@@ -175,6 +175,14 @@ _CHANGE_VERB = re.compile(
     r"changed?|shifted|expanded|shrank|contracted|doubled|tripled|trimmed)\b[^.;\n]{0,40}\Z",
     re.IGNORECASE,
 )
+# A change verb right before "X to Y" (at most one word between), or "by X to Y".
+_CHANGE_NEAR = re.compile(
+    r"\b(?:by|rose|rise|rises|fell|falls|increased?|decreased?|grew|dropped|declined?|climbed|jumped|slipped|slid|"
+    r"edged(?: up| down)?|surged|plunged|soared|raised|cut|lowered|boosted|reduced|hiked|slashed|up|down|gained|lost|added|shed)"
+    r"(?: [\w'’-]{1,20})? \Z",
+    re.IGNORECASE,
+)
+_SCORE_AFTER = re.compile(r"-\d{1,2}\b(?![-/.:,]\d)")
 _RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and ", re.IGNORECASE)
 _TIME_AFTER = re.compile(
     r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|PDT\b|ET\b|hrs\b|hours GMT)", re.IGNORECASE
@@ -195,6 +203,7 @@ FUNCTION_WORDS = {
 NOT_AFTER_ONE = re.compile(r" (?:of|another|by one|after another|day|thing)\b", re.IGNORECASE)
 NOT_BEFORE_ONE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|little|loved|one)[ -]\Z", re.IGNORECASE)
 PERIOD_HALF = re.compile(r"\b(?:first|second|other|opening|latter|former|back|front|top|bottom)[ -]\Z", re.IGNORECASE)
+_SECOND_UNIT_AFTER = re.compile(r"[.,;:!?)\"”]|\Z| (?:later|ago|or|longer|earlier|too|to spare|and)\b", re.IGNORECASE)
 SECOND_AS_UNIT_BEFORE = re.compile(r"\b(?:a|per|split|every|each|one|the last|few)[ -]\Z", re.IGNORECASE)
 IDIOM_AFTER_FIRST = re.compile(r" of all\b|-(?:hand|ever|time)\b| lady\b", re.IGNORECASE)
 IDIOM_BEFORE_FIRST = re.compile(r"\bat \Z", re.IGNORECASE)
@@ -343,7 +352,7 @@ def _parse_words(text: str, group: list[re.Match]) -> list[Number]:
 def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | None, int]:
     """The longest number phrase starting at ``group[i]``; returns it (or None) and how many words it used."""
     first_word = group[i].group().lower()
-    takes_a = first_word in SCALES or first_word in DENOMINATORS or first_word in ("hundred", "dozen")
+    takes_a = first_word in SCALES or first_word in ("hundred", "dozen") or (first_word in DENOMINATORS and _is_a_fraction(text, group[i]))
     a_before = takes_a and bool(re.search(r"\b[Aa] \Z", text[max(0, group[i].start() - 3) : group[i].start()]))
     total, current, last, j = 0.0, 0.0, "a" if a_before else None, i
     kind = "cardinal"
@@ -372,7 +381,7 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
             current = (current or 1) * 12
             last = "dozen"
         elif word in ORDINALS and last in (None, "tens", "hundred", "scale") and not _is_fraction(text, group, j, last):
-            if word == "second" and last is None and SECOND_AS_UNIT_BEFORE.search(text, max(0, group[j].start() - 10), group[j].start()):
+            if word == "second" and last is None and _second_is_time_unit(text, group[j]):
                 break
             current += ORDINALS[word]
             kind, last, end, j = "ordinal", "ordinal", group[j].end(), j + 1
@@ -403,6 +412,19 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
         return None, max(j - i, 1)
     word_count = j - i
     return Number(start, end, total + current, kind, words=True, capitalized=text[start].isupper()), word_count
+
+
+def _second_is_time_unit(text: str, word: re.Match) -> bool:
+    """ "per second", "a split second", "for a second." are time; "a second test" is an ordinal."""
+    before = SECOND_AS_UNIT_BEFORE.search(text, max(0, word.start() - 10), word.start())
+    if not before:
+        return False
+    return not before.group().lower().startswith("a ") or bool(_SECOND_UNIT_AFTER.match(text, word.end()))
+
+
+def _is_a_fraction(text: str, word: re.Match) -> bool:
+    """After "a", a denominator word is a fraction when "of" follows or it is "half" ("a third of", "a half")."""
+    return word.group().lower() in ("half", "halves") or text.startswith(" of", word.end())
 
 
 def _is_fraction(text: str, group: list[re.Match], j: int, last: str | None) -> bool:
@@ -486,7 +508,7 @@ class _Assembler:
         pieces = [self.piece(n) for n in self.numbers]
         i = 0
         while i < len(pieces):
-            joined = self.range_at(pieces, i)
+            joined = self.ratio_at(pieces, i) or self.range_at(pieces, i)
             if joined:
                 yield joined
                 i += 2
@@ -574,6 +596,19 @@ class _Assembler:
         piece.end, piece.has_unit_after = match.end(), True
         return True
 
+    def ratio_at(self, pieces: list[_Piece], i: int) -> Quantity | None:
+        """``one in five`` adults: a fraction written as a ratio of two counts."""
+        if i + 1 >= len(pieces) or self.text[pieces[i].end : pieces[i + 1].start] != " in ":
+            return None
+        part, whole = pieces[i], pieces[i + 1]
+        if part.type != "number" or whole.type != "number" or part.number.kind != "cardinal" or whole.number.kind != "cardinal":
+            return None
+        if not 0 < part.number.value < whole.number.value or not (self._bare_number_ok(part.number) and self._bare_number_ok(whole.number)):
+            return None
+        value = {"value": _tidy(part.number.value / whole.number.value), "kind": "fraction", "written": "words" if part.number.words else "digits", "qualifier": None}
+        self._qualify(value, part.start)
+        return Quantity("number", part.start, whole.end, value)
+
     # ranges
 
     def range_at(self, pieces: list[_Piece], i: int) -> Quantity | None:
@@ -594,6 +629,8 @@ class _Assembler:
             opener = None
         if opener and opener.group("w").lower() == "from" and _CHANGE_VERB.search(self.text, max(0, opener.start() - 48), opener.start()):
             return None
+        if word == "to" and not opener and _CHANGE_NEAR.search(self.text, max(0, low.start - 40), low.start):
+            return None  # "rose $1.85 to $19.40", "raised it by $5 to $93": a change and a level
         if word in ("-", "–", "—") and low.number.words:
             return None
         if low.type != "number" and high.type != "number" and (low.type != high.type or low.currency != high.currency or low.unit != high.unit):
@@ -602,8 +639,6 @@ class _Assembler:
             high = self._inherit(low, high)  # "$3-4 million": the currency is written once
         if low.type != "number" and high.type == "number":
             return None  # "rose 5% to 3.2 billion": different units
-        if low.type == "number" and high.type == "number" and word == "to" and not opener:
-            return None  # "voted 5 to 4", "from 3 to 5" handled with the opener
         if low.type == "number" and high.type == "money" and high.prefix_end is not None and high.start != high.number.start:
             return None  # "5 to $10" reads as two facts
         if low.type == high.type == "number" and not (self._bare_number_ok(low.number) and self._bare_number_ok(high.number)):
@@ -653,7 +688,11 @@ class _Assembler:
             return False  # 3 p.m., 0900 GMT, February 12
         if number.kind in ("cardinal", "ordinal") and _MONTH_AFTER.match(text, number.end) and number.value <= 31:
             return False  # 12 February, 12th of February
-        capital = _CAPITALIZED_BEFORE.search(text, max(0, number.start - 30), number.start)
+        chain = _DASH_CHAIN_LEFT.search(text, max(0, number.start - 14), number.start)
+        chain_start = chain.start() if chain else number.start
+        if _SCORE_AFTER.match(text, number.end) or chain and re.fullmatch(r"\d{1,2}-", chain.group()) and number.end - number.start <= 2:
+            return True  # "beat Aston Villa 3-1": a score, not a model number
+        capital = _CAPITALIZED_BEFORE.search(text, max(0, chain_start - 30), chain_start)
         if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
             return False  # Boeing 737, Windows 10, Article 5, Formula One
         if capital and number.capitalized and capital.group("word").lower() not in FUNCTION_WORDS:
