@@ -24,7 +24,16 @@ def render_markdown(card: Card) -> str:
 
 
 def _value(value: dict) -> str:
-    return ", ".join(f"{k}={v}" for k, v in value.items() if v is not None)
+    return ", ".join(f"{k}={_short(v)}" for k, v in value.items() if v is not None)
+
+
+def _short(v) -> str:
+    """Lists of spans (mentions) read better as a count than as offsets."""
+    if isinstance(v, list) and v and all(isinstance(item, dict) for item in v):
+        return f"{len(v)} spans"
+    if isinstance(v, dict) and set(v) <= {"start", "end", "text"}:
+        return f"{v.get('start')}..{v.get('end')}"
+    return ", ".join(map(str, v)) if isinstance(v, list) else str(v)
 
 
 def _cell(text: str) -> str:
