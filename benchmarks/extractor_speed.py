@@ -1,0 +1,132 @@
+"""Speed of every registered extractor, and of the whole card path, next to dateparser.
+
+    python benchmarks/extractor_speed.py [--rounds N]
+
+On news text (the bundled sample plus the articles of ``data/dates-dev.jsonl``),
+warm, in one process on one core:
+
+* characters per second of ALL registered extractors together, run through the
+  plugin manager on prepared documents;
+* characters per second of the whole card path (``make_card(...,
+  summarizer="lead")``: cleaning, segmentation, every extractor, merging, the
+  lead summary, validation);
+* characters per second of dateparser's ``search_dates`` on the same texts,
+  and the ratios;
+* seconds each extractor takes on adversarial 1 MB inputs (runs of digits,
+  commas, spaces, ``$``, month names, quotes, capitalized words): linear
+  patterns finish in well under a second or two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import datetime
+from pathlib import Path
+
+import factcards
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "cgtn-2022-02-15-russia-ready-for-more-talks.txt"
+DEV = ROOT / "benchmarks" / "data" / "dates-dev.jsonl"
+MEGABYTE = 1_000_000
+ADVERSARIAL = {
+    "digits": "1234567890" * (MEGABYTE // 10),
+    "commas": "1," * (MEGABYTE // 2),
+    "spaces": " " * MEGABYTE,
+    "dollars": "$" * MEGABYTE,
+    "month names": "May June July " * (MEGABYTE // 14),
+    "quotes": '"\u201c\u201d\'' * (MEGABYTE // 4),
+    "capitalized words": "President Vladimir Putin Said " * (MEGABYTE // 30),
+    "digits and dashes": "12-" * (MEGABYTE // 3),
+    "weekdays and times": "Monday 12:30 p.m. " * (MEGABYTE // 18),
+}
+
+
+def news_articles() -> list[dict]:
+    rows = [{"text": SAMPLE.read_text(encoding="utf-8"), "published": None}]
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rows.append({"text": row["text"], "published": row["published"]})
+    return rows
+
+
+def prepared(pm, registry, article: dict) -> factcards.Document:
+    """A document cleaned and segmented the way ``make_card`` does it, without extracting."""
+    document = factcards.Document(article["text"], published=article["published"])
+    for impl in pm.hook.prepare_document.get_hookimpls():
+        impl.function(document=document)
+    document.segment()
+    return document
+
+
+def run_all_extractors(registry, document) -> int:
+    total = 0
+    for extractor in registry.extractors.values():
+        total += len(list(extractor.extract(document, dict(extractor.default_config))))
+    return total
+
+
+def best_rate(work, n_chars: int, rounds: int) -> float:
+    """Characters per second of the fastest of ``rounds`` runs of ``work()``."""
+    work()  # warm up: imports, compiled patterns, caches
+    best = float("inf")
+    for _ in range(rounds):
+        began = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - began)
+    return n_chars / best
+
+
+def dateparser_pass(articles: list[dict]) -> None:
+    from dateparser.search import search_dates
+
+    for article in articles:
+        base = datetime.fromisoformat(article["published"]) if article["published"] else datetime(2022, 2, 15, 12, 57)
+        search_dates(article["text"], languages=["en"], settings={"RELATIVE_BASE": base})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+
+    pm = factcards.make_plugin_manager()
+    registry = factcards.collect_registry(pm, [])
+    articles = news_articles()
+    documents = [prepared(pm, registry, a) for a in articles]
+    n_chars = sum(len(a["text"]) for a in articles)
+    print(f"news text: {len(articles)} articles, {n_chars} characters; extractors: {', '.join(sorted(registry.extractors))}")
+
+    extractors_rate = best_rate(lambda: [run_all_extractors(registry, d) for d in documents], n_chars, args.rounds)
+    card_rate = best_rate(
+        lambda: [factcards.make_card(dict(a), summarizer="lead", plugin_manager=pm) for a in articles], n_chars, args.rounds
+    )
+    dateparser_rate = best_rate(lambda: dateparser_pass(articles), n_chars, max(1, args.rounds // 2))
+    print(f"all extractors together : {extractors_rate:>12,.0f} chars/s  ({extractors_rate / dateparser_rate:6.1f}x dateparser)")
+    print(f"whole card (lead)       : {card_rate:>12,.0f} chars/s  ({card_rate / dateparser_rate:6.1f}x dateparser)")
+    print(f"dateparser search_dates : {dateparser_rate:>12,.0f} chars/s")
+    print()
+    adversarial_times(registry)
+
+
+def adversarial_times(registry) -> None:
+    names = sorted(registry.extractors)
+    print("adversarial 1 MB inputs, seconds per extractor:")
+    print(f"{'input':<20}" + "".join(f"{name:>10}" for name in names))
+    for label, text in ADVERSARIAL.items():
+        document = factcards.Document(text, published="2022-02-15")
+        document.segment()
+        cells = []
+        for name in names:
+            extractor = registry.extractors[name]
+            began = time.perf_counter()
+            list(extractor.extract(document, dict(extractor.default_config)))
+            cells.append(f"{time.perf_counter() - began:>10.2f}")
+        print(f"{label:<20}" + "".join(cells))
+
+
+if __name__ == "__main__":
+    main()
