@@ -11,7 +11,7 @@ import copy
 import json
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
@@ -45,6 +45,8 @@ def compose_schema(fact_types: Iterable[FactType]) -> dict[str, Any]:
     fact = schema["$defs"]["fact"]
     types = sorted(fact_types, key=lambda t: t.name)
     fact["properties"]["type"] = {"enum": [t.name for t in types]}
+    if not types:
+        return schema
     fact["allOf"] = [
         {
             "if": {"properties": {"type": {"const": t.name}}, "required": ["type"]},
@@ -70,27 +72,30 @@ def schema_errors(instance: Any, schema: dict[str, Any]) -> list[str]:
 def validate_card(card_dict: dict[str, Any], fact_types: Iterable[FactType]) -> None:
     """Raise ``CardInvalid`` unless ``card_dict`` matches the schema composed with ``fact_types``.
 
-    Equivalent to validating against ``compose_schema(fact_types)``, but each
-    fact's value is checked only against its own type's fragment instead of
-    every type's ``if``/``then`` rule: validation stays linear in the number of
-    facts whatever the number of fact types.
+    The verdict comes from jsonschema-rs when it is installed (compiled: about a
+    hundred times faster, where pure-Python validation would be most of a card's
+    time), otherwise from jsonschema; the readable report of what is wrong always
+    comes from jsonschema.
     """
     key = json.dumps(sorted((t.name, t.value_schema) for t in fact_types), sort_keys=True, default=str)
-    card_validator, value_validators = _validators(key)
-    valid = card_validator.is_valid(card_dict) and all(
-        value_validators[fact["type"]].is_valid(fact["value"]) for fact in card_dict["facts"]
-    )
-    if not valid:
-        raise CardInvalid(schema_errors(card_dict, compose_schema(FactType(n, v) for n, v in json.loads(key))))
+    schema, is_valid = _checker(key)
+    if not is_valid(card_dict):
+        raise CardInvalid(schema_errors(card_dict, schema) or ["rejected by the validator"])
 
 
 @lru_cache(maxsize=32)
-def _validators(fact_types_key: str) -> tuple[Draft202012Validator, dict[str, Draft202012Validator]]:
-    types = [FactType(name, value_schema) for name, value_schema in json.loads(fact_types_key)]
-    schema = compose_schema(types)
-    del schema["$defs"]["fact"]["allOf"]
-    values = {t.name: Draft202012Validator(t.value_schema) for t in types}
-    return Draft202012Validator(inline_local_refs(schema)), values
+def _checker(fact_types_key: str) -> tuple[dict[str, Any], Callable[[Any], bool]]:
+    schema = compose_schema(FactType(name, value_schema) for name, value_schema in json.loads(fact_types_key))
+    return schema, fast_validator(schema) or Draft202012Validator(inline_local_refs(schema)).is_valid
+
+
+def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """jsonschema-rs's ``is_valid`` for ``schema``, or None when it is not installed."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    return jsonschema_rs.Draft202012Validator(schema).is_valid
 
 
 def inline_local_refs(schema: dict[str, Any]) -> dict[str, Any]:

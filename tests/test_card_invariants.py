@@ -62,3 +62,40 @@ def test_reference_card_is_valid_and_its_summary_is_clean(lead_card):
     for sentence in summary.sentences:
         for region in lead_card.document["regions"]:
             assert not (region["start"] < sentence.end and sentence.start < region["end"]), text[region["start"] : region["end"]]
+
+
+def mutations(card: dict):
+    """Ways a plugin could break a card, each applied to a fresh copy."""
+    import copy
+
+    def mutate(change):
+        broken = copy.deepcopy(card)
+        change(broken)
+        return broken
+
+    yield mutate(lambda c: c.pop("generator"))
+    yield mutate(lambda c: c["document"].__setitem__("published", "Tuesday"))
+    yield mutate(lambda c: c["facts"][0].__setitem__("confidence", 1.5))
+    yield mutate(lambda c: c["facts"][0].__setitem__("type", "no_such_type"))
+    yield mutate(lambda c: c["facts"][0].__setitem__("value", "not an object"))
+    yield mutate(lambda c: c["summary"]["sentences"][0].__setitem__("start", None))
+    yield mutate(lambda c: c["diagnostics"].append({"level": "panic", "stage": "x", "plugin": None, "message": "m"}))
+    yield mutate(lambda c: c.__setitem__("extra", 1))
+
+
+def test_fast_and_reference_validators_agree(lead_card):
+    from jsonschema import Draft202012Validator
+
+    from factcards.schema import fast_validator, inline_local_refs
+
+    registry = factcards.collect_registry(factcards.make_plugin_manager(entry_points=False), [])
+    schema = registry.schema()
+    fast = fast_validator(schema)
+    if fast is None:
+        pytest.skip("jsonschema-rs is not installed")
+    reference = Draft202012Validator(schema).is_valid
+    inlined = Draft202012Validator(inline_local_refs(schema)).is_valid
+    card = lead_card.to_dict()
+    assert fast(card) and reference(card) and inlined(card)
+    for broken in mutations(card):
+        assert not fast(broken) and not reference(broken) and not inlined(broken)
