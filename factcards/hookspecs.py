@@ -94,11 +94,13 @@ def prepare_document(document):
 
 
 @hookspec
-def process_card(card, document):
+def process_card(card, document, config):
     """Post-process the merged card before it is validated.
 
     :param card: the ``Card``, with its merged ``facts`` and ``summary``.
     :param document: the prepared ``Document``.
+    :param config: the user's settings, ``{name: {key: value}}``; read your
+        plugin's own entry (implementations opt in by naming it).
 
     Change ``card`` in place (link a quote to a person, drop cross-type
     duplicates, add summary checks). Returns nothing. Facts added here are
