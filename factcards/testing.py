@@ -271,7 +271,7 @@ def check_extractor(
     config: dict[str, Any] | None = None,
     pm: PluginManager | None = None,
     big: int = 1_000_000,
-    linear_slack: float = 2.0,
+    linear_slack: float = 2.5,
 ) -> None:
     """Check that an extractor (an ``Extractor``, or a plugin registering some) keeps the contract.
 
@@ -335,35 +335,39 @@ def _fact_schema(registry: Registry) -> dict[str, Any]:
 
 
 def _time_problems(run: Callable[[Document], Any], samples: list[str], big: int, slack: float) -> list[str]:
-    """Compare the time on ``big`` characters with the time on a quarter of them."""
+    """Compare the time on ``big`` characters with the time on a quarter of them.
+
+    Runs alternate between the two sizes and the best of three of each counts,
+    so a busy machine slows both alike; under 0.1 s for the big text passes.
+    """
     if not big:
         return []
     small_doc, big_doc = _megabyte_document(samples, big // 4), _megabyte_document(samples, big)
+    small = large = float("inf")
     try:
-        small = _timed(run, small_doc)
-        large = _timed(run, big_doc)
+        for _ in range(3):
+            small = min(small, _timed(run, small_doc))
+            large = min(large, _timed(run, big_doc))
+            if large > 2.0:
+                break
     except Exception as exc:
         return [f"{big} characters: raised {type(exc).__name__}: {exc}"]
-    if large > 0.05 and large > 4 * slack * max(small, 1e-3):
-        return [f"not linear: {big // 4} characters took {small:.3f}s, {big} took {large:.3f}s ({large / max(small, 1e-3):.1f}x for 4x the text)"]
+    ratio = large / max(small, 1e-3)
+    if large > 0.1 and ratio > 4 * slack:
+        return [f"not linear: {big // 4} characters took {small:.3f}s, {big} took {large:.3f}s ({ratio:.1f}x for 4x the text)"]
     return []
 
 
-def _timed(run: Callable[[Document], Any], document: Document, repeats: int = 3) -> float:
-    """The best of ``repeats`` runs, garbage collection paused: the least noisy figure on a busy machine."""
-    best = float("inf")
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            began = time.perf_counter()
-            run(document)
-            best = min(best, time.perf_counter() - began)
-        finally:
-            gc.enable()
-        if best > 2.0:
-            break
-    return best
+def _timed(run: Callable[[Document], Any], document: Document) -> float:
+    """One run's time, garbage collection paused (collected before, so it does not land in the next run)."""
+    gc.collect()
+    gc.disable()
+    try:
+        began = time.perf_counter()
+        run(document)
+        return time.perf_counter() - began
+    finally:
+        gc.enable()
 
 
 def check_summarizer(
@@ -373,7 +377,7 @@ def check_summarizer(
     config: dict[str, Any] | None = None,
     pm: PluginManager | None = None,
     big: int = 1_000_000,
-    linear_slack: float = 2.0,
+    linear_slack: float = 2.5,
 ) -> None:
     """Check that a summarizer (a ``Summarizer``, or a plugin registering some) keeps the contract.
 
