@@ -7,9 +7,11 @@ instead of stopping the other plugins.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
@@ -56,9 +58,14 @@ def call_each(
             diagnostics.append(Diagnostic(ERROR, hook_name, f"{type(exc).__name__}: {exc}", impl.plugin_name))
             continue
         if trace:
-            print(f"factcards trace: {impl.plugin_name}.{hook_name}({', '.join(args)}) -> {result!r}", file=sys.stderr)
+            trace_line(f"{impl.plugin_name}.{hook_name}({', '.join(args)}) -> {result!r}")
         results.append((impl.plugin_name, result))
     return results
+
+
+def trace_line(message: str) -> None:
+    """One line on stderr when ``FACTCARDS_TRACE`` is set (callers check it, to keep the fast path free)."""
+    print(f"factcards trace: {message}", file=sys.stderr)
 
 
 def collect_registry(pm: PluginManager, diagnostics: list[Diagnostic], *, strict: bool = False) -> Registry:
@@ -68,12 +75,21 @@ def collect_registry(pm: PluginManager, diagnostics: list[Diagnostic], *, strict
     _collect(pm, "register_summarizers", Summarizer, registry.summarizers, diagnostics, strict)
     _collect(pm, "register_fact_types", FactType, registry.fact_types, diagnostics, strict)
     for name, fact_type in list(registry.fact_types.items()):
-        try:
-            Draft202012Validator.check_schema(fact_type.value_schema)
-        except SchemaError as exc:
+        problem = _schema_problem(json.dumps(fact_type.value_schema, sort_keys=True, default=str))
+        if problem:
             del registry.fact_types[name]
-            diagnostics.append(Diagnostic(ERROR, "register_fact_types", f"fact type {name!r} has an invalid schema: {exc.message}", fact_type.plugin))
+            diagnostics.append(Diagnostic(ERROR, "register_fact_types", f"fact type {name!r} has an invalid schema: {problem}", fact_type.plugin))
     return registry
+
+
+@lru_cache(maxsize=256)
+def _schema_problem(schema_json: str) -> str | None:
+    """Why a fact-type fragment is not a valid JSON Schema, or None (checked once per fragment)."""
+    try:
+        Draft202012Validator.check_schema(json.loads(schema_json))
+    except SchemaError as exc:
+        return exc.message
+    return None
 
 
 def _collect(pm, hook_name, record_type, into: dict, diagnostics, strict) -> None:
@@ -84,6 +100,8 @@ def _collect(pm, hook_name, record_type, into: dict, diagnostics, strict) -> Non
             if not isinstance(record, record_type):
                 raise TypeError(f"register() takes a {record_type.__name__}, not {type(record).__name__}")
             record.plugin = _plugin
+            if os.environ.get(TRACE_ENV):
+                trace_line(f"{_plugin}.{hook_name}: register({record_type.__name__} {record.name!r})")
             if record.name in into:
                 diagnostics.append(Diagnostic(WARNING, hook_name, f"{record.name!r} is already registered by {into[record.name].plugin}; ignored", _plugin))
                 return
@@ -233,7 +251,9 @@ def effective_config(record: Extractor | Summarizer, config: Mapping[str, Mappin
 
 def run_extractors(chosen: list[Extractor], document: Document, config, diagnostics, strict: bool) -> list[Fact]:
     facts: list[Fact] = []
+    trace = os.environ.get(TRACE_ENV)
     for extractor in chosen:
+        began = time.perf_counter()
         try:
             found = list(extractor.extract(document, effective_config(extractor, config)))
         except Exception as exc:
@@ -241,6 +261,8 @@ def run_extractors(chosen: list[Extractor], document: Document, config, diagnost
                 raise PluginError(extractor.plugin or extractor.name, f"extractor {extractor.name}", exc) from exc
             diagnostics.append(Diagnostic(ERROR, f"extractor {extractor.name}", f"{type(exc).__name__}: {exc}", extractor.plugin))
             continue
+        if trace:
+            trace_line(f"{extractor.plugin}: extractor {extractor.name} -> {len(found)} facts in {(time.perf_counter() - began) * 1000:.1f} ms")
         for fact in found:
             if isinstance(fact, Fact):
                 fact.extractor = extractor.name
