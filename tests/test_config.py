@@ -1,6 +1,7 @@
 """Plugin settings: the TOML file, -s overrides, $env secrets, and what reaches each extractor."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -148,3 +149,20 @@ def test_bad_override_on_the_command_line_is_a_usage_error(monkeypatch):
     result = cli_with_recorder(monkeypatch, "plugins", "-s", "nonsense")
     assert result.exit_code == 2
     assert "NAME.KEY=VALUE" in result.stderr
+
+
+def test_trace_shows_registrations_hook_calls_and_extractor_runs(monkeypatch, capsys):
+    monkeypatch.setenv("FACTCARDS_TRACE", "1")
+    with registered(Recorder(), name="recorder-plugin") as pm:
+        factcards.make_card("Nothing happened today.", summarizer="lead", plugin_manager=pm)
+    lines = capsys.readouterr().err.splitlines()
+    assert "factcards trace: recorder-plugin.register_extractors: register(Extractor 'recorder')" in lines
+    assert "factcards trace: factcards_plugins.scraped_page.prepare_document(document) -> None" in lines
+    assert any(re.fullmatch(r"factcards trace: recorder-plugin: extractor recorder -> 0 facts in \d+\.\d ms", line) for line in lines)
+
+
+def test_no_trace_without_the_variable(monkeypatch, capsys):
+    monkeypatch.delenv("FACTCARDS_TRACE", raising=False)
+    with registered(Recorder()) as pm:
+        factcards.make_card("Nothing happened today.", summarizer="lead", plugin_manager=pm)
+    assert "factcards trace" not in capsys.readouterr().err
