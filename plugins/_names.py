@@ -36,8 +36,16 @@ ROLE_HEADS = frozenset(
     coach manager lawyer attorney representative rep. lawmaker mp speaker founder author historian
     researcher scientist officer inspector sheriff archbishop bishop cardinal rabbi imam detective
     sergeant sgt. lieutenant lt. admiral prosecutor head executive chancellor-elect counsel diplomat
-    negotiator deputy dr. doctor nurse mr. mrs. ms. miss dame sir lord lady""".split()
+    negotiator deputy dr. doctor nurse mr. mrs. ms. miss dame sir lord lady mr mrs ms dr""".split()
+) | frozenset(
+    """striker midfielder defender goalkeeper player captain fisherman farmer architect actor actress singer
+    artist writer novelist poet journalist reporter editor teacher student engineer surgeon strategist
+    consultant activist campaigner organiser organizer resident owner investor trader banker pilot soldier
+    veteran survivor witness volunteer mother father son daughter wife husband brother sister widow
+    grandmother grandfather epidemiologist physician scientist physicist chemist biologist""".split()
 )
+# Lowercase heads that name a relation or an occupation: "his daughter Ingrid, 19," may name one token.
+RELATIONS = frozenset("mother father son daughter wife husband brother sister widow grandmother grandfather".split())
 HONORIFICS = frozenset("mr. mrs. ms. miss dr. sir dame lord lady mr mrs ms dr".split())
 # Titles strong enough to make a single token a person ("President Putin", "Mr. Smith").
 STRONG_TITLES = frozenset(
@@ -73,11 +81,22 @@ NOT_NAME_WORDS = frozenset(
     crimea new today yesterday tomorrow mariinskyi trends search download cover photo""".split()
 ) | CALENDAR
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": None, "we": "p"}
-MALE_CUES = frozenset("mr. mr sir lord king prince spokesman chairman".split())
-FEMALE_CUES = frozenset("mrs. ms. mrs ms miss dame lady queen princess spokeswoman chairwoman".split())
+MALE_CUES = frozenset("mr. mr sir lord king prince spokesman chairman father son husband brother grandfather actor".split())
+FEMALE_CUES = frozenset(
+    "mrs. ms. mrs ms miss dame lady queen princess spokeswoman chairwoman mother daughter wife sister widow grandmother actress".split()
+)
 
 # Common given names across languages: evidence for a bare "Firstname Lastname said".
-GIVEN_NAMES = frozenset(
+FEMALE_NAMES = frozenset(
+    """aisha alexandra alice alicia amanda amy ana anastasia andrea angela angelina ann anna anne annalena
+    ashley barbara beth carmen carol caroline catherine charlotte christina christine claire claudia
+    deborah diana elena elizabeth ellen emily emma eva fatima francesca giorgia grace hannah heather helen
+    hillary isabel jane janet jennifer jessica julia julie kamala karen kate katherine kathleen laura
+    linda lisa margaret maria marie marine mary maya michelle nancy naomi natalia natasha nicola
+    nina olena olga patricia rachel rebecca ruth sandra sarah sofia sophie susan tanya ursula
+    valentina""".split()
+)
+GIVEN_NAMES = FEMALE_NAMES | frozenset(
     """aaron abdul abdullah adam adrian ahmed aisha alan albert alejandro aleksandr alex alexander alexandra
     alexei ali alice alicia amanda amir amy ana anastasia andrea andreas andrei andrew andrzej angela angelina
     anil ann anna anne annalena anthony antonio antony arjun arthur ashley barack barbara ben benjamin bernie
@@ -96,6 +115,7 @@ GIVEN_NAMES = frozenset(
     stephen steve steven sunak susan tanya taro thomas tim timothy tom tony ursula valentina vasyl victor
     viktor vladimir volodymyr wang wei william xi yang yuri yusuf zhang""".split()
 )
+NEUTRAL_NAMES = frozenset("alex jamie sam lee kim li wang chris dana jean ashley".split())
 
 
 class Token:
@@ -242,6 +262,9 @@ def _role_after(text: str, end: int) -> str | None:
         return None
     role = match.group(1)
     words = role.split()
+    if len(words) > 1 and words[0][-2:] in ("'s", "’s"):
+        words = words[1:]
+        role = role[role.index(" ") + 1 :]
     if not words or not _is_role_head(words[-1].lower()) or words[-1].lower() in HONORIFICS:
         return None
     if any(w.lower() not in ROLE_MODIFIERS and w.lower() not in ROLE_HEADS and not w[:1].isupper() for w in words[:-1]):
@@ -258,7 +281,7 @@ def _is_role_head(word: str) -> bool:
 
 
 SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|adding|noted|notes|stated|explained|asked|replied|answered|responded|"
+    "said|says|say|called|calls|described|describes|dubbed|branded|termed|told|tells|added|adds|adding|noted|notes|stated|explained|asked|replied|answered|responded|"
     "wrote|writes|tweeted|posted|insisted|argued|warned|claimed|declared|announced|acknowledged|admitted|"
     "conceded|continued|recalled|remarked|observed|suggested|stressed|emphasized|emphasised|urged|cautioned|"
     "complained|predicted|promised|vowed|joked|exclaimed|shouted|recounted|reported|confirmed|concluded|"
@@ -271,6 +294,29 @@ VERB_BEFORE_NAME = re.compile(r"(?:" + SPEECH_VERBS + r")\s$")
 
 def _speech_next_to(text: str, start: int, end: int) -> bool:
     return bool(VERB_AFTER_NAME.match(text, end, min(len(text), end + 30)) or VERB_BEFORE_NAME.search(text[max(0, start - 30) : start]))
+
+
+AGE_AFTER = re.compile(r",\s\d{1,3}\b")
+RELATIVE_WHO = re.compile(r",\swho\b")
+
+
+def _role_text(text: str, role_tokens: list[Token]) -> str | None:
+    """The role as written, without honorifics ("Lead author Dr." -> "Lead author"; "Mr." -> None)."""
+    kept = list(role_tokens)
+    while kept and kept[-1].key in HONORIFICS:
+        kept.pop()
+    if not kept or kept[-1].key not in ROLE_HEADS:
+        return None
+    return text[kept[0].start : kept[-1].end]
+
+
+def _gender_of_name(name_tokens: list[Token]) -> str | None:
+    first = name_tokens[0].key
+    if len(name_tokens) < 2 and first not in GIVEN_NAMES or first in NEUTRAL_NAMES:
+        return None
+    if first in FEMALE_NAMES:
+        return "f"
+    return "m" if first in GIVEN_NAMES else None
 
 
 def _gender_of(role_tokens: list[Token]) -> str | None:
@@ -310,13 +356,27 @@ class _Finder:
         start, end = name_tokens[0].start, name_tokens[-1].end
         if not self.allowed(start, end):
             return stop
-        role_range = _role_before(text, tokens, i)
-        role = text[tokens[role_range[0]].start : tokens[role_range[1] - 1].end] if role_range else None
-        role_tokens = tokens[role_range[0] : role_range[1]] if role_range else []
+        role_tokens = self._title_tokens(i)
+        role = _role_text(text, role_tokens)
         evidence = self._evidence(name_tokens, role_tokens, start, end)
         if evidence:
             self._add(name_tokens, role, role_tokens, evidence)
         return stop
+
+    def _title_tokens(self, i: int) -> list[Token]:
+        """The title right before ``tokens[i]`` ("Russian President"), or before a comma ("finance director, ")."""
+        role_range = _role_before(self.text, self.tokens, i)
+        if role_range:
+            return self.tokens[role_range[0] : role_range[1]]
+        before = self.tokens[i - 1] if i > 0 else None
+        stop = _name_after(self.text, self.tokens, i)
+        closes = self.text[self.tokens[stop - 1].end : self.tokens[stop - 1].end + 1] in (",", ".", ";") if stop > i else False
+        if before is not None and closes and self.text[before.end : self.tokens[i].start] == ", " and before.key in ROLE_HEADS:
+            role_range = _role_before(self.text, self.tokens[: i - 1] + [self.tokens[i]], i - 1)
+            if role_range:
+                return self.tokens[role_range[0] : role_range[1]]
+            return [before]
+        return []
 
     def _skip_run(self, i: int) -> int:
         j = i + 1
@@ -330,6 +390,8 @@ class _Finder:
             head = role_tokens[-1].key
             if not single or head in STRONG_TITLES:
                 return "role"
+            if head in RELATIONS and (name_tokens[0].key in GIVEN_NAMES or AGE_AFTER.match(self.text, end)):
+                return "role"
             return None
         if single:
             return None
@@ -337,6 +399,8 @@ class _Finder:
             return "apposition"
         if name_tokens[0].key in GIVEN_NAMES:
             return "given-name"
+        if len(name_tokens) <= 3 and RELATIVE_WHO.match(self.text, end):
+            return "apposition"
         if len(name_tokens) <= 3 and _speech_next_to(self.text, start, end) and name_tokens[-1].bare == name_tokens[-1].text:
             return "speech"
         return None
@@ -347,14 +411,13 @@ class _Finder:
         if known is None:
             last = name_tokens[-1]
             known = Person(name, name_tokens[0].start, last.start + len(last.bare), evidence=evidence)
-            known.gender = _gender_of(role_tokens)
             self.people.append(known)
         elif len(name.split()) > len(known.tokens):
             last = name_tokens[-1]
             known.name, known.start, known.end = name, name_tokens[0].start, last.start + len(last.bare)
-        if role and role_tokens[-1].key not in HONORIFICS:
+        if role:
             known.add_role(role)
-        known.gender = known.gender or _gender_of(role_tokens)
+        known.gender = known.gender or _gender_of(role_tokens) or _gender_of_name(name_tokens)
         after = _role_after(self.text, name_tokens[-1].end)
         if after:
             known.add_role(after)

@@ -29,6 +29,8 @@ from ._quote_scan import Quoted, scan_quotes
 VERSION = "0.1.0"
 NOT_FOR_QUOTES = ("caption", "heading", "title", "chrome", "duplicate", "dateline", "byline")
 WINDOW = 300
+MAX_CLAUSES_BACK = 3
+LINKING = frozenset("at of for".split())
 MAX_SPEAKER_WORDS = 8
 
 VERB = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
@@ -79,7 +81,7 @@ class _Quotes:
 
     def facts(self) -> list[Fact]:
         found = []
-        self.previous: tuple[int | None, Speaker | None] = (None, None)
+        self.previous: tuple[int | None, Speaker | None] = (None, None)  # (paragraph start, speaker)
         for index, quoted in enumerate(self.quoted):
             fact = self._fact(index, quoted)
             if fact:
@@ -91,11 +93,11 @@ class _Quotes:
         if start >= end:
             return None
         partial = self._is_partial(quoted, start, end)
-        sentence = self.document.sentence_index(quoted.open)
-        speaker = self._speaker(index, quoted, partial)
-        if speaker is None and sentence is not None and self.previous[0] == sentence:
-            speaker = self.previous[1]  # a second fragment in the same sentence: the same speaker
-        self.previous = (sentence, speaker)
+        paragraph = self._paragraph_bounds(quoted.open)[0]
+        speaker = self._speaker(index, quoted)
+        if (speaker is None or speaker.kind is None) and self.previous[0] == paragraph and self.previous[1]:
+            speaker = self.previous[1]  # a quote continued in the same paragraph: the same speaker
+        self.previous = (self._paragraph_bounds(quoted.close)[0], speaker)
         speaker = speaker or Speaker(None, None, None, None, None, 0.5)
         value = {
             "quote": _joined_text(self.text, quoted, start, end),
@@ -121,17 +123,20 @@ class _Quotes:
 
     # -- attribution -----------------------------------------------------
 
-    def _speaker(self, index: int, quoted: Quoted, partial: bool) -> Speaker | None:
-        after_start = quoted.close + 1
-        after_end = self._after_limit(index, quoted)
-        before_start = self._before_limit(index, quoted)
-        found = self._attribution(after_start, after_end, from_end=False)
-        if found is None:
-            found = self._attribution(before_start, quoted.open, from_end=True)
-        if found is None:
-            return None
-        phrase_start, phrase_end, verb = found
-        return self._resolve(phrase_start, phrase_end, verb, quoted)
+    def _speaker(self, index: int, quoted: Quoted) -> Speaker | None:
+        """Who said the quote: the attribution after it, else before it; None when nothing fits."""
+        unresolved = None
+        windows = (
+            (quoted.close + 1, self._after_limit(index, quoted), False),
+            (self._before_limit(index, quoted), quoted.open, True),
+        )
+        for start, end, from_end in windows:
+            for verb, phrase in self._attributions(start, end, from_end):
+                speaker = self._resolve(phrase[0], phrase[1], verb, quoted)
+                if speaker.kind is not None:
+                    return speaker
+                unresolved = unresolved or speaker
+        return self._colon_subject(quoted) or unresolved
 
     def _paragraph_bounds(self, offset: int) -> tuple[int, int]:
         start = self.text.rfind("\n", max(0, offset - WINDOW), offset) + 1 or max(0, offset - WINDOW)
@@ -161,35 +166,48 @@ class _Quotes:
         i = self.document.sentence_index(offset)
         return self.document.sentences[i].end if i is not None else -1
 
-    def _attribution(self, start: int, end: int, from_end: bool) -> tuple[int, int, str] | None:
-        """(speaker phrase start, end, verb) for the first (or last) speech verb in text[start:end]."""
+    def _attributions(self, start: int, end: int, from_end: bool):
+        """(verb, speaker phrase span) candidates for the speech verbs in text[start:end], nearest first."""
         if end - start < 2:
-            return None
+            return
         verbs = list(VERB.finditer(self.text, start, end))
         for verb in reversed(verbs) if from_end else verbs:
-            phrase = self._subject(start, verb.start()) or self._object(verb, end)
+            for phrase in self._subjects(start, verb.start()):
+                yield verb.group(), phrase
+            phrase = self._object(verb, end)
             if phrase:
-                return phrase[0], phrase[1], verb.group()
-        return None
+                yield verb.group(), phrase
 
-    def _subject(self, start: int, verb_start: int) -> tuple[int, int] | None:
-        """The phrase right before a speech verb, within its clause: "a Downing Street spokesman"."""
-        clause_start = start
-        for brk in CLAUSE_BREAK.finditer(self.text, start, verb_start):
-            clause_start = brk.end()
-        words = list(WORD.finditer(self.text, clause_start, verb_start))
-        return _phrase(words)
+    def _subjects(self, start: int, verb_start: int):
+        """Phrases before a speech verb, its own clause first, then earlier clauses:
+        "Professor Amara Nwosu, a kidney specialist at ..., said"."""
+        bounds = [start] + [brk.end() for brk in CLAUSE_BREAK.finditer(self.text, start, verb_start)] + [verb_start]
+        for clause_start, clause_end in list(zip(bounds, bounds[1:]))[::-1][:MAX_CLAUSES_BACK]:
+            phrase = _phrase(list(WORD.finditer(self.text, clause_start, clause_end)))
+            if phrase:
+                yield phrase
 
     def _object(self, verb: re.Match, end: int) -> tuple[int, int] | None:
         """The phrase right after a speech verb: "said Guterres", "according to the spokesman"."""
         if verb.group() in OBJECT_VERBS_NOT_SPEAKER:
             return None
-        stop = end
         brk = CLAUSE_BREAK.search(self.text, verb.end(), end)
-        if brk:
-            stop = brk.start()
-        words = list(WORD.finditer(self.text, verb.end(), stop))
+        words = list(WORD.finditer(self.text, verb.end(), brk.start() if brk else end))
+        if not words or words[0].start() > verb.end() + 1 or words[0].group().lower() in PHRASE_STOP:
+            return None
         return _phrase(words)
+
+    def _colon_subject(self, quoted: Quoted) -> Speaker | None:
+        """``Baker disagreed: "..."``: the subject of the clause the colon ends, whatever its verb."""
+        before = self.text[max(0, quoted.open - 2) : quoted.open]
+        if not before.rstrip().endswith(":"):
+            return None
+        start = self._before_limit(self.quoted.index(quoted), quoted)
+        for phrase in self._subjects(start, quoted.open - len(before) + before.rindex(":")):
+            speaker = self._resolve(phrase[0], phrase[1], None, quoted)
+            if speaker.kind is not None:
+                return speaker
+        return None
 
     # -- resolving the phrase ---------------------------------------------
 
@@ -201,12 +219,28 @@ class _Quotes:
         for m_start, m_end, possessive, person in self._mentions_in(start, end):
             if not possessive:
                 return Speaker(person.name, m_start, m_end, "person", verb, 0.9)
+        described = self._described(phrase, start)
+        if described:
+            return Speaker(described.name, start, end, "person", verb, 0.7)
         start, end = _without_determiner(self.text, start, end)
         name = self.text[start:end].strip()
         if _is_institution(name):
             name = self._earlier_institution(name)
             return Speaker(name, start, end, "institution", verb, 0.8)
         return Speaker(None, start, end, None, verb, 0.5)
+
+    def _described(self, phrase: str, at: int) -> Person | None:
+        """"the president" -> the person mentioned last before ``at`` whose role ends in "president"."""
+        words = phrase.lower().split()
+        if len(words) != 2 or words[0] != "the":
+            return None
+        i = bisect.bisect_left(self.mention_starts, at) - 1
+        while i >= 0 and at - self.mentions[i][0] < 5 * WINDOW:
+            person = self.mentions[i][3]
+            if any(role.lower().split()[-1] == words[1] for role in person.roles):
+                return person
+            i -= 1
+        return None
 
     def _mentions_in(self, start: int, end: int):
         i = bisect.bisect_left(self.mention_starts, start)
@@ -244,8 +278,11 @@ class _Quotes:
 def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
     """The speaker phrase in ``words``: after leading time words, up to the next stop word, at most 8 words."""
     kept: list[re.Match] = []
-    for word in words:
+    for i, word in enumerate(words):
         low = word.group().lower().rstrip(".")
+        if kept and low in LINKING and i + 1 < len(words) and words[i + 1].group()[:1].isupper():
+            kept.append(word)  # "Analysts at Brookfield Securities", "a spokesman for the ministry"
+            continue
         if low in PHRASE_STOP or low in CALENDAR or low in LEADING_ADVERBS or (low.endswith("ly") and len(low) > 4):
             if kept:
                 break
@@ -270,7 +307,12 @@ def _without_determiner(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_institution(name: str) -> bool:
-    words = name.split()
+    """An institution or an unnamed spokesperson: an institution noun or a proper noun before any "at/of/for"."""
+    words = []
+    for word in name.split():
+        if word.lower() in LINKING:
+            break
+        words.append(word)
     return any(w.lower().strip(".'’s") in INSTITUTION_NOUNS or w.lower() in INSTITUTION_NOUNS for w in words) or any(
         w[:1].isupper() for w in words
     )
