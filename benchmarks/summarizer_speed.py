@@ -1,0 +1,74 @@
+"""Speed and memory of the ``minilm`` summarizer.
+
+    python benchmarks/summarizer_speed.py [DEV.jsonl] [--quantize] [--max-tokens N] [--threads N]
+
+Prints the model load time, the warm per-article latency (median and p95) of
+``minilm``'s summarize, the articles per second when all articles are
+summarized in one batched call (``summarize_many``), and the process's peak
+RSS. Articles: the development set (default ``../shared/dev/summaries/cnndm-dev.jsonl``
+relative to the repository root, kept outside the project; ask the maintainers
+for it), prepared by the registered cleaners as a card would be. Run it on a
+quiet machine: other processes on the same cores change every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from summaries_rouge import DEFAULT_DEV, load_rows, prepared_documents  # noqa: E402
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
+    parser.add_argument("--quantize", action="store_true")
+    parser.add_argument("--max-tokens", type=int)
+    parser.add_argument("--threads", type=int)
+    args = parser.parse_args(argv)
+    if not args.dev.exists():
+        sys.exit(f"no development set at {args.dev}: pass its path (see this script's docstring)")
+
+    import factcards
+    from factcards_plugins import minilm
+
+    config = {k: v for k, v in {"quantize": args.quantize, "max_tokens": args.max_tokens, "threads": args.threads}.items() if v}
+    rows = load_rows(args.dev)
+    documents = prepared_documents(rows, factcards.make_plugin_manager())
+    words = statistics.mean(len(r["text"].split()) for r in rows)
+
+    began = time.perf_counter()
+    minilm._encoder(minilm._settings(config))
+    load_s = time.perf_counter() - began
+
+    minilm.summarize(documents[0], [], config)
+    latencies = []
+    for document in documents:
+        began = time.perf_counter()
+        minilm.summarize(document, [], config)
+        latencies.append((time.perf_counter() - began) * 1000)
+    latencies.sort()
+
+    began = time.perf_counter()
+    minilm.summarize_many(documents, config)
+    batched = len(documents) / (time.perf_counter() - began)
+
+    print(f"minilm {config or 'defaults'}: {len(documents)} articles, {words:.0f} words each on average")
+    print(f"load (imports + weights): {load_s:.2f} s")
+    print(f"warm per article: median {statistics.median(latencies):.0f} ms, p95 {latencies[int(0.95 * (len(latencies) - 1))]:.0f} ms")
+    print(f"batched: {batched:.1f} articles/s")
+    print(f"peak RSS: {peak_rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The fact-consistency guard: unsupported figures, dates and people in a summary are reported (and replaced if asked)."""
+
+import pytest
+
+import factcards
+from factcards import Summarizer, Summary, SummarySentence, hookimpl
+from factcards_plugins import consistency
+
+FAITHFUL = [
+    "Canadian leader Justin Trudeau said on Monday that Ottawa is loaning Kyiv $490 million.",
+    "Zelensky called for a day of unity.",
+]
+INVENTED = [
+    "Russia kept the door open to talks, Peskov said.",
+    "Trudeau said Canada is loaning Kyiv $590 million, up 40 percent.",
+    "Angela Merkel will visit Moscow on March 3.",
+]
+
+
+class FixedSummary:
+    """A plugin whose ``fixed`` summarizer returns the abstractive summary it was given."""
+
+    def __init__(self, sentences):
+        self.sentences = sentences
+
+    @hookimpl
+    def register_summarizers(self, register):
+        summary = lambda document, facts, config: Summary([SummarySentence(t) for t in self.sentences], extractive=False)  # noqa: E731
+        register(Summarizer("fixed", summary, priority=-100))
+
+
+def card_with_summary(sample_path, sentences, **options):
+    pm = factcards.make_plugin_manager(entry_points=False)
+    pm.register(FixedSummary(sentences), name="fixed-summary")
+    return factcards.make_card(sample_path, summarizer="fixed", plugin_manager=pm, **options)
+
+
+@pytest.fixture(scope="module")
+def invented_card(sample_path):
+    return card_with_summary(sample_path, INVENTED)
+
+
+def findings_by_text(card):
+    return {check["text"]: check for check in card.summary.checks}
+
+
+def test_extractive_summaries_hold_by_construction(lead_card, sample_path):
+    assert lead_card.summary.checks == []
+    longer = factcards.make_card(sample_path, summarizer="lead", length="12")
+    assert longer.summary.checks == []
+
+
+def test_a_faithful_abstractive_summary_has_no_findings(sample_path):
+    card = card_with_summary(sample_path, FAITHFUL)
+    assert card.summary.checks == []
+
+
+def test_an_invented_amount_is_reported_with_its_sentence_and_span(invented_card):
+    found = findings_by_text(invented_card)
+    money = next(check for check in found.values() if check["type"] == "money")
+    assert "590" in money["text"] and money["sentence"] == 1
+    assert invented_card.summary.text[money["start"] : money["end"]] == money["text"]
+    assert "no money" in money["reason"]
+
+
+def test_an_invented_percentage_date_and_person_are_reported(invented_card):
+    types = {check["type"] for check in invented_card.summary.checks}
+    assert {"money", "percentage", "date", "person"} <= types
+    people = [c["text"] for c in invented_card.summary.checks if c["type"] == "person"]
+    assert any("Merkel" in text for text in people)
+    assert all(c["sentence"] == 2 for c in invented_card.summary.checks if c["type"] in ("person", "date"))
+
+
+def test_supported_spans_are_not_reported(invented_card):
+    reported = " ".join(check["text"] for check in invented_card.summary.checks)
+    assert "Peskov" not in reported and "Trudeau" not in reported
+
+
+def test_without_fallback_the_summary_is_kept(invented_card):
+    assert invented_card.summary.method == "fixed"
+
+
+def test_fallback_replaces_the_summary_with_a_diagnostic(sample_path):
+    config = {"consistency": {"fallback": True, "fallback_summarizer": "lead"}}
+    card = card_with_summary(sample_path, INVENTED, config=config)
+    assert card.summary.method == "lead" and card.summary.extractive
+    assert card.summary.checks == []
+    warning = next(d for d in card.diagnostics if d.plugin == "consistency")
+    assert "replaced by a lead summary" in warning.message and "590" in warning.message
+
+
+def test_fallback_to_minilm_by_default(sample_path):
+    pytest.importorskip("torch")
+    card = card_with_summary(sample_path, INVENTED, config={"consistency": {"fallback": True}})
+    assert card.summary.method == "minilm"
+
+
+def test_a_faithful_summary_is_not_replaced(sample_path):
+    card = card_with_summary(sample_path, FAITHFUL, config={"consistency": {"fallback": True}})
+    assert card.summary.method == "fixed"
+
+
+def test_sentence_of_maps_summary_offsets_to_sentences():
+    summary = Summary([SummarySentence("One two."), SummarySentence("Three four.")], extractive=False)
+    assert consistency.sentence_of(summary, 0) == 0
+    assert consistency.sentence_of(summary, summary.text.index("Three")) == 1
