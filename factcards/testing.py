@@ -2,12 +2,12 @@
 
 ::
 
-    from factcards.testing import registered, make_document, check_extractor
+    from factcards.testing import assert_grounded, check_extractor, make_test_card, registered
     import my_plugin
 
     def test_my_facts():
         with registered(my_plugin) as pm:
-            card = factcards.make_card("At least 12 people were killed.", plugin_manager=pm)
+            card = make_test_card("At least 12 people were killed.", pm)
         assert_grounded(card)
 
     def test_conformance():
@@ -35,7 +35,7 @@ from jsonschema import Draft202012Validator
 from .card import Card, Extractor, Fact, FactType, Summarizer, Summary
 from .document import CHROME, DATELINE, Document
 from .manager import PluginManager, make_plugin_manager
-from .pipeline import Registry, _check_summary, collect_registry, prepare
+from .pipeline import Registry, _check_summary, collect_registry, make_card, prepare
 from .schema import compose_schema, schema_errors
 
 MINIMAL_PLUGINS = ("factcards_plugins.scraped_page", "factcards_plugins.lead")
@@ -110,6 +110,18 @@ def registered(plugin: object, pm: PluginManager | None = None, *, name: str | N
         if pm.is_registered(plugin):
             pm.unregister(plugin)
         pm.info.pop(name, None)
+
+
+def make_test_card(source: Any, pm: PluginManager, **options: Any) -> Card:
+    """``factcards.make_card`` for tests: the fast ``lead`` summary, and strict.
+
+    Strict (``strict_plugins=True``) means your plugin's exception fails the
+    test with its message (``PluginError``) instead of leaving a card without
+    your facts and the reason hidden in ``card.diagnostics``. ``options`` go
+    to ``make_card`` (``config``, ``published``, ``extractors``...).
+    """
+    options = {"summarizer": "lead", "strict_plugins": True, **options}
+    return make_card(source, plugin_manager=pm, **options)
 
 
 def make_document(text: str, published: str | None = None, *, dateline: bool = False, prepare_it: bool = True, **meta: Any) -> Document:

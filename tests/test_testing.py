@@ -15,6 +15,7 @@ from factcards.testing import (
     check_summarizer,
     fresh_plugin_manager,
     make_document,
+    make_test_card,
     registered,
 )
 
@@ -229,3 +230,15 @@ def test_pytest11_entry_point_exposes_the_fixtures(pytester):
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_make_test_card_is_strict_and_uses_lead():
+    with registered(Killed()) as pm:
+        card = make_test_card("Officials said 3 killed in the blast.", pm)
+    assert card.summary.method == "lead" and [f.value for f in card.facts] == [{"count": 3}]
+
+    def explode(document, config):
+        raise RuntimeError("kaboom")
+
+    with registered(plugin_with(explode)) as pm, pytest.raises(factcards.PluginError, match="kaboom"):
+        make_test_card("Officials said 3 killed in the blast.", pm)
