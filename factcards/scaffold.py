@@ -30,6 +30,7 @@ class PluginNames:
     distribution: str  # factcards-votes, also the entry-point (plugin) name
     module: str  # factcards_votes
     fact_type: str  # votes_count
+    words: str  # how the name reads in text: "vote counts" for vote-counts
 
     @classmethod
     def from_user(cls, typed: str) -> "PluginNames":
@@ -37,7 +38,7 @@ class PluginNames:
         ident = re.sub(r"^factcards_", "", ident)
         if not re.fullmatch(r"[a-z][a-z0-9_]*", ident or ""):
             raise ScaffoldError(f"plugin name {typed!r}: use letters, digits and dashes, starting with a letter (e.g. votes)")
-        return cls(ident, f"factcards-{ident.replace('_', '-')}", f"factcards_{ident}", f"{ident}_count")
+        return cls(ident, f"factcards-{ident.replace('_', '-')}", f"factcards_{ident}", f"{ident}_count", ident.replace("_", " "))
 
 
 def factcards_requirement() -> str:
@@ -71,6 +72,7 @@ def render(template: str, names: PluginNames) -> str:
         "distribution": names.distribution,
         "module": names.module,
         "fact_type": names.fact_type,
+        "words": names.words,
         "requirement": factcards_requirement(),
         "plugin_api": PLUGIN_API,
     }
@@ -85,7 +87,7 @@ build-backend = "setuptools.build_meta"
 [project]
 name = "@distribution@"
 version = "0.1.0"
-description = "A factcards plugin: @name@ facts in news articles."
+description = "A factcards plugin: counts of @words@ in news articles."
 readme = "README.md"
 requires-python = ">=3.10"
 dependencies = ["@requirement@"]
@@ -105,7 +107,7 @@ testpaths = ["tests"]
 '''
 
 MODULE = '''\
-"""@distribution@: a factcards plugin that finds counts of @name@ ("212 @name@").
+"""@distribution@: a factcards plugin that finds counts of @words@ ("212 @words@").
 
 factcards calls the two hooks below once per run; the extractor then runs on
 each article. Change ``PATTERN`` and ``extract`` to find what you need, and
@@ -132,13 +134,13 @@ VALUE_SCHEMA = {
 }
 
 # Compiled once, at import: extractors run on every article.
-PATTERN = re.compile(r"\\b(\\d{1,3}(?:,\\d{3})+|\\d+) @name@\\b", re.IGNORECASE)
+PATTERN = re.compile(r"\\b(\\d{1,3}(?:,\\d{3})+|\\d+) @words@\\b", re.IGNORECASE)
 
 
 @hookimpl
 def register_fact_types(register):
     """Declare the fact type this plugin produces and the schema of its values."""
-    register(FactType(FACT_TYPE, VALUE_SCHEMA, "A count of @name@."))
+    register(FactType(FACT_TYPE, VALUE_SCHEMA, "A count of @words@."))
 
 
 @hookimpl
@@ -151,7 +153,7 @@ def register_extractors(register):
             extract=extract,
             version=__version__,
             default_config={"min_count": 0},
-            description="Counts of @name@, e.g. '212 @name@'.",
+            description="Counts of @words@, e.g. '212 @words@'.",
         )
     )
 
@@ -172,24 +174,24 @@ TEST = '''\
 """Tests for @distribution@, using factcards' testkit."""
 
 import factcards
-from factcards.testing import assert_valid_card, check_extractor, registered
+from factcards.testing import assert_valid_card, check_extractor, make_test_card, registered
 
 import @module@ as plugin
 
-TEXT = "The motion passed with 212 @name@, officials said on Wednesday."
+TEXT = "The motion passed with 212 @words@, officials said on Wednesday."
 
 
 def test_finds_counts_with_their_values():
     with registered(plugin) as pm:
-        card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm)
+        card = make_test_card(TEXT, pm)  # strict: an exception in your plugin fails the test with its message
         assert_valid_card(card, pm)
     facts = card.facts_of(plugin.FACT_TYPE)
-    assert [(f.text, f.value, f.extractor) for f in facts] == [("212 @name@", {"count": 212}, "@name@")]
+    assert [(f.text, f.value, f.extractor) for f in facts] == [("212 @words@", {"count": 212}, "@name@")]
 
 
 def test_min_count_setting():
     with registered(plugin) as pm:
-        card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm, config={"@name@": {"min_count": 500}})
+        card = make_test_card(TEXT, pm, config={"@name@": {"min_count": 500}})
     assert card.facts_of(plugin.FACT_TYPE) == []
 
 
@@ -205,7 +207,7 @@ def test_is_installed_as_a_factcards_plugin():
 README = '''\
 # @distribution@
 
-A factcards plugin: finds counts of @name@ in news articles
+A factcards plugin: finds counts of @words@ in news articles
 as `@fact_type@` facts.
 
 ```

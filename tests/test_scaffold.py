@@ -58,9 +58,11 @@ def installed_env(site, root, dist, module):
     return {**os.environ, "PYTHONPATH": path}
 
 
-def test_scaffolded_package_tests_pass_when_installed(tmp_path):
-    root = new_plugin("votes", tmp_path / "work")
-    env = installed_env(tmp_path / "site", root, "factcards-votes", "factcards_votes")
+@pytest.mark.parametrize("typed", ["votes", "vote-counts"])
+def test_scaffolded_package_tests_pass_when_installed(tmp_path, typed):
+    root = new_plugin(typed, tmp_path / "work")
+    names = PluginNames.from_user(typed)
+    env = installed_env(tmp_path / "site", root, names.distribution, names.module)
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=root, env=env, capture_output=True, text=True, timeout=300
     )
