@@ -3,7 +3,7 @@
 import pytest
 
 import factcards
-from factcards.testing import assert_grounded, assert_valid_card, check_extractor, registered
+from factcards.testing import assert_grounded, assert_valid_card, check_extractor, make_test_card, registered
 
 import factcards_casualties as plugin
 
@@ -45,7 +45,7 @@ def test_not_casualty_counts(text):
 
 def test_card_of_an_article():
     with registered(plugin) as pm:
-        card = factcards.make_card(ARTICLE, summarizer="lead", plugin_manager=pm)
+        card = make_test_card(ARTICLE, pm)
         assert_valid_card(card, pm)
     assert_grounded(card)
     facts = card.facts_of(plugin.FACT_TYPE)
@@ -59,13 +59,13 @@ def test_card_of_an_article():
 
 def test_title_counts_are_facts_too_but_the_dateline_is_not():
     with registered(plugin) as pm:
-        card = factcards.make_card(ARTICLE, summarizer="lead", plugin_manager=pm)
+        card = make_test_card(ARTICLE, pm)
     assert all(f.start > ARTICLE.index("Updated") for f in card.facts)
 
 
 def test_min_count_setting():
     with registered(plugin) as pm:
-        card = factcards.make_card(ARTICLE, summarizer="lead", plugin_manager=pm, config={"casualties": {"min_count": 13}})
+        card = make_test_card(ARTICLE, pm, config={"casualties": {"min_count": 13}})
     assert [f.value["count"] for f in card.facts_of(plugin.FACT_TYPE)] == [40, 15]
 
 
