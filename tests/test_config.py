@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import factcards
-from factcards import Extractor, Fact, FactType, hookimpl
+from factcards import Extractor, FactType, Summarizer, hookimpl
 from factcards.cli import cli
 from factcards.config import ConfigError, default_config_path, load_config, parse_override, resolve_env
 from factcards.pipeline import effective_config
@@ -166,3 +166,11 @@ def test_no_trace_without_the_variable(monkeypatch, capsys):
     with registered(Recorder()) as pm:
         factcards.make_card("Nothing happened today.", summarizer="lead", plugin_manager=pm)
     assert "factcards trace" not in capsys.readouterr().err
+
+
+def test_quoted_dotted_plugin_table_reaches_the_plugin_records(tmp_path, monkeypatch):
+    path = tmp_path / "c.toml"
+    path.write_text('["factcards_plugins.lead"]\nsentences = 1\n')
+    config = load_config(path)
+    record = Summarizer("lead", lambda document, facts, config: None, default_config={"sentences": 3}, plugin="factcards_plugins.lead")
+    assert effective_config(record, config) == {"sentences": 1}
