@@ -49,9 +49,9 @@ DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
 }  # fmt: skip
-OTHER_WORDS = {"hundred", "dozen", "a", "and"}
+MULTIPLIERS = {"twice": 2, "thrice": 3}
 
-_ALL_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(SCALES) | set(ORDINALS) | set(DENOMINATORS) | set(INDIAN_SCALES) | {"hundred", "dozen"}
+_ALL_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(SCALES) | set(ORDINALS) | set(DENOMINATORS) | set(INDIAN_SCALES) | set(MULTIPLIERS) | {"hundred", "dozen"}
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -183,7 +183,16 @@ _CHANGE_NEAR = re.compile(
     re.IGNORECASE,
 )
 _SCORE_AFTER = re.compile(r"-\d{1,2}\b(?![-/.:,]\d)")
-_RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and ", re.IGNORECASE)
+_RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and | or ", re.IGNORECASE)
+# Central bankers' fractions of a point: "a quarter point", "half a percentage point", "a quarter-point".
+_POINT_FRACTION = re.compile(
+    r"\b(?P<n>a quarter|one quarter|a half|half a|three quarters of a|three-quarters of a|quarter|half)"
+    r"(?: of a)?[ -](?:percentage[ -])?points?\b",
+    re.IGNORECASE,
+)
+_POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
+# Explicit dollars other than the U.S. one; a document that writes only these means them by a bare "$".
+_EXPLICIT_DOLLAR = re.compile(r"(?<![A-Za-z])(?P<p>US|U\.S\.|CA|CAN|C|AU|AUD|A|NZ|HK|SG|S|NT)\$")
 _TIME_AFTER = re.compile(
     r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|PDT\b|ET\b|hrs\b|hours GMT)", re.IGNORECASE
 )
@@ -239,8 +248,10 @@ def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, .
 
 @lru_cache(maxsize=8)
 def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
-    numbers = find_numbers(text)
-    return tuple(_Assembler(text, numbers, default_dollar).run())
+    points = _point_fractions(text)
+    numbers = [n for n in find_numbers(text) if not any(p.start < n.end and n.start < p.end for p in points)]
+    found = list(_Assembler(text, numbers, default_dollar).run()) + points
+    return tuple(sorted(found, key=lambda q: (q.start, q.end)))
 
 
 # --- pass 1 and 2: atoms to numbers ---------------------------------------------------
@@ -401,6 +412,9 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
                 kind = "fraction"
             last, end, j = "fraction", group[j].end(), j + 1
             break
+        elif word in MULTIPLIERS and last is None:
+            current, kind, last, end, j = MULTIPLIERS[word], "multiplier", "multiplier", group[j].end(), j + 1
+            break
         elif word in INDIAN_SCALES and last in ("unit", "teen", "tens", "hundred"):
             total += current * INDIAN_SCALES[word]
             current, last = 0, "scale"
@@ -503,6 +517,8 @@ class _Assembler:
         self.text = text
         self.numbers = numbers
         self.default_dollar = default_dollar
+        self.document_dollar = _document_dollar(text)
+        self.last_money: _Piece | None = None
 
     def run(self):
         pieces = [self.piece(n) for n in self.numbers]
@@ -521,6 +537,12 @@ class _Assembler:
     # units around one number
 
     def piece(self, number: Number) -> _Piece:
+        piece = self._read_piece(number)
+        if piece.type == "money":
+            self.last_money = piece
+        return piece
+
+    def _read_piece(self, number: Number) -> _Piece:
         text = self.text
         piece = _Piece(number, number.start, number.end)
         if number.kind != "cardinal" and not (number.kind == "fraction" and number.words):
@@ -579,7 +601,7 @@ class _Assembler:
         if word in NEEDS_SCALE and not has_scale and not match.group("sterling"):
             return False
         if word in CENT_WORDS:
-            currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else (self.default_dollar, True)
+            currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else self._cent_currency(piece.number.start)
             piece.factor = 0.01
         elif adjective:
             currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
@@ -609,6 +631,13 @@ class _Assembler:
         self._qualify(value, part.start)
         return Quantity("number", part.start, whole.end, value)
 
+    def _cent_currency(self, offset: int) -> tuple[str, bool]:
+        """ "45 cents" after "€1.26bn" in the same sentence are euro cents; otherwise the default dollar's."""
+        last = self.last_money
+        if last and offset - last.end < 200 and not re.search(r"[.!?]\s", self.text[last.end : offset]):
+            return last.currency, last.ambiguous
+        return self.default_dollar, True
+
     # ranges
 
     def range_at(self, pieces: list[_Piece], i: int) -> Quantity | None:
@@ -625,6 +654,8 @@ class _Assembler:
         opener = _RANGE_START.search(self.text, max(0, low.start - 8), low.start)
         if word == "and" and not (opener and opener.group("w").lower() == "between"):
             return None
+        if word == "or" and (low.type != "number" or high.type != "number" or opener):
+            return None  # "two or three" rate cuts: a range of counts only
         if opener and opener.group("w").lower() == "from" and word != "to":
             opener = None
         if opener and opener.group("w").lower() == "from" and _CHANGE_VERB.search(self.text, max(0, opener.start() - 48), opener.start()):
@@ -718,12 +749,32 @@ class _Assembler:
         sentence_start = max(window.rfind(". ", 0, min(len(window), 250)), window.rfind("\n", 0, min(len(window), 250)))
         window = window[sentence_start + 1 :]
         match = _CURRENCY_HINT.search(window)
-        return match.lastgroup if match else None
+        return match.lastgroup if match else self.document_dollar
 
     def _qualify(self, value: dict, start: int) -> None:
         match = _QUALIFIER_BEFORE.search(self.text, max(0, start - 16), start)
         if match:
             value["qualifier"] = match.group("q").lower()
+
+
+def _document_dollar(text: str) -> str | None:
+    """The one non-U.S. dollar a document writes explicitly (C$, A$, ...), if it writes exactly one kind.
+
+    Wire style writes "C$" every time, so a bare "$" next to it stays the
+    default dollar; the other dollar is only recorded as a hint.
+    """
+    kinds = {SYMBOLS[m.group("p") + "$"][0] for m in _EXPLICIT_DOLLAR.finditer(text)}
+    return kinds.pop() if len(kinds) == 1 and "USD" not in kinds else None
+
+
+def _point_fractions(text: str) -> list[Quantity]:
+    """ "a quarter point" (0.25 percentage point) and kin, as percentage quantities."""
+    found = []
+    for match in _POINT_FRACTION.finditer(text):
+        words = match.group("n").lower()
+        value = 0.75 if words.startswith("three") else _POINT_FRACTION_VALUES[words.split()[-1] if words.split()[-1] != "a" else words.split()[0]]
+        found.append(Quantity("percentage", match.start(), match.end(), {"value": value, "unit": "percentage_point", "qualifier": None}))
+    return found
 
 
 def _scale_of(text: str, number: Number) -> float:

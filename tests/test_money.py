@@ -98,6 +98,16 @@ def test_canadian_context_is_recorded_as_a_hint():
     assert (fact.value["currency"], fact.value["currency_hint"]) == ("USD", "CAD")
 
 
+def test_cents_take_the_currency_of_the_sentence():
+    facts = money_facts("Deutsche Bank will buy back €675 million of shares and raise its dividend to 45 cents.")
+    assert [(f.text, f.value["currency"]) for f in facts] == [("€675 million", "EUR"), ("45 cents", "EUR")]
+
+
+def test_a_document_writing_c_dollars_hints_cad_for_a_bare_dollar():
+    facts = money_facts("Prices rose to C$729,044 in May.\nIn Toronto the benchmark is about $1.17 million.")
+    assert [(f.value["currency"], f.value.get("currency_hint")) for f in facts] == [("CAD", None), ("USD", "CAD")]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -39,6 +39,11 @@ def spans(text: str, fact_type: str | None = None):
         ("Between 40 and 50 people attended.", [("Between 40 and 50", 40, "cardinal")]),
         ("The twenty-first summit opened.", [("twenty-first", 21, "ordinal")]),
         ("Half a million people marched.", [("Half a million", 500_000, "cardinal")]),
+        ("Analysts see two or three rate cuts.", [("two or three", 2, "cardinal")]),
+        ("Toronto prices are nearly twice the national figure.", [("twice", 2, "multiplier")]),
+        ("Nearly one in five adults is unvaccinated.", [("one in five", 0.2, "fraction")]),
+        ("A second test is planned.", [("second", 2, "ordinal")]),
+        ("Manchester City beat Aston Villa 3-1.", [("3", 3, "cardinal"), ("1", 1, "cardinal")]),
     ],
 )
 def test_numbers(sentence, expected):
@@ -63,6 +68,8 @@ def test_numbers(sentence, expected):
         "He runs Windows 10 on a 5G phone in the 1990s style.",
         "No one knows; first of all, they love one another.",
         "The third quarter was weak and the second half was strong.",
+        "The Boeing 737-800 landed; wait a second, it spins every split second.",
+        "Shares rose $1.85 to $19.40.",
     ],
 )
 def test_not_numbers(sentence):
@@ -80,6 +87,8 @@ def test_not_numbers(sentence):
         ("Growth of 12-15% is expected.", "12-15%", 12, "percent"),
         ("Yields of between 2 and 3 percent are likely.", "between 2 and 3 percent", 2, "percent"),
         ("Prices dropped -0.5% in May.", "0.5%", 0.5, "percent"),
+        ("The bank raised rates by a quarter point.", "a quarter point", 0.25, "percentage_point"),
+        ("It cut by half a percentage point.", "half a percentage point", 0.5, "percentage_point"),
     ],
 )
 def test_percentages(sentence, span, value, unit):
