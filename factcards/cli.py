@@ -43,6 +43,21 @@ def cli():
     """Turn a news article into a fact card: a faithful summary plus its grounded key facts."""
 
 
+def plugins_dir_option(command):
+    """Add ``--plugins-dir``; ``command`` receives the plugin manager, with the folder's plugins loaded, first."""
+
+    @click.option("--plugins-dir", type=click.Path(file_okay=False, exists=True), help="Also load each .py file in this folder as a plugin.")
+    @click.pass_obj
+    @functools.wraps(command)
+    def with_plugins_dir(plugin_manager, plugins_dir, **kwargs):
+        pm = plugin_manager or make_plugin_manager()
+        if plugins_dir:
+            load_plugins_dir(pm, plugins_dir)
+        return command(pm, **kwargs)
+
+    return with_plugins_dir
+
+
 def plugin_options(command):
     """Add ``--config``, ``-s NAME.KEY=VALUE`` and ``--plugins-dir`` to ``command``.
 
@@ -53,13 +68,9 @@ def plugin_options(command):
 
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Settings file (TOML, a table per plugin, extractor or summarizer; default $FACTCARDS_CONFIG or the user config folder).")
     @click.option("-s", "--set", "settings", multiple=True, metavar="NAME.KEY=VALUE", help="Override one setting, e.g. -s casualties.min_count=2 (repeatable).")
-    @click.option("--plugins-dir", type=click.Path(file_okay=False, exists=True), help="Also load each .py file in this folder as a plugin.")
-    @click.pass_obj
+    @plugins_dir_option
     @functools.wraps(command)
-    def with_plugin_options(plugin_manager, config_path, settings, plugins_dir, **kwargs):
-        pm = plugin_manager or make_plugin_manager()
-        if plugins_dir:
-            load_plugins_dir(pm, plugins_dir)
+    def with_plugin_options(pm, config_path, settings, **kwargs):
         try:
             config = load_config(config_path, settings)
         except FactcardsError as exc:
@@ -197,16 +208,16 @@ def plugins(pm, config, as_json):
 
 
 @cli.command()
-@click.pass_obj
+@plugins_dir_option
 def schema(plugin_manager):
     """Print the card's JSON Schema, composed with every registered fact type."""
-    registry = collect_registry(plugin_manager or make_plugin_manager(), [])
+    registry = collect_registry(plugin_manager, [])
     click.echo(json.dumps(registry.schema(), indent=2))
 
 
 @cli.command()
 @click.argument("card_file", metavar="CARD.json")
-@click.pass_obj
+@plugins_dir_option
 def validate(plugin_manager, card_file):
     """Check a card against the schema; exit 1 with a report when it is invalid."""
     try:
