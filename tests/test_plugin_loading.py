@@ -148,3 +148,16 @@ def test_deprecated_hook_warns_the_plugin_that_implements_it():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         pm.register_plugin(type("Modern", (), {})(), "modern")
+
+
+def test_schema_and_validate_know_dir_plugin_fact_types(tmp_path):
+    folder = write_plugin(tmp_path / "plugins", "votes", VOTES.format(api="1.x"))
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT)
+    runner = CliRunner()
+    card = tmp_path / "card.json"
+    runner.invoke(cli, ["card", str(article), "--summarizer", "lead", "--plugins-dir", str(folder), "-o", str(card)])
+    schema = json.loads(runner.invoke(cli, ["schema", "--plugins-dir", str(folder)]).stdout)
+    assert "vote_count" in schema["$defs"]["fact"]["properties"]["type"]["enum"]
+    assert runner.invoke(cli, ["validate", str(card), "--plugins-dir", str(folder)]).exit_code == 0
+    assert runner.invoke(cli, ["validate", str(card)]).exit_code == 1
