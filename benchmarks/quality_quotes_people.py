@@ -99,7 +99,7 @@ def quality(rows: list[dict]) -> dict[str, float]:
     return t
 
 
-def print_quality(t: dict) -> None:
+def print_quality(t: dict, show_errors: bool = True) -> None:
     def line(label, figures):
         print(f"{label:<28} P {figures['p']:.3f}  R {figures['r']:.3f}  F1 {figures['f1']:.3f}")
 
@@ -111,7 +111,7 @@ def print_quality(t: dict) -> None:
     print(f"{'partial flag accuracy':<28} {t['partial_ok'] / found:.3f} of found quotes")
     line("people (names)", prf(t["p_ok"], t["p_pred"], t["p_gold"]))
     line("people (name, role)", prf(t["r_ok"], t["r_pred"], t["r_gold"]))
-    if t["misses"]:
+    if t["misses"] and show_errors:
         print("errors:")
         print("\n".join(t["misses"]))
 
@@ -145,8 +145,12 @@ def print_speed(rows: list[dict]) -> None:
 
 def main(argv: list[str]) -> None:
     rows = load_rows(argv[1] if len(argv) > 1 else DATA)
-    print(f"{len(rows)} labelled articles")
-    print_quality(quality(rows))
+    for split in ("dev", "heldout", "all"):
+        chosen = [r for r in rows if split == "all" or r.get("split", "dev") == split]
+        if chosen:
+            print(f"== {split}: {len(chosen)} labelled articles")
+            print_quality(quality(chosen), show_errors=split != "all")
+    print("== speed")
     print_speed(rows)
 
 

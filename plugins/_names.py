@@ -42,7 +42,8 @@ ROLE_HEADS = frozenset(
     artist writer novelist poet journalist reporter editor teacher student engineer surgeon strategist
     consultant activist campaigner organiser organizer resident owner investor trader banker pilot soldier
     veteran survivor witness volunteer mother father son daughter wife husband brother sister widow
-    grandmother grandfather epidemiologist physician scientist physicist chemist biologist""".split()
+    grandmother grandfather epidemiologist physician scientist physicist chemist biologist star host
+    presenter chef model designer""".split()
 )
 # Lowercase heads that name a relation or an occupation: "his daughter Ingrid, 19," may name one token.
 RELATIONS = frozenset("mother father son daughter wife husband brother sister widow grandmother grandfather".split())
@@ -56,7 +57,7 @@ STRONG_TITLES = frozenset(
 ROLE_MODIFIERS = frozenset(
     """former deputy vice chief foreign defence defense finance prime acting interim senior top state
     assistant associate executive general head junior managing foreign-affairs interior health
-    economy trade justice education energy""".split()
+    economy trade justice education energy operating financial marketing technology information""".split()
 )
 TITLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 DETERMINERS = frozenset("the a an this that these those his her its their our my".split())
@@ -78,7 +79,7 @@ NOT_NAME_WORDS = frozenset(
     russia russian ukraine ukrainian america american britain british german germany france french
     china chinese canada canadian europe european western eastern northern southern west east north
     south kyiv moscow london washington paris berlin beijing ottawa brussels lviv lugansk donetsk
-    crimea new today yesterday tomorrow mariinskyi trends search download cover photo""".split()
+    crimea new united nations national international today yesterday tomorrow mariinskyi trends search download cover photo""".split()
 ) | CALENDAR
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": None, "we": "p"}
 MALE_CUES = frozenset("mr. mr sir lord king prince spokesman chairman father son husband brother grandfather actor".split())
@@ -249,8 +250,49 @@ def _role_before(text: str, tokens: list[Token], i: int) -> tuple[int, int] | No
     return first, head + 1
 
 
+MODIFIER_STOP = frozenset(
+    """the a an and or but nor of in on at to for with by from as than that this these those his her its their
+    our my your who which whom whose is was were are be been being has have had will would can could should may
+    might must said says say told tells met meets also then when while after before about over under into onto
+    upon between among against during without within via per not no so if because whether where there here it
+    he she they we i you him them us one two three new""".split()
+) | CALENDAR
+LEFT_WORD = re.compile(r"([\w’'.&-]{1,30}) $")
+MAX_ROLE_WORDS_LEFT = 3
+
+
+def _modifier_word(word: str) -> bool:
+    """A word that can qualify a title: "opposition" leader, "planning" director, "Pop" star."""
+    low = word.lower()
+    if low in ROLE_MODIFIERS or low in ROLE_HEADS:
+        return True
+    if low in MODIFIER_STOP or low[-2:] in ("'s", "’s") or not low[:1].isalpha():
+        return False
+    if low.endswith(".") and "." not in low[:-1]:
+        return False  # the end of the previous sentence
+    return not low.endswith(("ing", "ed", "ly"))
+
+
+def _extend_role_left(text: str, start: int) -> int:
+    """Where a title really starts: "opposition leader" rather than "leader"."""
+    for _ in range(MAX_ROLE_WORDS_LEFT):
+        found = LEFT_WORD.search(text, max(0, start - 32), start)
+        if not found or not _modifier_word(found.group(1)):
+            break
+        start = found.start(1)
+    return start
+
+
+def _false_title(text: str, start: int) -> tuple[int, int] | None:
+    """A lowercase occupation noun right before a name: "fisherman Arne Bakke", "pop star Jade Monroe"."""
+    found = LEFT_WORD.search(text, max(0, start - 32), start)
+    if not found or not found.group(1).islower() or not _is_role_head(found.group(1)):
+        return None
+    return _extend_role_left(text, found.start(1)), found.end(1)
+
+
 APPOSITION = re.compile(
-    r",\s(?:(?:the|a|an|its|his|her)\s)?((?:[\w.'’-]{1,30}\s){0,4}?[\w.'’-]{1,30}?)(?=[,;.]|\sof\s|\swho\s|\sfor\s|$)",
+    r",\s(?:(?:the|a|an|its|his|her)\s)?((?:[\w.'’-]{1,30}\s){0,4}?[\w.'’-]{1,30}?)(?=[,;.]|\s(?:of|who|for|at|in|with)\s|$)",
 )
 
 
@@ -267,12 +309,12 @@ def _role_after(text: str, end: int) -> str | None:
         role = role[role.index(" ") + 1 :]
     if not words or not _is_role_head(words[-1].lower()) or words[-1].lower() in HONORIFICS:
         return None
-    if any(w.lower() not in ROLE_MODIFIERS and w.lower() not in ROLE_HEADS and not w[:1].isupper() for w in words[:-1]):
+    if not all(_modifier_word(w) for w in words[:-1]):
         return None
     return role
 
 
-AGENT_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "eur")
+AGENT_SUFFIXES = ("ist", "ian", "er", "or", "ant", "ent", "eur", "man", "woman")
 
 
 def _is_role_head(word: str) -> bool:
@@ -358,6 +400,12 @@ class _Finder:
             return stop
         role_tokens = self._title_tokens(i)
         role = _role_text(text, role_tokens)
+        if role and not role_tokens[0].capitalized:
+            role_end = role_tokens[0].start + len(role)
+            role = text[_extend_role_left(text, role_tokens[0].start) : role_end]
+        elif not role_tokens and len(name_tokens) > 1 and _false_title(text, start):
+            role = text[slice(*_false_title(text, start))]
+            role_tokens = [Token(start - 1, start - 1, role.split()[-1])]
         evidence = self._evidence(name_tokens, role_tokens, start, end)
         if evidence:
             self._add(name_tokens, role, role_tokens, evidence)
@@ -372,9 +420,6 @@ class _Finder:
         stop = _name_after(self.text, self.tokens, i)
         closes = self.text[self.tokens[stop - 1].end : self.tokens[stop - 1].end + 1] in (",", ".", ";") if stop > i else False
         if before is not None and closes and self.text[before.end : self.tokens[i].start] == ", " and before.key in ROLE_HEADS:
-            role_range = _role_before(self.text, self.tokens[: i - 1] + [self.tokens[i]], i - 1)
-            if role_range:
-                return self.tokens[role_range[0] : role_range[1]]
             return [before]
         return []
 

@@ -224,7 +224,7 @@ class _Quotes:
             return Speaker(described.name, start, end, "person", verb, 0.7)
         start, end = _without_determiner(self.text, start, end)
         name = self.text[start:end].strip()
-        if _is_institution(name):
+        if name.lower() in self.institutions or _is_institution(name):
             name = self._earlier_institution(name)
             return Speaker(name, start, end, "institution", verb, 0.8)
         return Speaker(None, start, end, None, verb, 0.5)
@@ -269,7 +269,7 @@ class _Quotes:
     def _earlier_institution(self, name: str) -> str:
         """"the spokesman" after "a Downing Street spokesman" is that spokesman."""
         head = name.split()[-1].lower()
-        if len(name.split()) == 1 and head in self.institutions:
+        if len(name.split()) == 1 and head in self.institutions and self.institutions[head].lower() != head:
             return self.institutions[head]
         self.institutions.setdefault(head, name)
         return name

@@ -160,3 +160,32 @@ def test_long_capitalized_run_is_linear(sample_text):
     hostile = "Ann Lee President " * 30_000 + "Zed " * 60_000
     news = (sample_text * (len(hostile) // len(sample_text) + 1))[: len(hostile)]
     assert timed(hostile) < 8 * timed(news) + 1
+
+
+@pytest.mark.parametrize(
+    "text, name, roles",
+    [
+        ("The company’s finance director, Owen Pritchard, will leave in spring.", "Owen Pritchard", ["finance director"]),
+        ("On a cold morning, fisherman Arne Bakke checks his nets.", "Arne Bakke", ["fisherman"]),
+        ("Kenyan President William Odhiambo and opposition leader Grace Odhiambo met.", "Grace Odhiambo", ["opposition leader"]),
+        ("The plan, said Chris Palumbo, the group's litigation director, is sound.", "Chris Palumbo", ["litigation director"]),
+        ("His daughter Ingrid, 19, wants to study biology.", "Ingrid", ["daughter"]),
+        ("Residents cheered, said Gwen Harlow, who has lived there for 40 years.", "Gwen Harlow", []),
+    ],
+)
+def test_occupations_relations_and_pre_name_apposition(text, name, roles):
+    found = card_people(text)
+    assert name in found
+    assert found[name].value["roles"] == roles
+
+
+def test_same_surname_different_people():
+    text = "President William Odhiambo and opposition leader Grace Odhiambo met. Grace Odhiambo left early."
+    found = card_people(text)
+    assert set(found) == {"William Odhiambo", "Grace Odhiambo"}
+    assert len(found["Grace Odhiambo"].value["mentions"]) == 2
+
+
+def test_of_course_is_not_part_of_a_title():
+    found = card_people("Kremlin aide Ivan Petrov said that of course President Vladimir Putin would decide.")
+    assert found["Vladimir Putin"].value["roles"] == ["President"]

@@ -242,3 +242,44 @@ def timed(text):
     began = time.perf_counter()
     quotes.extract(document, {})
     return time.perf_counter() - began
+
+
+# -- resolution beyond the attribution's own words ------------------------------
+
+
+def test_a_quote_continued_in_the_same_paragraph_keeps_its_speaker():
+    text = 'Mayor Tom Reyes spoke first. "We listened," said Reyes. "We will publish a new plan."'
+    found = by_text(card_quotes(text))
+    assert found["We will publish a new plan."].value["speaker"] == "Tom Reyes"
+
+
+def test_a_new_paragraph_does_not_inherit_the_speaker():
+    text = 'Mayor Tom Reyes spoke first. "We listened," said Reyes.\n\n"Nobody asked us," one resident complained.'
+    found = by_text(card_quotes(text))
+    assert found["Nobody asked us"].value["speaker"] != "Tom Reyes"
+
+
+def test_subject_before_an_apposition():
+    text = 'Professor Amara Nwosu, a kidney specialist at a London hospital, said the results were "encouraging".'
+    fact = card_quotes(text)[0]
+    assert fact.value["speaker"] == "Amara Nwosu"
+    assert fact.value["partial"] is True
+
+
+def test_a_descriptor_resolves_to_the_person_with_that_role():
+    text = 'Kenyan President William Odhiambo met rivals on Monday. "The country needs calm," the president told journalists.'
+    fact = card_quotes(text)[0]
+    assert fact.value["speaker"] == "William Odhiambo"
+    assert fact.confidence < 0.9
+
+
+def test_an_unnamed_source_is_followed_by_the_definite_description():
+    text = 'A senior Western diplomat said the sides were "far apart".\n\n"We have seen this film before," the diplomat said.'
+    found = by_text(card_quotes(text))
+    assert found["We have seen this film before"].value["speaker"] == "senior Western diplomat"
+    assert found["We have seen this film before"].value["speaker_kind"] == "institution"
+
+
+def test_colon_attribution_without_a_speech_verb():
+    text = 'Opposition leader Grace Odhiambo disagreed: "This is not justice."'
+    assert card_quotes(text)[0].value["speaker"] == "Grace Odhiambo"

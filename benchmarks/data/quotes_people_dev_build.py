@@ -215,6 +215,81 @@ The Norwegian Fisheries Directorate says catches of cod in the region fell by a 
     ]),
 ]
 
+# Written after the extractors were tuned on the articles above and scored once, untouched:
+# the "heldout" split, a fairer estimate than the dev split.
+HELDOUT = [
+    ("heldout-nyt-style", OWN, """SAN DIEGO — For three decades, Rafael Alvarez has repaired fishing boats in the same cramped yard on the harbor. Now the city wants the land for a hotel.
+
+"They say it's progress," Mr. Alvarez said on a recent afternoon, wiping grease from his hands. "Progress for whom?"
+
+The city's planning director, Lorraine Whitaker, said in an interview that the yard's lease had expired in 2019 and that the owners had been offered "a generous relocation package."
+
+Mr. Alvarez disputed that. He said the offer would cover "maybe two months of rent" at any other site on the water.
+
+Morgan Stanley, which is financing the hotel, declined to comment. South Korea's Hanbit Group, a minority investor, said the project would bring "hundreds of good jobs" to the area.
+""", [
+        P("Rafael Alvarez"),
+        P("Lorraine Whitaker", "planning director"),
+        Q("They say it's progress", "Rafael Alvarez", "person"),
+        Q("Progress for whom?", "Rafael Alvarez", "person"),
+        Q("a generous relocation package.", "Lorraine Whitaker", "person", True),
+        Q("maybe two months of rent", "Rafael Alvarez", "pronoun", True),
+        Q("hundreds of good jobs", "Hanbit Group", "institution", True),
+    ]),
+    ("heldout-tabloid", OWN, """Pop star Jade Monroe has slammed reports that she is quitting music, telling fans: ‘I'm not going anywhere.’
+
+The 29-year-old singer, who topped the charts with her debut album in 2021, posted a video on Instagram on Sunday night.
+
+‘I've read all the rubbish,’ she said in the clip. ‘I'm in the studio every day and the new record is the best thing I've ever done.’
+
+Her manager, Kevin Doyle, told the Daily Echo that the rumours were ‘completely made up’.
+
+A spokesperson for her label, Northstar Records, added: ‘Jade's tour dates are confirmed.’
+""", [
+        P("Jade Monroe", "Pop star"),
+        P("Kevin Doyle", "manager"),
+        Q("I'm not going anywhere.", "Jade Monroe", "person"),
+        Q("I've read all the rubbish", "Jade Monroe", "pronoun"),
+        Q("I'm in the studio every day and the new record is the best thing I've ever done.", "Jade Monroe", "pronoun"),
+        Q("completely made up", "Kevin Doyle", "person", True),
+        Q("Jade's tour dates are confirmed.", "Northstar Records", "institution"),
+    ]),
+    ("heldout-diplomacy", OWN, """GENEVA — Talks on a ceasefire in the Lake Tana region resumed on Wednesday after a two-week pause, the United Nations said.
+
+Ethiopian Foreign Minister Dawit Tesfaye told reporters the government was "ready to sign today" if rebel commanders agreed to withdraw from three towns.
+
+A senior Western diplomat, speaking on condition of anonymity, said both sides remained "far apart" on the sequencing of any withdrawal.
+
+"We have seen this film before," the diplomat said. "Every pause becomes an excuse."
+
+UN envoy Hanna Lindgren, who is chairing the talks, struck a more hopeful tone. "I believe a deal is possible within weeks," Lindgren said after the session at the Palais des Nations.
+""", [
+        P("Dawit Tesfaye", "Ethiopian Foreign Minister"),
+        P("Hanna Lindgren", "UN envoy"),
+        Q("ready to sign today", "Dawit Tesfaye", "person", True),
+        Q("far apart", "senior Western diplomat", "institution", True),
+        Q("We have seen this film before", "senior Western diplomat", "institution"),
+        Q("Every pause becomes an excuse.", "senior Western diplomat", "institution"),
+        Q("I believe a deal is possible within weeks", "Hanna Lindgren", "person"),
+    ]),
+    ("heldout-business-wire", OWN, """Orbis Motors said on Monday it would recall about 120,000 electric vehicles in North America because of a software fault that can disable the rear camera.
+
+The company said it was not aware of any crashes or injuries linked to the fault. Owners will receive an over-the-air update, Orbis said in a filing with the National Highway Traffic Safety Administration.
+
+"Safety is our first priority and we are moving quickly," Orbis chief operating officer Miguel Santana said in a statement.
+
+Analyst Rebecca Holm of Carver & Lowe said the recall was unlikely to dent demand. "Software recalls are cheap to fix," she wrote in a note to clients. "Investors will look through this."
+
+Shares of Orbis closed down 1.4% in New York.
+""", [
+        P("Miguel Santana", "Orbis chief operating officer"),
+        P("Rebecca Holm", "Analyst"),
+        Q("Safety is our first priority and we are moving quickly", "Miguel Santana", "person"),
+        Q("Software recalls are cheap to fix", "Rebecca Holm", "pronoun"),
+        Q("Investors will look through this.", "Rebecca Holm", "person"),
+    ]),
+]
+
 REFERENCE = ("cgtn-reference", "the project's bundled reference article (samples/cgtn-2022-02-15-russia-ready-for-more-talks.txt), same terms as the sample", [
     P("Dmitry Peskov", "Kremlin spokesperson"),
     P("Vladimir Putin", "Russian President"),
@@ -265,10 +340,14 @@ def labelled(text: str, labels: list[dict]) -> list[dict]:
 
 
 def rows() -> list[dict]:
-    built = [{"id": name, "source": "written for factcards", "license": license, "text": text, "facts": labelled(text, labels)} for name, license, text, labels in ARTICLES]
+    built = [
+        {"id": name, "split": split, "source": "written for factcards", "license": license, "text": text, "facts": labelled(text, labels)}
+        for split, articles in (("dev", ARTICLES), ("heldout", HELDOUT))
+        for name, license, text, labels in articles
+    ]
     name, license, labels = REFERENCE
     text = (ROOT / "samples" / "cgtn-2022-02-15-russia-ready-for-more-talks.txt").read_text(encoding="utf-8")
-    built.append({"id": name, "source": "CGTN, 15 Feb 2022 (as scraped; the project's reference article)", "license": license, "text": text, "facts": labelled(text, labels)})
+    built.append({"id": name, "split": "dev", "source": "CGTN, 15 Feb 2022 (as scraped; the project's reference article)", "license": license, "text": text, "facts": labelled(text, labels)})
     return built
 
 
