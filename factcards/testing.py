@@ -96,7 +96,7 @@ def registered(plugin: object, pm: PluginManager | None = None, *, name: str | N
     Without ``pm`` the manager is fresh (``fresh_plugin_manager()``: the page
     cleaner and ``lead``, nothing installed), so the test sees only your
     plugin. The plugin is always unregistered when the block ends, even when it
-    raises.
+    raises. A plugin already registered on ``pm`` is left as it is.
     """
     pm = pm if pm is not None else fresh_plugin_manager()
     if pm.is_registered(plugin):
