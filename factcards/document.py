@@ -72,6 +72,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     input_format: str = "text"
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _interval_cache: dict = field(default_factory=dict, repr=False)
 
     def mark(self, start: int, end: int, kind: str, plugin: str | None = None) -> None:
         """Mark ``text[start:end]`` as a region of ``kind``; the text itself is untouched."""
@@ -84,8 +85,25 @@ class Document:
 
     def is_excluded(self, start: int, end: int, purpose: str = "facts") -> bool:
         """Whether ``start..end`` overlaps a region that must not feed ``purpose`` ("facts" or "summary")."""
-        kinds = _PURPOSES[purpose]
-        return any(r.kind in kinds and r.start < end and start < r.end for r in self.regions)
+        starts, ends = self._excluded_intervals(purpose)
+        i = bisect.bisect_right(ends, start)  # the first interval ending after ``start``
+        return i < len(starts) and starts[i] < end
+
+    def _excluded_intervals(self, purpose: str) -> tuple[list[int], list[int]]:
+        """The excluded regions for ``purpose``, merged and sorted (rebuilt when regions are added)."""
+        key = (purpose, len(self.regions))
+        if key not in self._interval_cache:
+            kinds = _PURPOSES[purpose]
+            starts: list[int] = []
+            ends: list[int] = []
+            for region in sorted((r for r in self.regions if r.kind in kinds), key=lambda r: r.start):
+                if ends and region.start <= ends[-1]:
+                    ends[-1] = max(ends[-1], region.end)
+                else:
+                    starts.append(region.start)
+                    ends.append(region.end)
+            self._interval_cache[key] = (starts, ends)
+        return self._interval_cache[key]
 
     @property
     def published_datetime(self) -> datetime | None:

@@ -263,8 +263,13 @@ def run_extractors(chosen: list[Extractor], document: Document, config, diagnost
             continue
         if trace:
             trace_line(f"{extractor.plugin}: extractor {extractor.name} -> {len(found)} facts in {(time.perf_counter() - began) * 1000:.1f} ms")
+        undeclared = sorted({f.type for f in found if isinstance(f, Fact) and f.type not in extractor.fact_types})
+        if undeclared:
+            diagnostics.append(Diagnostic(WARNING, f"extractor {extractor.name}", f"dropped facts of undeclared types {', '.join(undeclared)} (declare them in fact_types)", extractor.plugin))
         for fact in found:
             if isinstance(fact, Fact):
+                if fact.type in undeclared:
+                    continue
                 fact.extractor = extractor.name
             facts.append(fact)
     return facts

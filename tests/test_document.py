@@ -170,3 +170,20 @@ def test_other_page_layouts(layout):
     assert not any(word in card.summary.text for word in ("Skip to", "Share", "Copyright", "Reporting by", "Related Topics"))
     assert card.summary.sentences[0].text.split()[0] in {"BERLIN,", "WASHINGTON", "Russia"}
     assert chrome
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    regions=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20), st.sampled_from(["chrome", "caption", "heading"])), max_size=8),
+    span=st.tuples(st.integers(0, 80), st.integers(1, 20)),
+)
+def test_is_excluded_matches_a_plain_overlap_check(regions, span):
+    from factcards.document import NOT_FACT_SOURCES, NOT_SUMMARY_SOURCES, Document
+
+    document = Document(text="x" * 100)
+    for start, length, kind in regions:
+        document.mark(start, start + length, kind)
+    start, end = span[0], span[0] + span[1]
+    for purpose, kinds in (("facts", NOT_FACT_SOURCES), ("summary", NOT_SUMMARY_SOURCES)):
+        expected = any(k in kinds and s < end and start < s + n for s, n, k in regions)
+        assert document.is_excluded(start, end, purpose) == expected

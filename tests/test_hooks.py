@@ -194,7 +194,7 @@ def test_ungrounded_and_untyped_facts_are_dropped_with_a_diagnostic():
     class Sloppy:
         @hookimpl
         def register_extractors(self, register):
-            register(Extractor("sloppy", ("capital",), self.extract))
+            register(Extractor("sloppy", ("capital", "mystery"), self.extract))
 
         @staticmethod
         def extract(document, config):
@@ -209,6 +209,19 @@ def test_ungrounded_and_untyped_facts_are_dropped_with_a_diagnostic():
     assert any("unregistered fact type 'mystery'" in m for m in messages)
     sloppy_alices = [f for f in card.facts if f.extractor == "sloppy"]
     assert len(sloppy_alices) == 1  # exact duplicates collapse
+
+
+def test_facts_of_types_an_extractor_did_not_declare_are_dropped():
+    class Overreaching(CapitalWords):
+        name = "overreaching"
+
+        @hookimpl
+        def register_extractors(self, register):
+            register(Extractor("capitals", ("other",), self.extract))
+
+    card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=fresh_pm(Overreaching()))
+    assert card.facts == []
+    assert any("undeclared types capital" in d.message and d.plugin == "overreaching" for d in card.diagnostics)
 
 
 def test_output_does_not_depend_on_plugin_registration_order():
