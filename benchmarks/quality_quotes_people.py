@@ -17,6 +17,7 @@ core's merge rules) on every labelled article and prints:
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -25,9 +26,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import factcards  # noqa: E402
 from factcards_plugins import people, quotes  # noqa: E402
-from scoring import load_rows, prf  # noqa: E402
+from scoring import prf  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes-people-dev.jsonl"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_rows(path) -> list[dict]:
+    """The labelled rows; a row with ``text_file`` labels a file of the repository (the bundled sample)."""
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row.get("text_file"):
+            row["text"] = (ROOT / row["text_file"]).read_text(encoding="utf-8")
+        for fact in row["facts"]:
+            if row["text"][fact["start"] : fact["end"]] != fact["text"]:
+                raise ValueError(f"{row['id']}: {fact['text']!r} is not at {fact['start']}..{fact['end']}")
+        rows.append(row)
+    return rows
 
 
 def predicted_facts(text: str) -> list:

@@ -7,7 +7,9 @@ authors, in the styles of different kinds of news (wire politics, British
 business, sports, courts, science, local, tech, foreign, police, obituary,
 feature); people and organizations in them are invented. Labels are written by
 hand below (not produced by the extractors) and turned into offsets here, so
-the JSONL stays grounded: ``text[start:end] == text`` for every fact.
+the JSONL stays grounded: ``text[start:end] == text`` for every fact. The
+reference article's row has no text of its own: ``text_file`` names the
+bundled sample it labels.
 
 Conventions (see docs/extractors-quotes-people.md): a quote's span is inside
 the marks without a trailing comma; a multi-paragraph quote spans from its first
@@ -24,7 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 OUT = HERE / "quotes-people-dev.jsonl"
-OWN = "CC0-1.0 (written for this project)"
+OWN = "MIT (the project's; written for factcards)"
+SAMPLE = "samples/cgtn-2022-02-15-russia-ready-for-more-talks.txt"
 
 
 def Q(text, speaker, kind, partial=False, end=None, nth=1):
@@ -290,7 +293,7 @@ Shares of Orbis closed down 1.4% in New York.
     ]),
 ]
 
-REFERENCE = ("cgtn-reference", "the project's bundled reference article (samples/cgtn-2022-02-15-russia-ready-for-more-talks.txt), same terms as the sample", [
+REFERENCE = ("cgtn-reference", "third-party news text (CGTN); not copied here: the row points at the project's bundled sample", [
     P("Dmitry Peskov", "Kremlin spokesperson"),
     P("Vladimir Putin", "Russian President"),
     P("Sergey Lavrov", "Foreign Minister"),
@@ -346,8 +349,11 @@ def rows() -> list[dict]:
         for name, license, text, labels in articles
     ]
     name, license, labels = REFERENCE
-    text = (ROOT / "samples" / "cgtn-2022-02-15-russia-ready-for-more-talks.txt").read_text(encoding="utf-8")
-    built.append({"id": name, "split": "dev", "source": "CGTN, 15 Feb 2022 (as scraped; the project's reference article)", "license": license, "text": text, "facts": labelled(text, labels)})
+    text = (ROOT / SAMPLE).read_text(encoding="utf-8")
+    built.append(
+        {"id": name, "split": "dev", "source": "CGTN, 15 Feb 2022, as scraped (the project's reference article)", "license": license,
+         "text": None, "text_file": SAMPLE, "facts": labelled(text, labels)}
+    )
     return built
 
 
