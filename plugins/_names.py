@@ -167,9 +167,12 @@ class Person:
     gender: str | None = None
     evidence: str = "role"
 
-    @property
-    def tokens(self) -> list[str]:
-        return self.name.split()
+    def __post_init__(self) -> None:
+        self.tokens = self.name.split()
+
+    def rename(self, name: str, start: int, end: int) -> None:
+        """Take a fuller form of the name ("John Smith" after "Smith"); the surname stays."""
+        self.name, self.start, self.end, self.tokens = name, start, end, name.split()
 
     @property
     def surname(self) -> str:
@@ -376,6 +379,7 @@ class _Finder:
         self.document = document
         self.tokens = [_strip_period(t) for t in tokenize(self.text)]
         self.people: list[Person] = []
+        self.by_surname: dict[str, list[Person]] = {}
 
     def allowed(self, start: int, end: int) -> bool:
         return not any(r.kind in NOT_FOR_PEOPLE and r.start < end and start < r.end for r in self.document.regions)
@@ -457,9 +461,10 @@ class _Finder:
             last = name_tokens[-1]
             known = Person(name, name_tokens[0].start, last.start + len(last.bare), evidence=evidence)
             self.people.append(known)
+            self.by_surname.setdefault(known.surname, []).append(known)
         elif len(name.split()) > len(known.tokens):
             last = name_tokens[-1]
-            known.name, known.start, known.end = name, name_tokens[0].start, last.start + len(last.bare)
+            known.rename(name, name_tokens[0].start, last.start + len(last.bare))
         if role:
             known.add_role(role)
         known.gender = known.gender or _gender_of(role_tokens) or _gender_of_name(name_tokens)
@@ -469,10 +474,11 @@ class _Finder:
 
     def _match(self, words: list[str], at: int) -> Person | None:
         """The person these name words refer to: same full name, or same surname (nearest before ``at``)."""
-        for person in self.people:
+        same_surname = self.by_surname.get(words[-1], [])
+        for person in same_surname:
             if person.tokens == words:
                 return person
-        candidates = [p for p in self.people if p.surname == words[-1] and (len(words) == 1 or len(p.tokens) == 1 or p.tokens[0] == words[0])]
+        candidates = [p for p in same_surname if len(words) == 1 or len(p.tokens) == 1 or p.tokens[0] == words[0]]
         return candidates[-1] if candidates else None
 
     def _link_mentions(self) -> None:
@@ -524,8 +530,25 @@ def _nearest_first(people: list[Person], offset: int) -> list[Person]:
     return sorted(before, key=lambda p: -p.start) + [p for p in people if p.start > offset]
 
 
+_CACHE: list[tuple] = []  # [(document, text, regions, people)]: the quotes and people extractors share one run
+
+
 def find_people(document) -> list[Person]:
-    """The people ``document`` names, in order of first full mention, with roles and mentions."""
+    """The people ``document`` names, in order of first full mention, with roles and mentions.
+
+    The result for the last document seen is kept, so the ``quotes`` and
+    ``people`` extractors of one card run the finder once; treat it as read-only.
+    """
+    regions = tuple(document.regions)
+    for cached_document, text, cached_regions, people in _CACHE:
+        if cached_document is document and text is document.text and cached_regions == regions:
+            return people
+    people = _find_people(document)
+    _CACHE[:] = [(document, document.text, regions, people)]
+    return people
+
+
+def _find_people(document) -> list[Person]:
     people = _Finder(document).find()
     for person in people:
         person.mentions.sort(key=lambda m: m.start)

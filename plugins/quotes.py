@@ -136,7 +136,7 @@ class _Quotes:
                 if speaker.kind is not None:
                     return speaker
                 unresolved = unresolved or speaker
-        return self._colon_subject(quoted) or unresolved
+        return self._colon_subject(index, quoted) or unresolved
 
     def _paragraph_bounds(self, offset: int) -> tuple[int, int]:
         start = self.text.rfind("\n", max(0, offset - WINDOW), offset) + 1 or max(0, offset - WINDOW)
@@ -197,12 +197,12 @@ class _Quotes:
             return None
         return _phrase(words)
 
-    def _colon_subject(self, quoted: Quoted) -> Speaker | None:
+    def _colon_subject(self, index: int, quoted: Quoted) -> Speaker | None:
         """``Baker disagreed: "..."``: the subject of the clause the colon ends, whatever its verb."""
         before = self.text[max(0, quoted.open - 2) : quoted.open]
         if not before.rstrip().endswith(":"):
             return None
-        start = self._before_limit(self.quoted.index(quoted), quoted)
+        start = self._before_limit(index, quoted)
         for phrase in self._subjects(start, quoted.open - len(before) + before.rindex(":")):
             speaker = self._resolve(phrase[0], phrase[1], None, quoted)
             if speaker.kind is not None:
@@ -296,13 +296,18 @@ def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
     last = kept[-1].group()
     if last.endswith(".") and last.count(".") == 1 and last.lower() not in ABBREVIATIONS:
         end -= 1
+    if not any(c.isalpha() for c in kept[0].string[kept[0].start() : end]):
+        return None
     return kept[0].start(), end
 
 
 def _without_determiner(text: str, start: int, end: int) -> tuple[int, int]:
+    """The phrase without a leading article, unless nothing with a letter would be left."""
     first = WORD.match(text, start)
-    if first and first.group().lower() in DETERMINERS and first.end() < end:
-        start = first.end() + 1
+    if first and first.group().lower() in DETERMINERS:
+        rest = WORD.search(text, first.end(), end)
+        if rest and any(c.isalpha() for c in text[rest.start() : end]):
+            start = rest.start()
     return start, end
 
 
