@@ -79,7 +79,7 @@ NOT_NAME_WORDS = frozenset(
     russia russian ukraine ukrainian america american britain british german germany france french
     china chinese canada canadian europe european western eastern northern southern west east north
     south kyiv moscow london washington paris berlin beijing ottawa brussels lviv lugansk donetsk
-    crimea new united nations national international today yesterday tomorrow mariinskyi trends search download cover photo""".split()
+    crimea new united nations national international rail railway network airport today yesterday tomorrow mariinskyi trends search download cover photo""".split()
 ) | CALENDAR
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": None, "we": "p"}
 MALE_CUES = frozenset("mr. mr sir lord king prince spokesman chairman father son husband brother grandfather actor".split())
@@ -389,7 +389,7 @@ class _Finder:
         while i < len(self.tokens):
             i = self._candidate_at(i)
         self._link_mentions()
-        return [p for p in self.people if p.mentions and (p.evidence != "speech" or _named_again(p))]
+        return [p for p in self.people if p.mentions and (p.evidence != "speech" or _named_again(self.text, p))]
 
     def _candidate_at(self, i: int) -> int:
         tokens, text = self.tokens, self.text
@@ -519,9 +519,19 @@ class _Finder:
                 return
 
 
-def _named_again(person: Person) -> bool:
-    """A name found only next to a speech verb counts when the article reuses the bare surname."""
-    return any(m.text == person.surname for m in person.mentions)
+PREVIOUS_WORD = re.compile(r"([\w’'.&-]{1,30})\s$")
+
+
+def _named_again(text: str, person: Person) -> bool:
+    """A name found only next to a speech verb counts when the article reuses the bare surname
+    on its own (not as the end of another name: "National Rail" does not repeat "Network Rail")."""
+    for mention in person.mentions:
+        if mention.text != person.surname:
+            continue
+        before = PREVIOUS_WORD.search(text, max(0, mention.start - 32), mention.start)
+        if not (before and before.group(1)[:1].isupper()):
+            return True
+    return False
 
 
 def _nearest_first(people: list[Person], offset: int) -> list[Person]:

@@ -108,6 +108,7 @@ def test_a_longer_role_replaces_a_shorter_one_and_later_mentions_link():
         "Goldman Sachs said profits rose.",
         "The Mariinskyi Palace in Kyiv hosted the talks.",
         "New York said it would sue.",
+        "Network Rail said services would run. National Rail Enquiries has details.",
     ],
 )
 def test_places_and_organizations_are_not_people(text):
