@@ -26,6 +26,7 @@ The rules and span conventions are documented in ``docs/extractors-quantities.md
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -267,8 +268,8 @@ def find_numbers(text: str) -> list[Number]:
             continue
         numbers.extend(_word_numbers(text, words))
         words = []
-        number = None if _in_phone_number(text, atom.start(), atom.end()) else _digit_number(text, atom)
-        if number:
+        number = _digit_number(text, atom)
+        if number and not _in_phone_number(text, atom.start(), atom.end()):
             numbers.append(number)
     numbers.extend(_word_numbers(text, words))
     return _merge_scales(text, sorted(numbers, key=lambda n: n.start))
@@ -519,6 +520,8 @@ class _Assembler:
         self.default_dollar = default_dollar
         self.document_dollar = _document_dollar(text)
         self.last_money: _Piece | None = None
+        self.hints: list[tuple[int, str]] | None = None
+        self.hint_starts: list[int] = []
 
     def run(self):
         pieces = [self.piece(n) for n in self.numbers]
@@ -709,12 +712,11 @@ class _Assembler:
         surface = text[number.start : number.end]
         if number.scale_abbreviation:
             return False  # "40m", "5k": money without its currency, or metres and kilos
-        if not number.words and re.fullmatch(r"\d{4}", surface) and 1000 <= number.value < 2200:
-            return False  # a year (AP style writes counts of 1,000 and more with a comma)
-        if not number.words and re.fullmatch(r"\d{5,}", surface):
-            return False  # an id or postcode
-        if not number.words and re.fullmatch(r"0\d+", surface):
-            return False  # 007, 0900: codes and times
+        if surface.isdigit():
+            if len(surface) == 4 and 1000 <= number.value < 2200:
+                return False  # a year (AP style writes counts of 1,000 and more with a comma)
+            if len(surface) >= 5 or (len(surface) > 1 and surface[0] == "0"):
+                return False  # an id or postcode; 007, 0900: codes and times
         if _TIME_AFTER.match(text, number.end) or _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
             return False  # 3 p.m., 0900 GMT, February 12
         if number.kind in ("cardinal", "ordinal") and _MONTH_AFTER.match(text, number.end) and number.value <= 31:
@@ -745,11 +747,16 @@ class _Assembler:
 
     def _currency_hint(self, offset: int) -> str | None:
         """Another dollar the surrounding sentence points to ("Canadian ... $490 million")."""
-        window = self.text[max(0, offset - 250) : offset + 60]
-        sentence_start = max(window.rfind(". ", 0, min(len(window), 250)), window.rfind("\n", 0, min(len(window), 250)))
-        window = window[sentence_start + 1 :]
-        match = _CURRENCY_HINT.search(window)
-        return match.lastgroup if match else self.document_dollar
+        if self.hints is None:
+            found = [(m.start(), m.lastgroup) for m in _CURRENCY_HINT.finditer(self.text)]
+            self.hints, self.hint_starts = found, [start for start, _ in found]
+        window_start = max(0, offset - 250)
+        sentence_start = max(self.text.rfind(". ", window_start, offset), self.text.rfind("\n", window_start, offset))
+        first = max(window_start, sentence_start + 1)
+        i = bisect.bisect_left(self.hint_starts, first)
+        if i < len(self.hints) and self.hints[i][0] < offset + 60:
+            return self.hints[i][1]
+        return self.document_dollar
 
     def _qualify(self, value: dict, start: int) -> None:
         match = _QUALIFIER_BEFORE.search(self.text, max(0, start - 16), start)
