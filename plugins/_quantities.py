@@ -199,6 +199,13 @@ _TIME_AFTER = re.compile(
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_word_alternation(MONTHS)})\.?,? ?\Z", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?: of)?[ -](?:{_word_alternation(MONTHS)})\b", re.IGNORECASE)
+_MONTH_DAY_RANGE_BEFORE = re.compile(
+    rf"\b(?:{_word_alternation(MONTHS)})\.? \d{{1,2}}(?:st|nd|rd|th)?(?: ?[-–] ?| to | and | through | until )\Z", re.IGNORECASE
+)
+_CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+_FIRST_AS_ADVERB_AFTER = re.compile(
+    r" (?:[a-z]{2,20}ed|made|began|came|took|won|met|saw|became|went|found|told|said|wrote|ran|set|put|arose|emerged|appeared|heard)\b"
+)
 _CAPITALIZED_BEFORE = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z][A-Za-z&]{0,20}(?:-[A-Z][A-Za-z]{0,10})?) \Z")
 # Capitalized words that may stand right before a number without naming it ("In 2020", "Some 300").
 FUNCTION_WORDS = {
@@ -462,10 +469,13 @@ def _word_number_ok(text: str, number: Number) -> bool:
         return not (NOT_AFTER_ONE.match(text, number.end) or NOT_BEFORE_ONE.search(before) or text[number.end : number.end + 1] == "-" and not text[number.end + 1 : number.end + 2].isdigit())
     if word == "half":
         return not PERIOD_HALF.search(before) and not re.match(r"[- ]?(?:time|hour|way|brother|sister|life|century|hearted)", text[number.end : number.end + 10], re.IGNORECASE)
+    if number.kind == "ordinal" and text.startswith(",", number.end) and _sentence_start(text, number.start):
+        return False  # "First, ...": a discourse marker
     if number.kind == "ordinal" and _PERIOD_AFTER_ORDINAL.match(text, number.end):
         return False  # "the third quarter", "the second half": periods, for the dates extractor
     if word in ("first",):
-        return not IDIOM_AFTER_FIRST.match(text, number.end) and not IDIOM_BEFORE_FIRST.search(before)
+        adverb = _FIRST_AS_ADVERB_AFTER.match(text, number.end)  # "the union first balloted members"
+        return not (adverb or IDIOM_AFTER_FIRST.match(text, number.end) or IDIOM_BEFORE_FIRST.search(before))
     if word in ("quarter", "quarters", "third", "thirds", "fourth") and number.kind == "fraction" and word in ("quarter", "quarters"):
         return True
     if word in ("quarter", "quarters") or word in SCALES or word in INDIAN_SCALES or word == "dozen" or word == "hundred":
@@ -719,6 +729,10 @@ class _Assembler:
                 return False  # an id or postcode; 007, 0900: codes and times
         if _TIME_AFTER.match(text, number.end) or _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
             return False  # 3 p.m., 0900 GMT, February 12
+        if _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
+            return False  # the 15 of "Dec. 14-15", the 7 of "June 4 to 7"
+        if number.capitalized and _CAPITALIZED_WORD_AFTER.match(text, number.end) and not _sentence_start(text, number.start):
+            return False  # the First Amendment, the Second World War
         if number.kind in ("cardinal", "ordinal") and _MONTH_AFTER.match(text, number.end) and number.value <= 31:
             return False  # 12 February, 12th of February
         chain = _DASH_CHAIN_LEFT.search(text, max(0, number.start - 14), number.start)

@@ -70,6 +70,10 @@ def test_numbers(sentence, expected):
         "The third quarter was weak and the second half was strong.",
         "The Boeing 737-800 landed; wait a second, it spins every split second.",
         "Shares rose $1.85 to $19.40.",
+        "Policymakers meet Dec. 14-15 and again from June 4 to 7.",
+        "The court's reading of the First Amendment was upheld.",
+        "The union first balloted members in April.",
+        "First, the plan was unveiled.",
     ],
 )
 def test_not_numbers(sentence):
