@@ -283,3 +283,22 @@ def test_an_unnamed_source_is_followed_by_the_definite_description():
 def test_colon_attribution_without_a_speech_verb():
     text = 'Opposition leader Grace Odhiambo disagreed: "This is not justice."'
     assert card_quotes(text)[0].value["speaker"] == "Grace Odhiambo"
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ("Minister Jan Kowalski said: „We will not give up.“", "We will not give up."),
+        ("Minister Jan Kowalski said: «We will not give up.»", "We will not give up."),
+        ('Minister Jan Kowalski said: "We will not give up."', "We will not give up."),
+    ],
+)
+def test_other_quotation_marks(text, quote):
+    facts = card_quotes(text)
+    assert [f.text for f in facts] == [quote]
+    assert facts[0].value["speaker"] == "Jan Kowalski"
+
+
+def test_inch_marks_do_not_open_quotes():
+    text = 'The band pressed a 12" single and a 7" one, the label said.'
+    assert card_quotes(text) == []
