@@ -273,7 +273,7 @@ def _modifier_word(word: str) -> bool:
         return False
     if low.endswith(".") and "." not in low[:-1]:
         return False  # the end of the previous sentence
-    return not low.endswith(("ing", "ed", "ly"))
+    return not low.endswith(("ed", "ly"))  # "planning director" and "visiting professor" keep their -ing word
 
 
 def _extend_role_left(text: str, start: int) -> int:
@@ -295,6 +295,7 @@ def _false_title(text: str, start: int) -> tuple[int, int] | None:
 
 
 APPOSITION = re.compile(
+    r"(?:\sof\s[A-Z][\w.'’-]{0,30}(?:\s[A-Z][\w.'’-]{0,30}){0,2})?"  # "Senator Doug Fairweather of Ohio, the ..."
     r",\s(?:(?:the|a|an|its|his|her)\s)?((?:[\w.'’-]{1,30}\s){0,4}?[\w.'’-]{1,30}?)(?=[,;.]|\s(?:of|who|for|at|in|with)\s|$)",
 )
 
