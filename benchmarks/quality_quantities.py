@@ -95,7 +95,7 @@ def quantulum_facts(row: dict) -> list[dict]:
 
 
 def quality(rows: list[dict]) -> None:
-    for split in ("dev", "heldout", "heldout2", None):
+    for split in ("dev", "heldout", "heldout2", "heldout3", None):
         chosen = [r for r in rows if split in (None, r.get("split"))]
         name = split or "all"
         n_facts = sum(len(r["facts"]) for r in chosen)

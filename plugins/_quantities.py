@@ -144,6 +144,20 @@ _WORD_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
+# Currency names several countries share, and the country names that settle which one a text means.
+_COUNTRY_CUES = {
+    family: re.compile(r"\b(?:" + "|".join(f"(?P<{code}>{cues})" for code, cues in countries.items()) + ")")
+    for family, countries in {
+        "dirham": {"MAD": r"Morocc\w*|Rabat|Marrakech|Casablanca", "AED": r"UAE|Emirat\w*|Dubai|Abu Dhabi"},
+        "riyal": {"SAR": r"Saudi|Riyadh", "QAR": r"Qatar\w*|Doha", "OMR": r"Oman\w*|Muscat"},
+        "rupee": {"INR": r"India\w*|New Delhi|Mumbai", "PKR": r"Pakistan\w*|Islamabad|Karachi", "LKR": r"Sri Lanka\w*|Colombo", "NPR": r"Nepal\w*|Kathmandu"},
+        "peso": {"MXN": r"Mexic\w*", "ARS": r"Argentin\w*|Buenos Aires", "PHP": r"Philippine\w*|Manila", "CLP": r"Chile\w*|Santiago", "COP": r"Colombia\w*|Bogota"},
+        "franc": {"CHF": r"Swiss|Switzerland|Zurich|Geneva|Bern", "XOF": r"Senegal\w*|Ivory Coast|Mali\b|Burkina", "XAF": r"Cameroon\w*|Gabon\w*|Chad\b"},
+        "shilling": {"KES": r"Kenya\w*|Nairobi", "UGX": r"Ugand\w*|Kampala", "TZS": r"Tanzania\w*|Dodoma|Dar es Salaam"},
+        "yen": {"CNY": r"China|Chinese|Beijing", "JPY": r"Japan\w*|Tokyo"},
+    }.items()
+}
+_CURRENCY_FAMILY = {"dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "peso": "peso", "franc": "franc", "fr": "franc", "shilling": "shilling", "¥": "yen"}
 _CURRENCY_HINT = re.compile(
     r"\b(?:(?P<CAD>Canad(?:a|ian)|Ottawa)|(?P<AUD>Australia|Canberra)|(?P<NZD>New Zealand)|(?P<HKD>Hong Kong)"
     r"|(?P<SGD>Singapore)|(?P<TWD>Taiwan))"
@@ -531,6 +545,7 @@ class _Assembler:
         self.document_dollar = _document_dollar(text)
         self.last_money: _Piece | None = None
         self.hints: list[tuple[int, str]] | None = None
+        self.country_cues: dict[str, list[tuple[int, str]]] = {}
         self.hint_starts: list[int] = []
 
     def run(self):
@@ -588,6 +603,8 @@ class _Assembler:
             surface = symbol
             currency, ambiguous = SYMBOLS[symbol if symbol in SYMBOLS else symbol.rstrip(".")]
             currency = currency or self.default_dollar
+            if ambiguous and symbol != "$":
+                currency = self._country_currency(symbol, piece.number.start) or currency
         piece.type, piece.currency, piece.ambiguous, piece.currency_text = "money", currency, ambiguous, surface
         piece.start = prefix.start() if not prefix.group("minus") else prefix.start()
         if prefix.group("minus"):
@@ -626,6 +643,8 @@ class _Assembler:
                 currency = self.default_dollar
             if currency is None:
                 return False  # bitcoin: not a currency with an ISO code
+            if ambiguous:
+                currency = self._country_currency(word, piece.number.start) or currency
         piece.type, piece.currency, piece.ambiguous = "money", currency, ambiguous
         piece.currency_text = self.text[match.start() + 1 : match.end()]
         piece.end, piece.has_unit_after = match.end(), True
@@ -643,6 +662,20 @@ class _Assembler:
         value = {"value": _tidy(part.number.value / whole.number.value), "kind": "fraction", "written": "words" if part.number.words else "digits", "qualifier": None}
         self._qualify(value, part.start)
         return Quantity("number", part.start, whole.end, value)
+
+    def _country_currency(self, surface: str, offset: int) -> str | None:
+        """The currency an ambiguous name means in this document: the country named nearest before it (else first after)."""
+        key = surface.lower().rstrip(".")
+        family = _CURRENCY_FAMILY.get(key) or _CURRENCY_FAMILY.get(key[:-1] if key.endswith("s") else key)
+        if family is None:
+            return None
+        if family not in self.country_cues:
+            self.country_cues[family] = [(m.start(), m.lastgroup) for m in _COUNTRY_CUES[family].finditer(self.text)]
+        cues = self.country_cues[family]
+        if not cues:
+            return None
+        i = bisect.bisect_left(cues, (offset, ""))
+        return (cues[i - 1] if i else cues[0])[1]
 
     def _cent_currency(self, offset: int) -> tuple[str, bool]:
         """ "45 cents" after "€1.26bn" in the same sentence are euro cents; otherwise the default dollar's."""

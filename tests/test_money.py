@@ -109,6 +109,22 @@ def test_a_document_writing_c_dollars_hints_cad_for_a_bare_dollar():
 
 
 @pytest.mark.parametrize(
+    "text, currency",
+    [
+        ("A quake struck Morocco. The government set up a fund of 120 billion dirhams.", "MAD"),
+        ("Dubai's ruler approved 5 billion dirhams for the metro.", "AED"),
+        ("Pakistan's budget is Rs 9 trillion.", "PKR"),
+        ("India spent Rs 2 crore on the bridge.", "INR"),
+        ("Beijing approved a ¥2 trillion package.", "CNY"),
+        ("The Swiss bank paid 5 million francs.", "CHF"),
+    ],
+)
+def test_shared_currency_names_take_the_country_the_text_names(text, currency):
+    fact = only_money(text)
+    assert (fact.value["currency"], fact.value["currency_ambiguous"]) == (currency, True)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The boxer weighed 200 pounds before the fight.",
