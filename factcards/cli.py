@@ -92,9 +92,14 @@ def plugin_options(command):
 @click.option("--length", help="Summary budget: sentences (3) or words (60w).")
 @click.option("--max-bytes", type=int, help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
 @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
+@click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="Where the --summarizer's model runs (its device setting).")
 @plugin_options
-def card(plugin_manager, config, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins):
+def card(plugin_manager, config, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins, device):
     """Make the fact card of an article (a text, HTML or JSON file, or - for stdin)."""
+    if device:
+        if not summarizer:
+            fail("--device needs --summarizer (the summarizer whose model it places)", 2)
+        config = {**config, summarizer: {**config.get(summarizer, {}), "device": device}}
     try:
         data = read_bytes(source, max_bytes=max_bytes)
         name = "standard input" if source == "-" else source
