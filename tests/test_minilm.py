@@ -140,3 +140,14 @@ def test_the_model_directory_is_inside_the_installed_package():
 
     path = _embedding.model_dir()
     assert (path / "model.safetensors").is_file() and (path / "tokenizer.json").is_file()
+
+
+def test_only_the_first_candidates_are_considered():
+    sentences = [f"Report number {n} describes the flooding along the river in some detail today." for n in range(1, 21)]
+    document = prepared(" ".join(sentences))
+    config = {**minilm.DEFAULT_CONFIG, "max_candidates": 5}
+    pool = minilm.candidate_pool(document, config)
+    assert [s.text for s in pool] == sentences[:5]
+    assert len(minilm.candidate_pool(document, {**config, "sentences": 8})) == 8
+    chosen = minilm.summarize(document, [], {"max_candidates": 5, "sentences": 3}).sentences
+    assert {s.text for s in chosen} <= set(sentences[:5])

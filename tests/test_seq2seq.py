@@ -153,3 +153,22 @@ def test_device_choice():
 def test_seq2seq_is_never_the_default():
     registry = factcards.collect_registry(factcards.make_plugin_manager(entry_points=False), [])
     assert registry.summarizers["seq2seq"].priority < registry.summarizers["lead"].priority
+
+
+def test_cli_device_lands_in_the_summarizer_config(tiny_bart, tmp_path):
+    from click.testing import CliRunner
+
+    from factcards.cli import cli
+
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    base = ["card", str(article), "--summarizer", "seq2seq", "-s", f"seq2seq.model={tiny_bart}", "-s", "seq2seq.max_new_tokens=8"]
+    on_cpu = CliRunner().invoke(cli, base + ["--device", "cpu"])
+    assert on_cpu.exit_code == 0, on_cpu.output
+    assert '"method": "seq2seq"' in on_cpu.output
+    import torch
+
+    if not torch.cuda.is_available():
+        on_cuda = CliRunner().invoke(cli, base + ["--device", "cuda"])
+        assert '"method": "lead"' in on_cuda.output and "no CUDA device" in on_cuda.output
+    assert CliRunner().invoke(cli, ["card", str(article), "--device", "cpu"]).exit_code == 2
