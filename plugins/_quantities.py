@@ -490,8 +490,8 @@ def _word_number_ok(text: str, number: Number) -> bool:
     if word in ("first",):
         adverb = _FIRST_AS_ADVERB_AFTER.match(text, number.end)  # "the union first balloted members"
         return not (adverb or IDIOM_AFTER_FIRST.match(text, number.end) or IDIOM_BEFORE_FIRST.search(before))
-    if word in ("quarter", "quarters", "third", "thirds", "fourth") and number.kind == "fraction" and word in ("quarter", "quarters"):
-        return True
+    if word in ("quarter", "quarters") and number.kind == "fraction":
+        return True  # "a quarter of", "three quarters"
     if word in ("quarter", "quarters") or word in SCALES or word in INDIAN_SCALES or word == "dozen" or word == "hundred":
         return False  # "the third quarter", bare "million": periods and vague amounts
     return True
@@ -532,7 +532,6 @@ class _Piece:
     unit: str | None = None
     factor: float = 1.0
     prefix_end: int | None = None  # where the currency prefix ends (the number starts)
-    has_unit_after: bool = False
 
 
 class _Assembler:
@@ -589,7 +588,7 @@ class _Assembler:
         code = _CODE_AFTER.match(text, after)
         if code and code.group("code") in _iso_codes() and not number.words:
             piece.type, piece.currency, piece.currency_text = "money", code.group("code"), code.group("code")
-            piece.end, piece.has_unit_after = code.end(), True
+            piece.end = code.end()
         return piece
 
     def _prefix_currency(self, prefix: re.Match, piece: _Piece) -> bool:
@@ -606,7 +605,7 @@ class _Assembler:
             if ambiguous and symbol != "$":
                 currency = self._country_currency(symbol, piece.number.start) or currency
         piece.type, piece.currency, piece.ambiguous, piece.currency_text = "money", currency, ambiguous, surface
-        piece.start = prefix.start() if not prefix.group("minus") else prefix.start()
+        piece.start = prefix.start()
         if prefix.group("minus"):
             piece.factor = -1.0
         piece.prefix_end = piece.number.start
@@ -616,7 +615,7 @@ class _Assembler:
         return True
 
     def _percent(self, match: re.Match, piece: _Piece) -> None:
-        piece.type, piece.end, piece.has_unit_after = "percentage", match.end(), True
+        piece.type, piece.end = "percentage", match.end()
         if match.group("points"):
             piece.unit = "percentage_point"
         elif match.group("bp"):
@@ -647,7 +646,7 @@ class _Assembler:
                 currency = self._country_currency(word, piece.number.start) or currency
         piece.type, piece.currency, piece.ambiguous = "money", currency, ambiguous
         piece.currency_text = self.text[match.start() + 1 : match.end()]
-        piece.end, piece.has_unit_after = match.end(), True
+        piece.end = match.end()
         return True
 
     def ratio_at(self, pieces: list[_Piece], i: int) -> Quantity | None:
@@ -728,7 +727,7 @@ class _Assembler:
         if low_value > high_value:
             return None
         start = opener.start() if opener else low.start
-        value = self.value_of(kind, low_value * kind.factor, low)
+        value = self.value_of(kind, low_value * kind.factor)
         value["low"], value["high"] = _tidy(low_value * kind.factor), _tidy(high_value * kind.factor)
         self._qualify(value, start)
         return Quantity(kind.type, start, high.end, value)
@@ -745,7 +744,7 @@ class _Assembler:
             return None
         if piece.type == "money" and number.kind != "cardinal":
             return None
-        value = self.value_of(piece, number.value * piece.factor, piece)
+        value = self.value_of(piece, number.value * piece.factor)
         self._qualify(value, piece.start)
         return Quantity(piece.type, piece.start, piece.end, value)
 
@@ -779,7 +778,7 @@ class _Assembler:
             return False
         return True
 
-    def value_of(self, piece: _Piece, amount: float, first: _Piece) -> dict[str, Any]:
+    def value_of(self, piece: _Piece, amount: float) -> dict[str, Any]:
         amount = _tidy(amount)
         if piece.type == "money":
             value = {"amount": amount, "currency": piece.currency, "currency_ambiguous": piece.ambiguous, "currency_text": piece.currency_text, "qualifier": None}
