@@ -14,6 +14,7 @@ quiet machine: other processes on the same cores change every figure.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -50,11 +51,12 @@ def main(argv=None) -> None:
     load_s = time.perf_counter() - began
 
     minilm.summarize(documents[0], [], config)
-    latencies = []
+    latencies, cpu_ms = [], []
     for document in documents:
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         minilm.summarize(document, [], config)
         latencies.append((time.perf_counter() - began) * 1000)
+        cpu_ms.append((time.process_time() - began_cpu) * 1000)
     latencies.sort()
 
     began = time.perf_counter()
@@ -64,7 +66,9 @@ def main(argv=None) -> None:
     print(f"minilm {config or 'defaults'}: {len(documents)} articles, {words:.0f} words each on average")
     print(f"load (imports + weights): {load_s:.2f} s")
     print(f"warm per article: median {statistics.median(latencies):.0f} ms, p95 {latencies[int(0.95 * (len(latencies) - 1))]:.0f} ms")
+    print(f"CPU time per article (all threads): median {statistics.median(cpu_ms):.0f} ms")
     print(f"batched: {batched:.1f} articles/s")
+    print(f"load average when done: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other processes inflate wall times)")
     print(f"peak RSS: {peak_rss_mb():.0f} MB")
 
 
