@@ -220,7 +220,7 @@ def merge_facts(
             continue
         fact.sentence = document.sentence_index(fact.start)
         kept.setdefault(fact.sort_key(), fact)
-    return sorted(kept.values(), key=Fact.sort_key)
+    return [kept[key] for key in sorted(kept)]
 
 
 def _grounding_problem(text: str, fact: Fact, known_types: set[str]) -> str | None:

@@ -161,8 +161,8 @@ def process_card(card, document, config):
     """Record unsupported summary spans in ``card.summary.checks``; replace the summary if configured."""
     config = config or {}
     settings = {**DEFAULT_CONFIG, **dict(config.get(NAME, {}))}
-    if card.summary is None:
-        return
+    if card.summary is None or card.summary.extractive:
+        return  # the core has checked that every extractive sentence is document text: supported by construction
     findings = check_summary(card.summary, document, card.facts)
     card.summary.checks.extend(findings)
     if not findings or not settings["fallback"]:

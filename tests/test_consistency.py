@@ -45,9 +45,14 @@ def findings_by_text(card):
 
 
 def test_extractive_summaries_hold_by_construction(lead_card, sample_path):
-    assert lead_card.summary.checks == []
+    from factcards_plugins.consistency import check_summary
+
     longer = factcards.make_card(sample_path, summarizer="lead", length="12")
-    assert longer.summary.checks == []
+    document = factcards.reader.load_document(sample_path)
+    factcards.pipeline.prepare(factcards.make_plugin_manager(entry_points=False), document, None, [], False)
+    assert len(longer.summary.sentences) == 12
+    assert check_summary(longer.summary, document, longer.facts) == []
+    assert lead_card.summary.checks == []
 
 
 def test_a_faithful_abstractive_summary_has_no_findings(sample_path):
