@@ -199,6 +199,7 @@ def merge_facts(
     known_types: set[str],
     diagnostics: list[Diagnostic],
     plugin_of: dict[str, str | None] | None = None,
+    schema_problem: Callable[[dict[str, Any]], str | None] | None = None,
 ) -> list[Fact]:
     """The core's merge rules.
 
@@ -219,6 +220,11 @@ def merge_facts(
         if document.is_excluded(fact.start, fact.end, purpose="facts"):
             continue
         fact.sentence = document.sentence_index(fact.start)
+        problem = schema_problem(fact.to_dict()) if schema_problem else None
+        if problem:
+            plugin = (plugin_of or {}).get(fact.extractor, fact.extractor)
+            diagnostics.append(Diagnostic(WARNING, "merge", f"dropped a {fact.type} fact from {fact.extractor}: {problem}", plugin))
+            continue
         kept.setdefault(fact.sort_key(), fact)
     return [kept[key] for key in sorted(kept)]
 

@@ -24,7 +24,7 @@ from .document import Document
 from .errors import PluginError, SelectionError
 from .manager import PluginManager, make_plugin_manager
 from .reader import load_document, normalize_published
-from .schema import SCHEMA_VERSION, compose_schema, validate_card
+from .schema import SCHEMA_VERSION, compose_schema, fact_checker, validate_card
 
 TRACE_ENV = "FACTCARDS_TRACE"
 FALLBACK_SUMMARIZER = "lead"
@@ -167,7 +167,8 @@ def make_card(
     prepare(pm, document, published, diagnostics, strict_plugins)
     facts = run_extractors(chosen, document, config, diagnostics, strict_plugins)
     plugin_of = {e.name: e.plugin for e in registry.extractors.values()}
-    facts = merge_facts(document, facts, set(registry.fact_types), diagnostics, plugin_of)
+    schema_problem = fact_checker(registry.fact_types.values())
+    facts = merge_facts(document, facts, set(registry.fact_types), diagnostics, plugin_of, schema_problem)
     summary, summarizer_record = summarize(registry, summarizer_record, document, facts, config, diagnostics, strict_plugins)
 
     card = Card(
@@ -179,7 +180,7 @@ def make_card(
         schema_version=SCHEMA_VERSION,
     )
     call_each(pm, "process_card", diagnostics, strict=strict_plugins, card=card, document=document, config=config)
-    card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics, plugin_of)
+    card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics, plugin_of, schema_problem)
     card.generator = generator_info(pm, chosen, summarizer_record, time.perf_counter() - began)
     validate_card(card.to_dict(), registry.fact_types.values())
     return card

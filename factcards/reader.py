@@ -5,9 +5,11 @@ Everything here raises ``InputError`` with a one-line message on bad input.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -137,27 +139,46 @@ def document_from_html(html: str, name: str = "input") -> Document:
     )
 
 
-def normalize_published(value: str, *, strict: bool = True) -> str | None:
-    """An ISO 8601 date or date-time string at the precision given; no zone is invented."""
-    from datetime import date, datetime
+def normalize_published(value: Any, *, strict: bool = True) -> str | None:
+    """ISO 8601 at the precision given: a date, or a date and time (with the zone only if one is given).
 
-    value = value.strip()
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            parse(value)
-            return value
-        except ValueError:
-            pass
-    try:
-        from dateutil import parser as dateparser
-
-        parsed = dateparser.parse(value)
-    except (ValueError, OverflowError):
+    Nothing is filled in from today's date: a value without a full date is refused.
+    """
+    text = str(value).strip()
+    parsed = _parse_full_date(text)
+    if parsed is None:
         if strict:
-            raise InputError(f"cannot read {value!r} as a date (use ISO 8601, e.g. 2022-02-15 or 2022-02-15T12:57)") from None
+            raise InputError(f"cannot read {text!r} as a date (use ISO 8601, e.g. 2022-02-15 or 2022-02-15T12:57)")
         return None
-    has_time = any(ch.isdigit() for ch in value.split()[-1]) and ":" in value
-    return parsed.isoformat(timespec="minutes") if has_time else parsed.date().isoformat()
+    when, has_time = parsed
+    if not has_time:
+        return when.date().isoformat()
+    timespec = "seconds" if when.second or when.microsecond else "minutes"
+    return when.isoformat(timespec=timespec)
+
+
+def _parse_full_date(text: str) -> tuple[datetime, bool] | None:
+    """``(datetime, whether a time was given)``, or None unless year, month and day are all given.
+
+    dateutil fills missing fields from a default; parsing with two different
+    defaults shows which fields the text really holds.
+    """
+    import warnings
+
+    from dateutil import parser as dateparser
+
+    first_default, second_default = datetime(2000, 1, 1, 0, 0), datetime(2001, 2, 2, 1, 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an unknown zone name stays unknown: no zone is invented
+            first = dateparser.parse(text, default=first_default)
+            second = dateparser.parse(text, default=second_default)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        return None
+    has_time = (first.hour, first.minute) == (second.hour, second.minute)
+    return first, has_time
 
 
 def _parses_as_json_object(text: str) -> bool:
@@ -171,13 +192,13 @@ def _parse_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise InputError(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
 
 
 def load_document(source: Any, *, input_format: str = "auto", max_bytes: int | None = None) -> Document:
     """A ``Document`` from a ``Document``, text, a path or a mapping."""
     if isinstance(source, Document):
-        return source
+        return dataclasses.replace(source, regions=list(source.regions), sentences=[], _sentence_starts=[], _interval_cache={})
     if isinstance(source, dict):
         return document_from_mapping(source)
     if isinstance(source, os.PathLike):

@@ -17,12 +17,15 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from .card import FactType
+from .errors import FactcardsError
 
 SCHEMA_VERSION = "1.0"
 
 
-class CardInvalid(Exception):
+class CardInvalid(FactcardsError):
     """A card does not match the schema; ``errors`` lists readable one-line reasons."""
+
+    exit_code = 1
 
     def __init__(self, errors: list[str]):
         super().__init__(f"card does not match the schema: {errors[0]}" + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""))
@@ -79,7 +82,11 @@ def validate_card(card_dict: dict[str, Any], fact_types: Iterable[FactType]) -> 
     """
     key = json.dumps(sorted((t.name, t.value_schema) for t in fact_types), sort_keys=True, default=str)
     schema, is_valid = _checker(key)
-    if not is_valid(card_dict):
+    try:
+        valid = is_valid(card_dict)
+    except ValueError:  # data JSON cannot hold (NaN, a date object): the reference validator explains
+        valid = False
+    if not valid:
         raise CardInvalid(schema_errors(card_dict, schema) or ["rejected by the validator"])
 
 
@@ -87,6 +94,33 @@ def validate_card(card_dict: dict[str, Any], fact_types: Iterable[FactType]) -> 
 def _checker(fact_types_key: str) -> tuple[dict[str, Any], Callable[[Any], bool]]:
     schema = compose_schema(FactType(name, value_schema) for name, value_schema in json.loads(fact_types_key))
     return schema, fast_validator(schema) or Draft202012Validator(inline_local_refs(schema)).is_valid
+
+
+def fact_checker(fact_types: Iterable[FactType]) -> Callable[[dict[str, Any]], str | None]:
+    """A function telling why one fact (as a dict) would make the card invalid, or None."""
+    key = json.dumps(sorted((t.name, t.value_schema) for t in fact_types), sort_keys=True, default=str)
+    return _fact_checker(key)
+
+
+@lru_cache(maxsize=32)
+def _fact_checker(fact_types_key: str) -> Callable[[dict[str, Any]], str | None]:
+    schema = compose_schema(FactType(name, value_schema) for name, value_schema in json.loads(fact_types_key))
+    fact_schema = inline_local_refs(schema)["$defs"]["fact"]
+    reference = Draft202012Validator(fact_schema)
+    is_valid = fast_validator(fact_schema) or reference.is_valid
+
+    def problem(fact: dict[str, Any]) -> str | None:
+        try:
+            json.dumps(fact, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            return f"not JSON data: {exc}"
+        if is_valid(fact):
+            return None
+        error = best_match(reference.iter_errors(fact))
+        where = "/".join(str(p) for p in error.absolute_path)
+        return f"does not match its schema at {where or 'the fact'}: {error.message[:200]}"
+
+    return problem
 
 
 def fast_validator(schema: dict[str, Any]) -> Callable[[Any], bool] | None:

@@ -80,10 +80,25 @@ def test_html_input_uses_main_text_extraction():
 
 @pytest.mark.parametrize(
     "given_value, expected",
-    [("2022-02-15", "2022-02-15"), ("2022-02-15T12:57", "2022-02-15T12:57"), ("15 Feb 2022", "2022-02-15"), ("Feb 15, 2022 12:57", "2022-02-15T12:57")],
+    [
+        ("2022-02-15", "2022-02-15"),
+        ("2022-02-15T12:57", "2022-02-15T12:57"),
+        ("2022-02-15 12:57", "2022-02-15T12:57"),
+        ("20220215", "2022-02-15"),
+        ("15 Feb 2022", "2022-02-15"),
+        ("Feb 15, 2022 12:57", "2022-02-15T12:57"),
+        ("Tue, 15 Feb 2022 12:57:00 GMT", "2022-02-15T12:57+00:00"),
+        ("2022-02-15T12:57:30+08:00", "2022-02-15T12:57:30+08:00"),
+    ],
 )
 def test_published_normalization_keeps_given_precision(given_value, expected):
     assert normalize_published(given_value) == expected
+
+
+@pytest.mark.parametrize("partial", ["Monday", "2022", "12", "Feb 2022", "soon"])
+def test_published_without_a_full_date_is_refused_not_filled_from_today(partial):
+    with pytest.raises(factcards.InputError, match="cannot read"):
+        normalize_published(partial)
 
 
 def test_published_override_replaces_the_dateline(sample_path):

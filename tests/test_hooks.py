@@ -291,3 +291,46 @@ def test_card_records_generator_info(lead_card):
     assert len(builtin) == len(factcards.manager.DEFAULT_PLUGINS)
     assert "factcards_plugins.scraped_page" in builtin
     assert generator["elapsed_ms"] > 0
+
+
+def test_facts_that_would_break_the_card_are_dropped_and_the_card_survives():
+    import datetime
+
+    class BadValues:
+        name = "bad_values"
+
+        @hookimpl
+        def register_fact_types(self, register):
+            register(FactType("capital", WORD))
+
+        @hookimpl
+        def register_extractors(self, register):
+            register(Extractor("bad", ("capital",), self.extract))
+
+        @staticmethod
+        def extract(document, config):
+            yield Fact("capital", "Alice", 0, 5, {"word": datetime.date(2022, 2, 15)})
+            yield Fact("capital", "Bob", 10, 13, {"word": 3})
+            yield Fact("capital", "Paris", 17, 22, {"word": "Paris"}, confidence=float("nan"))
+            yield Fact("capital", "Monday", 26, 32, {"word": "Monday"})
+
+    card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=fresh_pm(BadValues()))
+    assert [f.text for f in card.facts] == ["Monday"]
+    messages = [d.message for d in card.diagnostics if d.plugin == "bad_values"]
+    assert len(messages) == 3 and any("not JSON data" in m for m in messages)
+    assert any("value/word" in m for m in messages)
+
+
+def test_a_document_passed_in_is_not_changed():
+    from factcards import Document
+
+    document = Document(text="Download\nTalks ended on Monday in Geneva after a long day.\nSearch Trends\n")
+    first = factcards.make_card(document, summarizer="lead", published="2021-01-01")
+    second = factcards.make_card(document, summarizer="lead")
+    assert document.regions == [] and document.published is None and document.sentences == []
+    assert first.document["regions"] == second.document["regions"]
+    assert second.document["published"] is None
+
+
+def test_card_invalid_is_a_factcards_error():
+    assert issubclass(factcards.CardInvalid, factcards.FactcardsError)
