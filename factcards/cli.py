@@ -90,7 +90,7 @@ def plugin_options(command):
 @click.option("--disable", multiple=True, help="Do not run this extractor, summarizer or plugin (repeatable).")
 @click.option("--published", help="Publication date (ISO 8601); overrides the dateline.")
 @click.option("--length", help="Summary budget: sentences (3) or words (60w).")
-@click.option("--max-bytes", type=int, help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
+@click.option("--max-bytes", type=click.IntRange(min=1), help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
 @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
 @click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="Where the --summarizer's model runs (its device setting).")
 @plugin_options
@@ -144,6 +144,7 @@ def write_atomically(path: Path, content: str) -> None:
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}", EXIT_INPUT)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(content)
         os.replace(tmp, path)
@@ -164,6 +165,13 @@ def new_plugin_command(name, directory):
     except FactcardsError as exc:
         fail(str(exc), exc.exit_code)
     click.echo(f"Created {root}. Next:\n  cd {root}\n  pip install -e .\n  factcards plugins\n  python -m pytest")
+
+
+def _umask() -> int:
+    """The process umask (mkstemp makes 0600 files; a card should get the usual permissions)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @cli.command()
@@ -244,17 +252,20 @@ def validate(plugin_manager, card_file):
 
 
 def grounding_errors(data) -> list[str]:
-    """Facts whose text is not what the card's document holds at their offsets."""
+    """Facts and extractive summary sentences whose text is not what the document holds at their offsets."""
     try:
         text = data["document"]["text"]
-        facts = data["facts"]
-    except (KeyError, TypeError):
+        spans = [(f"facts/{i}", fact) for i, fact in enumerate(data["facts"])]
+        summary = data.get("summary") or {}
+        if summary.get("extractive"):
+            spans += [(f"summary/sentences/{i}", s) for i, s in enumerate(summary.get("sentences", []))]
+    except (KeyError, TypeError, AttributeError):
         return []
     errors = []
-    for i, fact in enumerate(facts):
+    for where, span in spans:
         try:
-            if text[fact["start"] : fact["end"]] != fact["text"]:
-                errors.append(f"at facts/{i}: text {fact['text']!r} is not at {fact['start']}..{fact['end']}")
+            if text[span["start"] : span["end"]] != span["text"]:
+                errors.append(f"at {where}: text {span['text']!r} is not at {span['start']}..{span['end']}")
         except (KeyError, TypeError):
             continue
     return errors

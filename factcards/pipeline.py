@@ -43,12 +43,21 @@ class Registry:
 
 
 def call_each(
-    pm: PluginManager, hook_name: str, diagnostics: list[Diagnostic], *, strict: bool = False, **kwargs: Any
+    pm: PluginManager,
+    hook_name: str,
+    diagnostics: list[Diagnostic],
+    *,
+    strict: bool = False,
+    skip: set[str] = frozenset(),
+    **kwargs: Any,
 ) -> list[tuple[str, Any]]:
-    """Call every implementation of ``hook_name`` on its own; return ``(plugin name, result)`` pairs."""
+    """Call every implementation of ``hook_name`` on its own (but those of plugins in ``skip``);
+    return ``(plugin name, result)`` pairs."""
     results = []
     trace = os.environ.get(TRACE_ENV)
     for impl in getattr(pm.hook, hook_name).get_hookimpls():
+        if impl.plugin_name in skip:
+            continue
         args = {name: kwargs[name] for name in impl.argnames}
         try:
             result = impl.function(**args)
@@ -153,18 +162,21 @@ def make_card(
     if strict_plugins and pm.load_errors:
         raise PluginError(pm.load_errors[0].name, "load", RuntimeError(pm.load_errors[0].message))
     config = dict(config or {})
-    disabled = set(disable)
+    disabled = {disable} if isinstance(disable, str) else set(disable)
+    if isinstance(extractors, str):
+        extractors = [extractors]
     budget = parse_length(length)
 
     document = load_document(source, input_format=input_format, max_bytes=max_bytes)
     registry = collect_registry(pm, diagnostics, strict=strict_plugins)
     chosen = select_extractors(registry, extractors, disabled)
     summarizer_record = select_summarizer(registry, summarizer, disabled)
+    check_disabled_names(pm, registry, disabled)
     if budget:
         for name in registry.summarizers:
             config[name] = {**config.get(name, {}), **budget}
 
-    prepare(pm, document, published, diagnostics, strict_plugins)
+    prepare(pm, document, published, diagnostics, strict_plugins, disabled)
     facts = run_extractors(chosen, document, config, diagnostics, strict_plugins)
     plugin_of = {e.name: e.plugin for e in registry.extractors.values()}
     schema_problem = fact_checker(registry.fact_types.values())
@@ -179,7 +191,7 @@ def make_card(
         diagnostics=diagnostics,
         schema_version=SCHEMA_VERSION,
     )
-    call_each(pm, "process_card", diagnostics, strict=strict_plugins, card=card, document=document, config=config)
+    call_each(pm, "process_card", diagnostics, strict=strict_plugins, skip=disabled, card=card, document=document, config=config)
     card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics, plugin_of, schema_problem)
     card.generator = generator_info(pm, chosen, summarizer_record, time.perf_counter() - began)
     validate_card(card.to_dict(), registry.fact_types.values())
@@ -200,10 +212,10 @@ def parse_length(value: str | int | None) -> dict[str, int]:
     return {"words": number} if text.endswith("w") else {"sentences": number}
 
 
-def prepare(pm: PluginManager, document: Document, published: str | None, diagnostics, strict: bool) -> None:
+def prepare(pm: PluginManager, document: Document, published: str | None, diagnostics, strict: bool, disabled=frozenset()) -> None:
     """Run the cleaners, apply a ``published`` override, then segment sentences."""
     given, original_text = document.published, document.text
-    call_each(pm, "prepare_document", diagnostics, strict=strict, document=document)
+    call_each(pm, "prepare_document", diagnostics, strict=strict, skip=disabled, document=document)
     if document.text != original_text:
         document.text = original_text
         diagnostics.append(Diagnostic(ERROR, "prepare_document", "a cleaner changed the document text; the original was restored (mark regions instead)"))
@@ -212,6 +224,14 @@ def prepare(pm: PluginManager, document: Document, published: str | None, diagno
     if published:
         document.published = normalize_published(published)
     document.segment()
+
+
+def check_disabled_names(pm: PluginManager, registry: Registry, disabled: set[str]) -> None:
+    """Refuse ``disable`` names that are no extractor, summarizer or plugin (a typo would silently do nothing)."""
+    known = set(registry.extractors) | set(registry.summarizers) | set(pm.info)
+    unknown = sorted(disabled - known)
+    if unknown:
+        raise SelectionError(f"cannot disable {unknown[0]!r}: no extractor, summarizer or plugin has that name")
 
 
 def select_extractors(registry: Registry, names: Iterable[str] | None, disabled: set[str]) -> list[Extractor]:

@@ -57,7 +57,8 @@ def test_length_budget(sample_path):
     result = run("card", str(sample_path), "--summarizer", "lead", "--length", "1")
     assert len(json.loads(result.stdout)["summary"]["sentences"]) == 1
     result = run("card", str(sample_path), "--summarizer", "lead", "--length", "40w")
-    assert len(json.loads(result.stdout)["summary"]["text"].split()) <= 40 or len(json.loads(result.stdout)["summary"]["sentences"]) == 1
+    summary = json.loads(result.stdout)["summary"]
+    assert len(summary["sentences"]) == 1 and len(summary["text"].split()) <= 40
     assert run("card", str(sample_path), "--length", "lots").exit_code == 2
 
 
@@ -108,6 +109,28 @@ def test_unknown_summarizer_is_a_usage_error(sample_path):
     assert result.exit_code == 2 and "no summarizer named 'nope'" in result.stderr
 
 
+def test_output_file_gets_the_usual_permissions(tmp_path, sample_path):
+    import os
+    import stat
+
+    out = tmp_path / "card.json"
+    run("card", str(sample_path), "--summarizer", "lead", "-o", str(out))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_unknown_disable_name_is_a_usage_error(sample_path):
+    result = run("card", str(sample_path), "--summarizer", "lead", "--disable", "monye")
+    assert result.exit_code == 2 and "cannot disable 'monye'" in result.stderr
+
+
+def test_disabling_a_plugin_skips_its_hooks(sample_path):
+    result = run("card", str(sample_path), "--summarizer", "lead", "--disable", "factcards_plugins.scraped_page")
+    card = json.loads(result.stdout)
+    assert card["document"]["regions"] == [] and card["document"]["title"] is None
+
+
 def test_existing_output_survives_a_failed_run(tmp_path):
     out = tmp_path / "card.json"
     out.write_text("previous card")
@@ -127,12 +150,14 @@ def test_validate_reports_what_is_wrong(tmp_path, sample_card_json):
     del card["generator"]
     card["document"]["published"] = "yesterday"
     card["facts"].append({"type": "capital", "text": "Russia", "start": 0, "end": 6, "sentence": 0, "value": {}, "confidence": 2, "extractor": "x"})
+    card["summary"]["sentences"][0]["start"] += 1
     path = write(tmp_path, "card.json", json.dumps(card).encode())
     result = run("validate", str(path))
     assert result.exit_code == 1
     assert "'generator' is a required property" in result.stdout
     assert "document/published" in result.stdout
     assert "not at 0..6" in result.stdout
+    assert "at summary/sentences/0: text" in result.stdout
 
 
 def test_validate_rejects_non_json(tmp_path):
