@@ -19,6 +19,7 @@ Extractive summaries hold by construction: their sentences are the document's.
 from __future__ import annotations
 
 import functools
+import re
 
 from factcards import Diagnostic, Document, collect_registry, hookimpl, make_plugin_manager
 
@@ -73,9 +74,14 @@ def _person_keys(fact) -> set[str]:
     return keys - {""}
 
 
+def _occurs_as_words(phrase: str, text: str) -> bool:
+    """Whether ``phrase`` occurs in ``text`` not as part of a longer word or number ("February 1" is not in "February 12")."""
+    return re.search(rf"(?<![\w.,]){re.escape(phrase)}(?![\w]|[.,]\d)", text) is not None
+
+
 def unsupported_reason(fact, document_facts: list, body_text: str) -> str | None:
     """Why the summary's ``fact`` is not supported by the document, or None when it is."""
-    if " ".join(fact.text.split()) in body_text:
+    if _occurs_as_words(" ".join(fact.text.split()), body_text):
         return None
     if fact.type in NUMERIC_TYPES:
         known = set().union(*(_amounts(f) for f in document_facts if f.type in NUMERIC_TYPES))

@@ -109,3 +109,14 @@ def test_sentence_of_maps_summary_offsets_to_sentences():
     summary = Summary([SummarySentence("One two."), SummarySentence("Three four.")], extractive=False)
     assert consistency.sentence_of(summary, 0) == 0
     assert consistency.sentence_of(summary, summary.text.index("Three")) == 1
+
+
+def test_a_figure_that_is_only_part_of_a_document_figure_is_reported(sample_path):
+    from factcards_plugins.consistency import check_summary
+
+    card = factcards.make_card(sample_path, summarizer="lead")
+    document = factcards.reader.load_document(sample_path)
+    factcards.pipeline.prepare(factcards.make_plugin_manager(entry_points=False), document, None, [], False)
+    invented = Summary([SummarySentence("Officials met on February 1 and lent $49 million.")], extractive=False)
+    reported = {f["text"] for f in check_summary(invented, document, card.facts)}
+    assert {"February 1", "$49 million"} <= reported
