@@ -52,6 +52,16 @@ class Sentence:
     text: str
     excluded: bool = False
 
+    @property
+    def quotes_balanced(self) -> bool:
+        """Whether every double quotation mark opened here is closed here.
+
+        A sentence cut out of a multi-sentence quotation reads badly on its own
+        ('adding "And actually, he initiated...'); summarizers can skip it.
+        """
+        straight = self.text.count('"')
+        return straight % 2 == 0 and self.text.count("\u201c") == self.text.count("\u201d")
+
 
 @dataclass
 class Document:

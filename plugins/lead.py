@@ -1,7 +1,8 @@
 """``lead``: the first sentences of the article body, the classic news baseline.
 
 Skips what is not body text (title, dateline, chrome, captions, headings,
-duplicates) and any sentence already taken. Budget: ``sentences`` (default 3)
+duplicates), any sentence already taken, and sentences cut out of a longer
+quotation. Budget: ``sentences`` (default 3)
 and, optionally, ``words`` (stop before exceeding it; the first sentence is
 always kept).
 """
@@ -12,13 +13,20 @@ from factcards import Summarizer, Summary, SummarySentence, hookimpl
 
 
 def lead_sentences(document, sentences: int = 3, words: int | None = None):
-    """The first body sentences of ``document`` within the budget."""
+    """The first body sentences of ``document`` within the budget.
+
+    A sentence holding only part of a quotation is skipped when the body has
+    enough other sentences.
+    """
+    body = [s for s in document.sentences if not s.excluded]
+    if sum(s.quotes_balanced for s in body) >= min(sentences, len(body)):
+        body = [s for s in body if s.quotes_balanced]
     chosen, seen, used_words = [], set(), 0
-    for sentence in document.sentences:
+    for sentence in body:
         if len(chosen) >= sentences:
             break
         key = " ".join(sentence.text.lower().split())
-        if sentence.excluded or key in seen:
+        if key in seen:
             continue
         n_words = len(sentence.text.split())
         if words is not None and chosen and used_words + n_words > words:

@@ -52,7 +52,8 @@ DEFAULT_CONFIG = {
 def candidate_sentences(document, min_words: int = 4, max_words: int = 50, needed: int = 1) -> list:
     """Body sentences fit for a summary, each text once, in document order.
 
-    Sentences outside ``min_words..max_words`` are dropped unless that would
+    Sentences outside ``min_words..max_words``, or holding only part of a
+    quotation, are dropped unless that would
     leave fewer than ``needed``.
     """
     seen, body = set(), []
@@ -62,7 +63,7 @@ def candidate_sentences(document, min_words: int = 4, max_words: int = 50, neede
             continue
         seen.add(key)
         body.append(sentence)
-    sized = [s for s in body if min_words <= len(s.text.split()) <= max_words]
+    sized = [s for s in body if min_words <= len(s.text.split()) <= max_words and s.quotes_balanced]
     return sized if len(sized) >= min(needed, len(body)) else body
 
 

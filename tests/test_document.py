@@ -202,3 +202,24 @@ def test_is_excluded_matches_a_plain_overlap_check(regions, span):
     for purpose, kinds in (("facts", NOT_FACT_SOURCES), ("summary", NOT_SUMMARY_SOURCES)):
         expected = any(k in kinds and s < end and start < s + n for s, n, k in regions)
         assert document.is_excluded(start, end, purpose) == expected
+
+
+@pytest.mark.parametrize(
+    "text, balanced",
+    [
+        ('"Fine," Putin replied.', True),
+        ('Peskov pointed out, adding "And actually, he initiated the issue.', False),
+        ("Ukraine is just a part of the problem.\u201d", False),
+        ("\u201cWe lost,\u201d she said.", True),
+        ("It's the council's budget, officials said.", True),
+    ],
+)
+def test_sentence_knows_when_it_holds_part_of_a_quotation(text, balanced):
+    from factcards.document import Sentence
+
+    assert Sentence(0, 0, len(text), text).quotes_balanced is balanced
+
+
+def test_lead_summary_skips_sentences_cut_out_of_a_quotation(lead_card):
+    assert all(s.text.count('"') % 2 == 0 for s in lead_card.summary.sentences)
+    assert lead_card.summary.sentences[2].text.startswith("In December 2021")
