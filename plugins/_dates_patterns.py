@@ -122,3 +122,67 @@ TIME_ONLY_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
 
 RANGE_CONNECTOR = re.compile(r"\s?[-–—]\s?|\s(?:to|through|thru|until|till|and)\s")
 RANGE_OPENER = re.compile(r"(?i)\b(?:from|between)\s$")
+
+# --- cheap trigger pass ----------------------------------------------------------------------
+#
+# Every match of a pattern above holds one of its trigger's strings, starting at most ``lead``
+# characters after the match's own start (a modifier or leading weekday, a day span in front of
+# the month ...). ``scan`` finds the triggers with a fast literal search and tries the full
+# pattern only at the few positions just before each: the same matches, in the same order, as
+# ``pattern.finditer(text)``. Each trigger starts with a literal or a character class, so the
+# regex engine skips ahead over text that cannot start one.
+
+_MONTH_TRIGGER = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+TRIGGERS = {
+    "MONTH_DAY": (_MONTH_TRIGGER, 12),
+    "DAY_MONTH": (_MONTH_TRIGGER, 34),
+    "MONTH_YEAR": (_MONTH_TRIGGER, 10),
+    "NUMERIC": (re.compile(r"\d[-/.][\dA-Z]"), 4),
+    "YEAR": (re.compile(r"1[89]\d\d|20\d\d"), 7),
+    "QUARTER": (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
+    "SEASON": (re.compile(r"spring|summer|autumn|fall|winter"), 7),
+    "RELATIVE": (
+        re.compile(r"day|week|month|year|quarter|decade|Tomorrow|tomorrow|Tonight|tonight|morning|afternoon|evening|night"),
+        18,
+    ),
+    "WEEKDAY": (re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"), 8),
+    "TIME": (re.compile(r"[\dnm](?:(?<=\d)(?:[:.]\d|\s?[apAPGUZhECMPl])|(?<=n)oon|(?<=m)id(?:day|night))"), 4),
+}
+
+
+# Where a word starts: every pattern above starts its match with a word character and no word
+# character before it (``\b`` or a lookbehind that rules one out).
+_WORD_START = re.compile(r"(?<!\w)\w")
+# Fewer characters than this per trigger on average, and ``scan`` falls back to ``finditer``.
+DENSE_TRIGGERS = 24
+
+
+def scan(pattern: re.Pattern, trigger: re.Pattern, lead: int, text: str):
+    """The matches of ``pattern.finditer(text)``, trying ``pattern`` only just before triggers.
+
+    No match starts before ``checked`` unseen; a match starting at ``s`` holds a trigger
+    starting in ``s .. s + lead``, so none starts before the next trigger minus ``lead``,
+    and every match starts where a word does.
+    """
+    find, match, word_starts = trigger.search, pattern.match, _WORD_START.finditer
+    checked = hits = 0
+    while True:
+        if hits > 64 and hits * DENSE_TRIGGERS > checked:
+            # Triggers everywhere (hostile input): the plain scan from here is cheaper, and the same.
+            yield from pattern.finditer(text, checked)
+            return
+        hits += 1
+        hit = find(text, checked)
+        if hit is None:
+            return
+        at = hit.start()
+        found = None
+        for start in word_starts(text, max(checked, at - lead), at + 1):
+            found = match(text, start.start())
+            if found is not None:
+                break
+        if found is None:
+            checked = at + 1
+        else:
+            yield found
+            checked = found.end()

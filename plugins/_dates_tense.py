@@ -15,6 +15,7 @@ dateline its clause's tense points to. The rule, kept deliberately small:
 
 from __future__ import annotations
 
+import bisect
 import re
 
 PAST = "past"
@@ -103,3 +104,77 @@ def _future_word(words: list[tuple[int, int, str]], i: int, word: str) -> str | 
     if word in _NEEDS_INFINITIVE:
         return FUTURE if following == "to" else None
     return FUTURE
+
+
+class TenseReader:
+    """``clause_tense`` for many expressions of one text, each sentence read once.
+
+    A window's clause breaks and words are found once; a clause's words are the window's
+    words lying inside it (breaks are punctuation or whitespace, which no word holds), and
+    each clause's cues are worked out once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._windows: dict[tuple[int, int], tuple[list, list, list, list]] = {}
+        self._cues: dict[tuple[int, int], tuple[list, list, list]] = {}
+
+    def tense(self, start: int, end: int, window_start: int, window_end: int) -> str | None:
+        break_starts, break_ends, words, ends = self._window(window_start, window_end)
+        # As ``_clause_bounds``: the last break ending by ``start``, the first starting from ``end``.
+        i = bisect.bisect_right(break_ends, start)
+        clause_start = break_ends[i - 1] if i else window_start
+        j = bisect.bisect_left(break_starts, end, i)
+        clause_end = break_starts[j] if j < len(break_starts) else window_end
+        tense = self._nearest(start, end, self._clause_cues(clause_start, clause_end, words, ends))
+        if tense is None:
+            tense = self._nearest(start, end, self._clause_cues(window_start, window_end, words, ends))
+        return tense
+
+    def _window(self, lo: int, hi: int) -> tuple[list, list, list, list]:
+        found = self._windows.get((lo, hi))
+        if found is None:
+            text = self.text
+            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+            words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text, lo, hi)]
+            found = self._windows[(lo, hi)] = (
+                [b[0] for b in breaks], [b[1] for b in breaks], words, [w[1] for w in words]
+            )
+        return found
+
+    def _clause_cues(self, lo: int, hi: int, words: list, ends: list) -> tuple[list, list, list]:
+        cues = self._cues.get((lo, hi))
+        if cues is None:
+            first = bisect.bisect_left(ends, lo)
+            while first < len(words) and words[first][0] < lo:
+                first += 1
+            clause = words[first : bisect.bisect_right(ends, hi)]
+            cues = ([], [], [])
+            for i, (w_start, w_end, word) in enumerate(clause):
+                tense = _cue(clause, i, word)
+                if tense is not None:
+                    cues[0].append(w_start)
+                    cues[1].append(w_end)
+                    cues[2].append(tense)
+            self._cues[(lo, hi)] = cues
+        return cues
+
+    @staticmethod
+    def _nearest(start: int, end: int, cues: tuple[list, list, list]) -> str | None:
+        """As ``_nearest_cue``, by bisection: the candidates are the last cue ending by ``start``,
+        the one after it if it straddles ``start``, and the first starting from ``end``."""
+        starts, ends, tenses = cues
+        best: tuple[int, int, str] | None = None
+        before = bisect.bisect_right(ends, start)
+        after = bisect.bisect_left(starts, end, before)
+        for k in sorted({before - 1, before, after}):
+            if not 0 <= k < len(starts):
+                continue
+            w_start, w_end = starts[k], ends[k]
+            if start <= w_start < end:
+                continue
+            distance = start - w_end if w_end <= start else w_start - end
+            rank = (distance, 0 if w_end <= start else 1)
+            if best is None or rank < best[:2]:
+                best = (*rank, tenses[k])
+        return best[2] if best else None

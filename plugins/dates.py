@@ -22,7 +22,7 @@ from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
 from . import _dates_patterns as P
 from . import _dates_resolve as R
-from ._dates_tense import FUTURE, PAST, clause_tense
+from ._dates_tense import FUTURE, PAST, TenseReader
 
 VERSION = "0.1.0"
 ABSOLUTE, YEAR_INFERRED, RELATIVE = "absolute", "year_inferred", "relative"
@@ -58,11 +58,14 @@ class Context:
     document: object
     day_first: bool = False
     _tenses: dict = field(default_factory=dict)
+    _reader: TenseReader | None = None
 
     def tense(self, start: int, end: int) -> str | None:
         if (start, end) not in self._tenses:
             lo, hi = self.window(start)
-            self._tenses[(start, end)] = clause_tense(self.text, start, end, lo, hi)
+            if self._reader is None:
+                self._reader = TenseReader(self.text)
+            self._tenses[(start, end)] = self._reader.tense(start, end, lo, hi)
         return self._tenses[(start, end)]
 
     def window(self, offset: int) -> tuple[int, int]:
@@ -402,16 +405,16 @@ def _utc_offset(zone: str | None) -> str | None:
 # --- putting it together ---------------------------------------------------------------------
 
 HANDLERS = (
-    (P.MONTH_DAY, on_month_day),
-    (P.DAY_MONTH, on_month_day),
-    (P.NUMERIC, on_numeric),
-    (P.MONTH_YEAR, on_month_year),
-    (P.YEAR, on_year),
-    (P.QUARTER, on_quarter),
-    (P.SEASON, on_season),
-    (P.RELATIVE, on_relative),
-    (P.WEEKDAY, on_weekday),
-    (P.TIME, on_time),
+    (P.MONTH_DAY, on_month_day, *P.TRIGGERS['MONTH_DAY']),
+    (P.DAY_MONTH, on_month_day, *P.TRIGGERS['DAY_MONTH']),
+    (P.NUMERIC, on_numeric, *P.TRIGGERS['NUMERIC']),
+    (P.MONTH_YEAR, on_month_year, *P.TRIGGERS['MONTH_YEAR']),
+    (P.YEAR, on_year, *P.TRIGGERS['YEAR']),
+    (P.QUARTER, on_quarter, *P.TRIGGERS['QUARTER']),
+    (P.SEASON, on_season, *P.TRIGGERS['SEASON']),
+    (P.RELATIVE, on_relative, *P.TRIGGERS['RELATIVE']),
+    (P.WEEKDAY, on_weekday, *P.TRIGGERS['WEEKDAY']),
+    (P.TIME, on_time, *P.TRIGGERS['TIME']),
 )
 
 
@@ -420,8 +423,8 @@ def find_dates(document, day_first: bool = False) -> list[Found]:
     published = document.published_datetime
     ctx = Context(document.text, published.date() if published else None, document, day_first)
     found = []
-    for pattern, handler in HANDLERS:
-        for match in pattern.finditer(ctx.text):
+    for pattern, handler, trigger, lead in HANDLERS:
+        for match in P.scan(pattern, trigger, lead, ctx.text):
             candidate = handler(match, ctx)
             if candidate is not None:
                 found.append(candidate)
