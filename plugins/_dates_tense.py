@@ -43,6 +43,8 @@ _NOT_PAST_ED = frozenset(
 _MODAL_BEFORE_PARTICIPLE = frozenset("will would shall be to can could may might must should".split())
 _PERFECT_OR_PAST_AUX = frozenset("has have had was were".split())
 _SIMPLE_PAST = frozenset("said was were had did yesterday ago last earlier previously".split())
+# Every word ``_cue`` can read as a tense, besides those ending in "ed" or "'ll".
+_CUE_WORDS = _FUTURE_WORDS | _PAST_WORDS | _SIMPLE_PAST
 
 
 def clause_tense(text: str, start: int, end: int, window_start: int, window_end: int) -> str | None:
@@ -107,60 +109,54 @@ def _future_word(words: list[tuple[int, int, str]], i: int, word: str) -> str | 
 
 
 class TenseReader:
-    """``clause_tense`` for many expressions of one text, each sentence read once.
+    """``clause_tense`` for many expressions of one text, each sentence and clause read once.
 
-    A window's clause breaks and words are found once; a clause's words are the window's
-    words lying inside it (breaks are punctuation or whitespace, which no word holds), and
-    each clause's cues are worked out once.
+    A window's clause breaks are found once, and each clause's cues (the words ``_cue``
+    reads as a tense, with their spans); the nearest cue is found by bisection.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._windows: dict[tuple[int, int], tuple[list, list, list, list]] = {}
-        self._cues: dict[tuple[int, int], tuple[list, list, list]] = {}
+        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
+        self._cues: dict[tuple[int, int], tuple[list[int], list[int], list[str]]] = {}
 
     def tense(self, start: int, end: int, window_start: int, window_end: int) -> str | None:
-        break_starts, break_ends, words, ends = self._window(window_start, window_end)
+        break_starts, break_ends = self._window_breaks(window_start, window_end)
         # As ``_clause_bounds``: the last break ending by ``start``, the first starting from ``end``.
         i = bisect.bisect_right(break_ends, start)
         clause_start = break_ends[i - 1] if i else window_start
         j = bisect.bisect_left(break_starts, end, i)
         clause_end = break_starts[j] if j < len(break_starts) else window_end
-        tense = self._nearest(start, end, self._clause_cues(clause_start, clause_end, words, ends))
+        tense = self._nearest(start, end, self._span_cues(clause_start, clause_end))
         if tense is None:
-            tense = self._nearest(start, end, self._clause_cues(window_start, window_end, words, ends))
+            tense = self._nearest(start, end, self._span_cues(window_start, window_end))
         return tense
 
-    def _window(self, lo: int, hi: int) -> tuple[list, list, list, list]:
-        found = self._windows.get((lo, hi))
+    def _window_breaks(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        found = self._breaks.get((lo, hi))
         if found is None:
-            text = self.text
-            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
-            words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(text, lo, hi)]
-            found = self._windows[(lo, hi)] = (
-                [b[0] for b in breaks], [b[1] for b in breaks], words, [w[1] for w in words]
-            )
+            spans = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, lo, hi)]
+            found = self._breaks[(lo, hi)] = ([s for s, _ in spans], [e for _, e in spans])
         return found
 
-    def _clause_cues(self, lo: int, hi: int, words: list, ends: list) -> tuple[list, list, list]:
+    def _span_cues(self, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
+        """The words of ``lo..hi`` that are tense cues, as ``_nearest_cue`` reads them."""
         cues = self._cues.get((lo, hi))
         if cues is None:
-            first = bisect.bisect_left(ends, lo)
-            while first < len(words) and words[first][0] < lo:
-                first += 1
-            clause = words[first : bisect.bisect_right(ends, hi)]
+            words = [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in _WORD.finditer(self.text, lo, hi)]
             cues = ([], [], [])
-            for i, (w_start, w_end, word) in enumerate(clause):
-                tense = _cue(clause, i, word)
-                if tense is not None:
-                    cues[0].append(w_start)
-                    cues[1].append(w_end)
-                    cues[2].append(tense)
+            for i, (w_start, w_end, word) in enumerate(words):
+                if word in _CUE_WORDS or word.endswith(("ed", "'ll")):
+                    tense = _cue(words, i, word)
+                    if tense is not None:
+                        cues[0].append(w_start)
+                        cues[1].append(w_end)
+                        cues[2].append(tense)
             self._cues[(lo, hi)] = cues
         return cues
 
     @staticmethod
-    def _nearest(start: int, end: int, cues: tuple[list, list, list]) -> str | None:
+    def _nearest(start: int, end: int, cues: tuple[list[int], list[int], list[str]]) -> str | None:
         """As ``_nearest_cue``, by bisection: the candidates are the last cue ending by ``start``,
         the one after it if it straddles ``start``, and the first starting from ``end``."""
         starts, ends, tenses = cues
