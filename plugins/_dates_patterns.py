@@ -160,29 +160,28 @@ DENSE_TRIGGERS = 24
 def scan(pattern: re.Pattern, trigger: re.Pattern, lead: int, text: str):
     """The matches of ``pattern.finditer(text)``, trying ``pattern`` only just before triggers.
 
-    No match starts before ``checked`` unseen; a match starting at ``s`` holds a trigger
-    starting in ``s .. s + lead``, so none starts before the next trigger minus ``lead``,
-    and every match starts where a word does.
+    A match starting at ``s`` holds a trigger starting in ``s .. s + lead``; every trigger
+    starts where ``trigger.finditer`` finds one or inside one it finds (it skips only those
+    overlapping one found), so the word starts from ``lead`` before each found trigger to its
+    end are the only places a match can start. ``checked``: no match starts before it unseen.
     """
-    find, match, word_starts = trigger.search, pattern.match, _WORD_START.finditer
+    match, word_starts = pattern.match, _WORD_START.finditer
     checked = hits = 0
-    while True:
+    for hit in trigger.finditer(text):
+        hits += 1
         if hits > 64 and hits * DENSE_TRIGGERS > checked:
             # Triggers everywhere (hostile input): the plain scan from here is cheaper, and the same.
             yield from pattern.finditer(text, checked)
             return
-        hits += 1
-        hit = find(text, checked)
-        if hit is None:
-            return
-        at = hit.start()
-        found = None
-        for start in word_starts(text, max(checked, at - lead), at + 1):
-            found = match(text, start.start())
-            if found is not None:
+        at, stop = hit.span()
+        lo = max(checked, at - lead)
+        while lo < stop:
+            for start in word_starts(text, lo, stop):
+                found = match(text, start.start())
+                if found is not None:
+                    break
+            else:
+                checked = stop
                 break
-        if found is None:
-            checked = at + 1
-        else:
             yield found
-            checked = found.end()
+            checked = lo = found.end()
