@@ -307,7 +307,7 @@ def on_quarter(match, ctx: Context) -> Found | None:
         if kind == "half" and number > 2:
             return None
     else:
-        kind, number = match["half"], P.ORDINALS[match["ord"].lower()]
+        kind, number = match["half"], P.ORDINALS.get(match["ord"].lower(), 4)
         if match["ord"].lower() in ("last", "final"):
             if not (match["year"] or match["ryear"] or match.group().endswith("the year")):
                 return None

@@ -155,3 +155,13 @@ def test_any_text_gives_grounded_deterministic_facts(text, published):
     for fact in first:
         assert text[fact.start : fact.end] == fact.text
     assert [(f.start, f.end, f.value) for f in dates_in(text, published)] == [(f.start, f.end, f.value) for f in first]
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [("Profits fell in the last quarter of 2021.", "2021-Q4"), ("Sales rose in the last half of 2021.", "2021-H2")],
+)
+def test_last_quarter_and_half_of_a_year(sentence, value):
+    card = factcards.make_card(sentence, summarizer="lead", published="2022-02-15", extractors=["dates"])
+    assert [f.value["value"] for f in card.facts] == [value]
+    assert not card.diagnostics
