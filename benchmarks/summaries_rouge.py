@@ -123,13 +123,19 @@ def registered(summarizer, config):
     return run
 
 
-def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_arguments(description: str, argv=None) -> argparse.Namespace:
+    """The development set's path and ``--set KEY=VALUE`` minilm settings; exits when the set is missing."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a minilm setting, e.g. quantize=true, max_tokens=64")
     args = parser.parse_args(argv)
     if not args.dev.exists():
         sys.exit(f"no development set at {args.dev}: pass its path (see this script's docstring)")
+    return args
+
+
+def main(argv=None) -> None:
+    args = parse_arguments(__doc__.splitlines()[0], argv)
 
     import factcards
     from factcards_plugins import minilm

@@ -13,7 +13,6 @@ quiet machine: other processes on the same cores change every figure.
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import statistics
@@ -23,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from summaries_rouge import DEFAULT_DEV, load_rows, parse_settings, prepared_documents  # noqa: E402
+from summaries_rouge import load_rows, parse_arguments, parse_settings, prepared_documents  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -31,12 +30,7 @@ def peak_rss_mb() -> float:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a minilm setting, e.g. quantize=true, max_tokens=64")
-    args = parser.parse_args(argv)
-    if not args.dev.exists():
-        sys.exit(f"no development set at {args.dev}: pass its path (see this script's docstring)")
+    args = parse_arguments(__doc__.splitlines()[0], argv)
 
     import factcards
     from factcards_plugins import minilm
