@@ -200,6 +200,7 @@ def merge_facts(
     diagnostics: list[Diagnostic],
     plugin_of: dict[str, str | None] | None = None,
     schema_problem: Callable[[dict[str, Any]], str | None] | None = None,
+    checked: set[int] = frozenset(),
 ) -> list[Fact]:
     """The core's merge rules.
 
@@ -220,7 +221,7 @@ def merge_facts(
         if document.is_excluded(fact.start, fact.end, purpose="facts"):
             continue
         fact.sentence = document.sentence_index(fact.start)
-        problem = schema_problem(fact.to_dict()) if schema_problem else None
+        problem = schema_problem(fact.to_dict()) if schema_problem and id(fact) not in checked else None
         if problem:
             plugin = (plugin_of or {}).get(fact.extractor, fact.extractor)
             diagnostics.append(Diagnostic(WARNING, "merge", f"dropped a {fact.type} fact from {fact.extractor}: {problem}", plugin))

@@ -64,6 +64,19 @@ class PluginManager(pluggy.PluginManager):
         self.add_hookspecs(hookspecs)
         self.info: dict[str, PluginInfo] = {}
         self.load_errors: list[LoadError] = []
+        self.registry_cache = None  # what collect_registry found; cleared whenever the plugin set changes
+
+    def register(self, plugin, name=None):
+        self.registry_cache = None
+        return super().register(plugin, name)
+
+    def unregister(self, plugin=None, name=None):
+        self.registry_cache = None
+        return super().unregister(plugin, name)
+
+    def set_blocked(self, name):
+        self.registry_cache = None
+        return super().set_blocked(name)
 
     def register_plugin(self, plugin: object, name: str, *, version: str | None = None, builtin: bool = False) -> None:
         """Register ``plugin`` under ``name`` and remember its version."""

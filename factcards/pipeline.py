@@ -7,6 +7,7 @@ instead of stopping the other plugins.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import sys
@@ -37,9 +38,16 @@ class Registry:
     extractors: dict[str, Extractor] = field(default_factory=dict)
     summarizers: dict[str, Summarizer] = field(default_factory=dict)
     fact_types: dict[str, FactType] = field(default_factory=dict)
+    _fact_checker: Callable[[dict[str, Any]], str | None] | None = field(default=None, repr=False)
 
     def schema(self) -> dict[str, Any]:
         return compose_schema(self.fact_types.values())
+
+    def fact_problem(self, fact: dict[str, Any]) -> str | None:
+        """Why one fact would make a card invalid, or None (see ``schema.fact_checker``)."""
+        if self._fact_checker is None:
+            self._fact_checker = fact_checker(self.fact_types.values())
+        return self._fact_checker(fact)
 
 
 def call_each(
@@ -78,7 +86,25 @@ def trace_line(message: str) -> None:
 
 
 def collect_registry(pm: PluginManager, diagnostics: list[Diagnostic], *, strict: bool = False) -> Registry:
-    """Ask every plugin for its extractors, summarizers and fact types."""
+    """Ask every plugin for its extractors, summarizers and fact types.
+
+    The answer is kept on the plugin manager until its plugins change, with the
+    diagnostics it gave; strict mode always asks again, so a failure raises.
+    """
+    cached = getattr(pm, "registry_cache", None)
+    if cached is not None and not strict:
+        registry, found = cached
+        diagnostics.extend(dataclasses.replace(d) for d in found)
+        return registry
+    found: list[Diagnostic] = []
+    registry = _ask_plugins(pm, found, strict)
+    if hasattr(pm, "registry_cache"):
+        pm.registry_cache = (registry, found)
+    diagnostics.extend(found)
+    return registry
+
+
+def _ask_plugins(pm: PluginManager, diagnostics: list[Diagnostic], strict: bool) -> Registry:
     registry = Registry()
     _collect(pm, "register_extractors", Extractor, registry.extractors, diagnostics, strict)
     _collect(pm, "register_summarizers", Summarizer, registry.summarizers, diagnostics, strict)
@@ -179,8 +205,7 @@ def make_card(
     prepare(pm, document, published, diagnostics, strict_plugins, disabled)
     facts = run_extractors(chosen, document, config, diagnostics, strict_plugins)
     plugin_of = {e.name: e.plugin for e in registry.extractors.values()}
-    schema_problem = fact_checker(registry.fact_types.values())
-    facts = merge_facts(document, facts, set(registry.fact_types), diagnostics, plugin_of, schema_problem)
+    facts = merge_facts(document, facts, set(registry.fact_types), diagnostics, plugin_of, registry.fact_problem)
     summary, summarizer_record = summarize(registry, summarizer_record, document, facts, config, diagnostics, strict_plugins)
 
     card = Card(
@@ -192,7 +217,8 @@ def make_card(
         schema_version=SCHEMA_VERSION,
     )
     call_each(pm, "process_card", diagnostics, strict=strict_plugins, skip=disabled, card=card, document=document, config=config)
-    card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics, plugin_of, schema_problem)
+    checked = {id(fact) for fact in facts}  # a fact process_card changed in place is caught by the card's validation
+    card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics, plugin_of, registry.fact_problem, checked)
     card.generator = generator_info(pm, chosen, summarizer_record, time.perf_counter() - began)
     validate_card(card.to_dict(), registry.fact_types.values())
     return card

@@ -334,3 +334,27 @@ def test_a_document_passed_in_is_not_changed():
 
 def test_card_invalid_is_a_factcards_error():
     assert issubclass(factcards.CardInvalid, factcards.FactcardsError)
+
+
+def test_the_registry_is_asked_again_when_plugins_change():
+    pm = fresh_pm()
+    assert not factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm).facts
+    plugin = CapitalWords()
+    pm.register_plugin(plugin, "capital_words")
+    assert factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm).facts_of("capital")
+    pm.unregister(plugin)
+    assert not factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm).facts
+
+
+def test_registry_diagnostics_reach_every_card():
+    class Duplicate(CapitalWords):
+        name = "duplicate"
+
+        @hookimpl
+        def register_fact_types(self, register):
+            pass
+
+    pm = fresh_pm(CapitalWords(), Duplicate())
+    for _ in range(2):
+        card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm)
+        assert [d.message for d in card.diagnostics] == ["'capitals' is already registered by capital_words; ignored"]
