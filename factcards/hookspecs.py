@@ -25,6 +25,10 @@ def register_extractors(register):
         extractor has a unique ``name``, the ``fact_types`` it produces, and
         ``extract(document, config)`` returning an iterable of ``Fact``.
 
+    The three ``register_*`` hooks are asked once per plugin manager; the answer
+    is kept until a plugin is registered or removed, so register the same
+    records every time and keep per-card state out of them.
+
     The core runs every registered extractor that the user did not disable,
     each on its own: an exception is reported in the card's diagnostics and the
     other extractors still run. It stamps each fact with the extractor's name
