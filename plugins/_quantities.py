@@ -271,7 +271,9 @@ def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, .
 @lru_cache(maxsize=8)
 def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
     points = _point_fractions(text)
-    numbers = [n for n in find_numbers(text) if not any(p.start < n.end and n.start < p.end for p in points)]
+    numbers = find_numbers(text)
+    if points:
+        numbers = [n for n in numbers if not any(p.start < n.end and n.start < p.end for p in points)]
     found = list(_Assembler(text, numbers, default_dollar).run()) + points
     return tuple(sorted(found, key=lambda q: (q.start, q.end)))
 
@@ -347,7 +349,7 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
 
 def _dash_groups(text: str, start: int, end: int) -> int:
     """How many digit groups the hyphenated chain around ``start..end`` has (3 in ``2022-02-15``)."""
-    left = _DASH_CHAIN_LEFT.search(text, max(0, start - 14), start)
+    left = _DASH_CHAIN_LEFT.search(text, max(0, start - 14), start) if start and text[start - 1] == "-" else None
     right = _DASH_CHAIN_RIGHT.match(text, end)
     return 1 + (left.group().count("-") if left else 0) + (right.group().count("-") if right else 0)
 
@@ -574,7 +576,7 @@ class _Assembler:
         piece = _Piece(number, number.start, number.end)
         if number.kind != "cardinal" and not (number.kind == "fraction" and number.words):
             return piece
-        prefix = _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start)
+        prefix = _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start) if _may_end_symbol(text, number.start) else None
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
         after = number.end
@@ -759,19 +761,23 @@ class _Assembler:
                 return False  # a year (AP style writes counts of 1,000 and more with a comma)
             if len(surface) >= 5 or (len(surface) > 1 and surface[0] == "0"):
                 return False  # an id or postcode; 007, 0900: codes and times
-        if _TIME_AFTER.match(text, number.end) or _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
+        if _TIME_AFTER.match(text, number.end) or _may_end_month(text, number.start) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
             return False  # 3 p.m., 0900 GMT, February 12
-        if _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
+        if _may_end_connective(text, number.start) and _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
             return False  # the 15 of "Dec. 14-15", the 7 of "June 4 to 7"
         if number.capitalized and _CAPITALIZED_WORD_AFTER.match(text, number.end) and not _sentence_start(text, number.start):
             return False  # the First Amendment, the Second World War
         if number.kind in ("cardinal", "ordinal") and _MONTH_AFTER.match(text, number.end) and number.value <= 31:
             return False  # 12 February, 12th of February
-        chain = _DASH_CHAIN_LEFT.search(text, max(0, number.start - 14), number.start)
+        chain = _DASH_CHAIN_LEFT.search(text, max(0, number.start - 14), number.start) if number.start and text[number.start - 1] == "-" else None
         chain_start = chain.start() if chain else number.start
         if _SCORE_AFTER.match(text, number.end) or chain and re.fullmatch(r"\d{1,2}-", chain.group()) and number.end - number.start <= 2:
             return True  # "beat Aston Villa 3-1": a score, not a model number
-        capital = _CAPITALIZED_BEFORE.search(text, max(0, chain_start - 30), chain_start)
+        capital = (
+            _CAPITALIZED_BEFORE.search(text, max(0, chain_start - 30), chain_start)
+            if chain_start > 1 and text[chain_start - 1] == " " and text[chain_start - 2] in _ASCII_LETTERS_AMP
+            else None
+        )
         if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
             return False  # Boeing 737, Windows 10, Article 5, Formula One
         if capital and number.capitalized and capital.group("word").lower() not in FUNCTION_WORDS:
@@ -805,7 +811,10 @@ class _Assembler:
         return self.document_dollar
 
     def _qualify(self, value: dict, start: int) -> None:
-        match = _QUALIFIER_BEFORE.search(self.text, max(0, start - 16), start)
+        text = self.text
+        if start < 2 or not text[start - 1].isspace() or not text[start - 2].isalpha():
+            return  # every qualifier is a word and a space
+        match = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if match:
             value["qualifier"] = match.group("q").lower()
 
@@ -816,13 +825,18 @@ def _document_dollar(text: str) -> str | None:
     Wire style writes "C$" every time, so a bare "$" next to it stays the
     default dollar; the other dollar is only recorded as a hint.
     """
+    if "$" not in text:
+        return None
     kinds = {SYMBOLS[m.group("p") + "$"][0] for m in _EXPLICIT_DOLLAR.finditer(text)}
     return kinds.pop() if len(kinds) == 1 and "USD" not in kinds else None
 
 
 def _point_fractions(text: str) -> list[Quantity]:
     """ "a quarter point" (0.25 percentage point) and kin, as percentage quantities."""
-    found = []
+    found: list[Quantity] = []
+    lowered = text.lower()
+    if "quarter" not in lowered and "half" not in lowered:
+        return found  # every point fraction names a quarter or a half (only ASCII letters fold to these)
     for match in _POINT_FRACTION.finditer(text):
         words = match.group("n").lower()
         value = 0.75 if words.startswith("three") else _POINT_FRACTION_VALUES[words.split()[-1] if words.split()[-1] != "a" else words.split()[0]]
@@ -838,6 +852,45 @@ def _scale_of(text: str, number: Number) -> float:
         return 1
     word = last.group(1).lower()
     return SCALES.get(word) or INDIAN_SCALES.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
+
+
+# Cheap tests on the characters right before an offset: when they fail, the pattern that
+# must end there (``..\Z``) cannot match, and its search over the window is skipped.
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_LETTERS_AMP = _ASCII_LETTERS | {"&"}
+_SYMBOL_LAST_CHARS = _ASCII_LETTERS | set("$.€£¥₹₩₽₺₪₫₱฿₦₴")
+
+
+def _may_end_symbol(text: str, offset: int) -> bool:
+    """Whether ``_SYMBOL_BEFORE`` could end at ``offset``: a symbol or code, then an optional space and minus."""
+    p = offset
+    if p and text[p - 1] == "-":
+        p -= 1
+    if p and text[p - 1].isspace():
+        p -= 1
+    return p > 0 and text[p - 1] in _SYMBOL_LAST_CHARS
+
+
+def _may_end_month(text: str, offset: int) -> bool:
+    """Whether ``_MONTH_BEFORE`` could end at ``offset``: a letter, then optional ".", "," and " "."""
+    p = offset
+    if p and text[p - 1] == " ":
+        p -= 1
+    if p and text[p - 1] == ",":
+        p -= 1
+    if p and text[p - 1] == ".":
+        p -= 1
+    return p > 0 and text[p - 1].isalpha()
+
+
+def _may_end_connective(text: str, offset: int) -> bool:
+    """Whether ``_MONTH_DAY_RANGE_BEFORE`` could end at ``offset`` (a dash, or a space after a dash or word)."""
+    if not offset:
+        return False
+    last = text[offset - 1]
+    if last in "-–":
+        return True
+    return last == " " and offset > 1 and (text[offset - 2] in "-–" or text[offset - 2].isalpha())
 
 
 def _sentence_start(text: str, offset: int) -> bool:
