@@ -304,7 +304,10 @@ def _digit_count(value: str) -> int:
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:
     """Whether the digits at ``start..end`` are part of a phone number (looked for nearby only)."""
-    if not (_PHONE_JOINT_AFTER.match(text, end) or _PHONE_JOINT_BEFORE.search(text, max(0, start - 3), start)):
+    before = text[start - 1] if start else ""
+    # _PHONE_JOINT_BEFORE, by hand: "(" or "+", or a digit and a separator, right before the digits
+    joint_before = before in ("(", "+") or before in (" ", ".", "-") and start > 1 and text[start - 2].isdecimal()
+    if not (joint_before or _PHONE_JOINT_AFTER.match(text, end)):
         return False
     window_start = max(0, start - 24)
     for match in _PHONE.finditer(text, window_start, min(len(text), end + 24)):
@@ -800,7 +803,9 @@ class _Assembler:
     def _currency_hint(self, offset: int) -> str | None:
         """Another dollar the surrounding sentence points to ("Canadian ... $490 million")."""
         if self.hints is None:
-            found = [(m.start(), m.lastgroup) for m in _CURRENCY_HINT.finditer(self.text)]
+            text = self.text
+            has_cue = any(cue in text for cue in _CURRENCY_HINT_CUES)
+            found = [(m.start(), m.lastgroup) for m in _CURRENCY_HINT.finditer(text)] if has_cue else []
             self.hints, self.hint_starts = found, [start for start, _ in found]
         window_start = max(0, offset - 250)
         sentence_start = max(self.text.rfind(". ", window_start, offset), self.text.rfind("\n", window_start, offset))
@@ -812,7 +817,7 @@ class _Assembler:
 
     def _qualify(self, value: dict, start: int) -> None:
         text = self.text
-        if start < 2 or not text[start - 1].isspace() or not text[start - 2].isalpha():
+        if start < 2 or not text[start - 1].isspace() or text[start - 2] not in _QUALIFIER_LAST_LETTERS:
             return  # every qualifier is a word and a space
         match = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if match:
@@ -858,6 +863,10 @@ def _scale_of(text: str, number: Number) -> float:
 # must end there (``..\Z``) cannot match, and its search over the window is skipped.
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS_AMP = _ASCII_LETTERS | {"&"}
+# The last letters of the qualifier words (and the long s, which IGNORECASE reads as "s").
+_QUALIFIER_LAST_LETTERS = frozenset("tdynroefswTDYNROEFSW\u017f")
+# Every _CURRENCY_HINT match contains one of these (the pattern is case-sensitive).
+_CURRENCY_HINT_CUES = ("Canad", "Ottawa", "Australia", "Canberra", "New Zealand", "Hong Kong", "Singapore", "Taiwan")
 _SYMBOL_LAST_CHARS = _ASCII_LETTERS | set("$.€£¥₹₩₽₺₪₫₱฿₦₴")
 
 
