@@ -30,9 +30,8 @@ import time
 from datetime import datetime
 from typing import Any, Callable, Iterable, Iterator
 
-from jsonschema import Draft202012Validator
 
-from .card import Card, Extractor, Fact, FactType, Summarizer, Summary
+from .card import Card, Extractor, Fact, Summarizer, Summary
 from .document import CHROME, DATELINE, Document
 from .manager import PluginManager, make_plugin_manager
 from .pipeline import Registry, _check_summary, collect_registry, make_card, prepare

@@ -230,8 +230,7 @@ FUNCTION_WORDS = {
     "for", "from", "here", "if", "in", "including", "into", "its", "just", "last", "less", "like", "many", "more",
     "most", "nearly", "next", "nor", "of", "on", "once", "only", "or", "our", "over", "past", "per", "plus",
     "roughly", "since", "so", "some", "still", "than", "that", "the", "their", "there", "these", "this", "those",
-    "through", "to", "top", "total", "under", "until", "up", "while", "with", "within", "yet", "another", "those",
-    "when", "where", "after", "with", "without", "almost", "already", "even", "although", "though", "because",
+    "through", "to", "top", "total", "under", "until", "up", "while", "with", "within", "yet", "when", "where", "without", "already", "even", "although", "though", "because",
 }  # fmt: skip
 NOT_AFTER_ONE = re.compile(r" (?:of|another|by one|after another|day|thing)\b", re.IGNORECASE)
 NOT_BEFORE_ONE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|little|loved|one)[ -]\Z", re.IGNORECASE)

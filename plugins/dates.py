@@ -22,7 +22,7 @@ from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
 from . import _dates_patterns as P
 from . import _dates_resolve as R
-from ._dates_tense import FUTURE, PAST, TenseReader
+from ._dates_tense import TenseReader
 
 VERSION = "0.1.0"
 ABSOLUTE, YEAR_INFERRED, RELATIVE = "absolute", "year_inferred", "relative"

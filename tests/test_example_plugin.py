@@ -11,7 +11,6 @@ import sys
 
 import pytest
 
-import factcards
 
 INSTALLED = any(ep.name == "factcards-casualties" for ep in importlib.metadata.entry_points(group="factcards"))
 pytestmark = pytest.mark.skipif(not INSTALLED, reason="examples/factcards-casualties is not installed (pip install -e examples/factcards-casualties)")

@@ -1,7 +1,6 @@
 """Each hook, the merge rules and plugin isolation, through the public API."""
 
 import re
-import sys
 
 import click
 import pytest
