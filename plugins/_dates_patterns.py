@@ -132,18 +132,30 @@ RANGE_OPENER = re.compile(r"(?i)\b(?:from|between)\s$")
 # ``pattern.finditer(text)``. Each trigger starts with a literal or a character class, so the
 # regex engine skips ahead over text that cannot start one.
 
-_MONTH_TRIGGER = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
+_MONTH_START = r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)"
+# Every month name and abbreviation is a month start and at most six more letters ("Sep" + "tember").
+_MONTH_TRIGGER = re.compile(_MONTH_START)
+# The words ``RELATIVE`` puts before a unit, each with the parts of a day it also takes ("this morning").
+# Every branch of its trigger starts with a literal, which lets the regex engine skip ahead by first character.
+_RELATION_PARTS = [(word, parts) for relation, parts in (("this", "|morning|afternoon|evening"), ("last", "|night"),
+                   ("next", ""), ("coming", "")) for word in (relation.capitalize(), relation)]
 TRIGGERS = {
-    "MONTH_DAY": (_MONTH_TRIGGER, 12),
-    "DAY_MONTH": (_MONTH_TRIGGER, 34),
+    "MONTH_DAY": (re.compile(_MONTH_START + r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
+    "DAY_MONTH": (re.compile(r"\d(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH_START), 34),
     "MONTH_YEAR": (_MONTH_TRIGGER, 10),
     "NUMERIC": (re.compile(r"\d[-/.][\dA-Z]"), 4),
     "YEAR": (re.compile(r"1[89]\d\d|20\d\d"), 7),
     "QUARTER": (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
     "SEASON": (re.compile(r"spring|summer|autumn|fall|winter"), 7),
     "RELATIVE": (
-        re.compile(r"day|week|month|year|quarter|decade|Tomorrow|tomorrow|Tonight|tonight|morning|afternoon|evening|night"),
-        18,
+        re.compile(
+            "|".join(
+                [rf"{word}\s(?:week|month|year|quarter|decade{parts})" for word, parts in _RELATION_PARTS]
+                + [rf"{unit}s?\s(?:ago|from\snow)" for unit in ("day", "week", "month", "year", "decade")]
+                + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight the\\sday\\s".split()
+            )
+        ),
+        12,
     ),
     "WEEKDAY": (re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"), 8),
     "TIME": (re.compile(r"[\dnm](?:(?<=\d)(?:[:.]\d|\s?[apAPGUZhECMPl])|(?<=n)oon|(?<=m)id(?:day|night))"), 4),

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ._word_trie import trie_pattern
+
 # A word token: letters with inner apostrophes/hyphens ("O'Brien", "Secretary-General"),
 # an acronym with dots ("U.S."), or a one-letter initial ("W.").
 TOKEN = re.compile(r"(?:[A-Z]\.){2,4}|[^\W\d_](?:[^\W_]|['’-](?=[^\W\d_])){0,40}\.?")
@@ -190,10 +192,10 @@ class Person:
 # Only words that can take part in a name or a title: capitalized words and lowercase title words.
 # Other words are skipped by the regex engine; since ``joined`` looks at the text between two
 # tokens, a skipped word still separates its neighbours.
-_TITLE_ALTERNATION = "|".join(sorted((re.escape(w) for w in TITLE_WORDS if "." not in w), key=len, reverse=True))
+_TITLE_TRIE = trie_pattern(w for w in TITLE_WORDS if "." not in w)
 NAME_OR_TITLE_TOKEN = re.compile(
     r"(?<![^\W_])(?:(?=[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F])(?:" + TOKEN.pattern + r")"
-    r"|(?:" + _TITLE_ALTERNATION + r")(?![^\W_]))"
+    r"|" + _TITLE_TRIE + r"(?![^\W_]))"
 )
 
 

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ._word_trie import trie_pattern
+
 # --- number words -----------------------------------------------------------------
 
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
@@ -65,35 +67,11 @@ def _word_alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
 
 
-def _trie_pattern(words) -> str:
-    """A regular expression matching exactly ``words``, as a trie (``t(?:en|h(?:ird|...)))``).
-
-    Python's regex engine tries the branches of a plain alternation one by
-    one; a trie lets it reject a non-number word after a character or two,
-    which makes the scan several times faster on news text.
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(root)
-
-
-def _trie_node(node: dict) -> str:
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 _DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d{1,21})(?:\.\d{1,12})?"
 # The digits start with an ASCII digit (other \d are not numbers here); each branch tests its own
 # first character, which makes the scan about a third faster than one look-ahead in front of both.
 _ATOM = re.compile(
-    rf"(?P<digits>(?=[0-9]){_DIGITS})|(?P<word>\b{_trie_pattern(_ALL_WORDS)}\b)",
+    rf"(?P<digits>(?=[0-9]){_DIGITS})|(?P<word>\b{trie_pattern(_ALL_WORDS)}\b)",
     re.IGNORECASE,
 )
 _PHONE_JOINT_AFTER = re.compile(r"[ .-]\d|\)")
