@@ -8,9 +8,10 @@ an amount of money or a percentage is never also a bare number.
 
 How it works, in three passes, all linear in the length of the text:
 
-1. ``_ATOM`` (one regular expression, bounded repetitions only) finds the
-   atoms: runs of digits (with thousands separators and decimals) and number
-   words (``two``, ``twenty``, ``million``, ``third``, ``half``, ``dozen``).
+1. ``_DIGIT_ATOM`` and ``_WORD_ATOM`` (regular expressions with bounded
+   repetitions only) find the atoms: runs of digits (with thousands
+   separators and decimals) and number words (``two``, ``twenty``,
+   ``million``, ``third``, ``half``, ``dozen``).
 2. Atoms become numbers: digit runs are checked against what touches them
    (``G7``, ``F-35``, ``12:57``, ``15-Feb-2022``, phone numbers are not
    numbers), number words are parsed into values (``two hundred and fifty
@@ -67,13 +68,15 @@ def _word_alternation(words) -> str:
     return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
 
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3}){1,6}(?!\d)|\d{1,21})(?:\.\d{1,12})?"
-# The digits start with an ASCII digit (other \d are not numbers here); each branch tests its own
-# first character, which makes the scan about a third faster than one look-ahead in front of both.
-_ATOM = re.compile(
-    rf"(?P<digits>(?=[0-9]){_DIGITS})|(?P<word>\b{trie_pattern(_ALL_WORDS)}\b)",
-    re.IGNORECASE,
-)
+# A run of digits (thousands separators, decimals); it starts with an ASCII digit (other \d are not
+# numbers here), which lets the regex engine skip ahead to the next one.
+_DIGIT_ATOM = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d{0,20})(?:\.\d{1,12})?")
+_NUMBER_WORD = trie_pattern(_ALL_WORDS)
+_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+# The same words on a lowercased copy of the text, matched case-sensitively: about three times faster.
+_LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` keeps them apart.
+_FOLD_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 _PHONE_JOINT_AFTER = re.compile(r"[ .-]\d|\)")
 _PHONE_JOINT_BEFORE = re.compile(r"(?:\d[ .-]|[(+])\Z")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])")
@@ -262,19 +265,21 @@ def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
 
 def find_numbers(text: str) -> list[Number]:
     """The numbers in ``text``, digits and words, with identifiers, dates, times and phones left out."""
-    numbers: list[Number] = []
-    words: list[re.Match] = []
-    for atom in _ATOM.finditer(text):
-        if atom.group("word"):
-            words.append(atom)
-            continue
-        numbers.extend(_word_numbers(text, words))
-        words = []
-        number = _digit_number(text, atom)
-        if number and not _in_phone_number(text, atom.start(), atom.end()):
-            numbers.append(number)
-    numbers.extend(_word_numbers(text, words))
+    numbers = [
+        number
+        for atom in _DIGIT_ATOM.finditer(text)
+        if (number := _digit_number(text, atom)) and not _in_phone_number(text, atom.start(), atom.end())
+    ]
+    numbers.extend(_word_numbers(text, _number_words(text)))
     return _merge_scales(text, sorted(numbers, key=lambda n: n.start))
+
+
+def _number_words(text: str) -> list[re.Match]:
+    """The number words of ``text`` (as matches of ``_WORD_ATOM``: their offsets, their letters in any case)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(char in text for char in _FOLD_TO_ASCII):
+        return list(_WORD_ATOM.finditer(text))
+    return list(_LOWERCASE_WORD_ATOM.finditer(lowered))
 
 
 def _digit_count(value: str) -> int:
