@@ -7,6 +7,7 @@ on an anchor, the article's dateline. The rules are documented in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -16,6 +17,8 @@ from ._dates_tense import FUTURE, PAST
 # How far (in days) the nearest reading of a date without a year may lie
 # before the clause's tense is allowed to pick the reading on its side instead.
 TENSE_OVERRIDES_BEYOND_DAYS = 60
+# The clause's tense, read only when a rule needs it (reading it is the costly part).
+TenseOf = Callable[[], "str | None"]
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -51,20 +54,22 @@ def weekday_date(anchor: date, weekday: int, tense: str | None, modifier: str | 
     return anchor - timedelta(days=back)
 
 
-def nearest_reading(anchor: date, candidates: list[date], tense: str | None) -> date:
+def nearest_reading(anchor: date, candidates: list[date], tense_of: TenseOf) -> date:
     """Of the readings of a date without a year, the nearest to the anchor,
     unless it lies more than ``TENSE_OVERRIDES_BEYOND_DAYS`` away on the side
     the tense contradicts: then the nearest reading on the tense's side."""
     nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d))
-    far = abs((nearest - anchor).days) > TENSE_OVERRIDES_BEYOND_DAYS
-    if tense == PAST and far and nearest > anchor:
+    if abs((nearest - anchor).days) <= TENSE_OVERRIDES_BEYOND_DAYS:
+        return nearest
+    tense = tense_of()
+    if tense == PAST and nearest > anchor:
         return max((d for d in candidates if d <= anchor), default=nearest)
-    if tense == FUTURE and far and nearest < anchor:
+    if tense == FUTURE and nearest < anchor:
         return min((d for d in candidates if d >= anchor), default=nearest)
     return nearest
 
 
-def month_day_date(anchor: date, month: int, day: int, tense: str | None) -> date | None:
+def month_day_date(anchor: date, month: int, day: int, tense_of: TenseOf) -> date | None:
     """The year a "February 16" most likely means, given the anchor and tense."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -72,17 +77,17 @@ def month_day_date(anchor: date, month: int, day: int, tense: str | None) -> dat
             candidates.append(date(year, month, day))
         except ValueError:
             continue
-    return nearest_reading(anchor, candidates, tense) if candidates else None
+    return nearest_reading(anchor, candidates, tense_of) if candidates else None
 
 
-def month_start(anchor: date, month: int, tense: str | None) -> date:
+def month_start(anchor: date, month: int, tense_of: TenseOf) -> date:
     """The first day of the month a bare "in May" most likely means."""
     this_month = anchor.replace(day=1)
     candidates = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    return nearest_reading(this_month, candidates, tense)
+    return nearest_reading(this_month, candidates, tense_of)
 
 
-def season_year(anchor: date, season: str, modifier: str | None, tense: str | None) -> int:
+def season_year(anchor: date, season: str, modifier: str | None, tense_of: TenseOf) -> int:
     """The year a season label belongs to (winter is labelled by the year it starts)."""
     current = current_season_year(anchor, season)
     if modifier == "last":
@@ -93,7 +98,7 @@ def season_year(anchor: date, season: str, modifier: str | None, tense: str | No
         return current
     start = date(current, SEASON_START_MONTH[season], 1)
     candidates = [start.replace(year=current - 1), start, start.replace(year=current + 1)]
-    return nearest_reading(anchor.replace(day=1), candidates, tense).year
+    return nearest_reading(anchor.replace(day=1), candidates, tense_of).year
 
 
 def current_season_year(anchor: date, season: str) -> int:
@@ -112,12 +117,12 @@ def season_bounds(year: int, season: str) -> tuple[str, str]:
     return f"{year:04d}-{first:02d}", f"{year + (1 if last < first else 0):04d}-{last:02d}"
 
 
-def quarter_year(anchor: date, quarter: int, tense: str | None) -> int:
+def quarter_year(anchor: date, quarter: int, tense_of: TenseOf) -> int:
     """The year an unqualified "the third quarter" most likely means."""
     first_month = 3 * (quarter - 1) + 1
     candidates = [date(y, first_month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     this_quarter = date(anchor.year, 3 * (quarter_of(anchor)[1] - 1) + 1, 1)
-    return nearest_reading(this_quarter, candidates, tense).year
+    return nearest_reading(this_quarter, candidates, tense_of).year
 
 
 def shift_period(anchor: date, unit: str, steps: int) -> tuple[str, str]:

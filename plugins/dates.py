@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
@@ -67,6 +68,10 @@ class Context:
                 self._reader = TenseReader(self.text)
             self._tenses[(start, end)] = self._reader.tense(start, end, lo, hi)
         return self._tenses[(start, end)]
+
+    def tense_of(self, match) -> R.TenseOf:
+        """The tense around ``match``, read only if the returned function is called."""
+        return partial(self.tense, match.start(), match.end())
 
     def window(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset``, else its line."""
@@ -137,7 +142,7 @@ def _calendar_day(ctx: Context, match, month: int, day: int, year) -> date | Non
         return date(int(year), month, day)
     if ctx.anchor is None:
         return None
-    return R.month_day_date(ctx.anchor, month, day, ctx.tense(match.start(), match.end()))
+    return R.month_day_date(ctx.anchor, month, day, ctx.tense_of(match))
 
 
 def _found(match, ctx: Context, day: date | None, granularity: str, resolution: str, pattern: str) -> Found:
@@ -168,7 +173,7 @@ def on_month_year(match, ctx: Context) -> Found | None:
     if not modifier and not _bare_month_is_date(match, ctx):
         return None
     month = _month_number(match["bare"])
-    first = R.month_start(ctx.anchor, month, ctx.tense(match.start(), match.end())) if ctx.anchor else None
+    first = R.month_start(ctx.anchor, month, ctx.tense_of(match)) if ctx.anchor else None
     value = ctx.date_value(first and R.iso_month(first), "month", YEAR_INFERRED, modifier=modifier,
                            pattern=None if first else f"XXXX-{month:02d}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
@@ -329,7 +334,7 @@ def _period_found(match, ctx: Context, kind: str, number: int, year: str | None)
     resolution = ABSOLUTE if year and (match["year"] or match["qyear"] or match["qyy"]) else YEAR_INFERRED
     if year is None and ctx.anchor is not None:
         first_quarter = number if kind == "quarter" else 2 * number - 1
-        year = str(R.quarter_year(ctx.anchor, first_quarter, ctx.tense(match.start(), match.end())))
+        year = str(R.quarter_year(ctx.anchor, first_quarter, ctx.tense_of(match)))
     value = ctx.date_value(year and f"{int(year):04d}-{label}", kind, RELATIVE if resolution != ABSOLUTE and match["ryear"] else resolution,
                            pattern=None if year else f"XXXX-{label}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
@@ -345,7 +350,7 @@ def on_season(match, ctx: Context) -> Found | None:
         year, resolution = int(match["year"]), ABSOLUTE
     elif ctx.anchor is not None:
         relation = modifier if modifier in ("last", "next", "this") else None
-        year = R.season_year(ctx.anchor, season, relation, ctx.tense(match.start(), match.end()))
+        year = R.season_year(ctx.anchor, season, relation, ctx.tense_of(match))
         resolution = RELATIVE if relation else YEAR_INFERRED
     else:
         year, resolution = None, RELATIVE if modifier in ("last", "next", "this") else YEAR_INFERRED
