@@ -3,7 +3,8 @@
     python benchmarks/extractor_speed.py [--rounds N]
 
 On news text (the bundled sample plus the articles of ``data/dates-dev.jsonl``),
-warm, in one process on one core:
+warm, in one process on one core, best of ``--rounds`` runs each (the runs of
+all the measured works take turns, so a passing load slows them alike):
 
 * characters per second (and MB/s per core) of all BUILT-IN extractors together
   (those ``factcards_plugins`` registers: dates, money, numbers, people,
@@ -27,6 +28,7 @@ import json
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 import factcards
 
@@ -66,6 +68,7 @@ def prepared(pm, registry, article: dict) -> factcards.Document:
 
 
 BUILT_IN_PLUGIN_PREFIX = "factcards_plugins"
+DATEPARSER = "dateparser search_dates"
 
 
 def is_built_in(extractor: factcards.Extractor) -> bool:
@@ -80,15 +83,21 @@ def run_extractors(extractors: list[factcards.Extractor], document) -> int:
     return total
 
 
-def best_rate(work, n_chars: int, rounds: int) -> float:
-    """Characters per second of the fastest of ``rounds`` runs of ``work()``."""
-    work()  # warm up: imports, compiled patterns, caches
-    best = float("inf")
+def best_rates(works: dict[str, Callable[[], object]], n_chars: int, rounds: int) -> dict[str, float]:
+    """Characters per second of the fastest of ``rounds`` runs of each work.
+
+    The works take turns round by round, so a load that comes and goes on a
+    shared machine weighs on all of them alike and their ratios hold.
+    """
+    for work in works.values():
+        work()  # warm up: imports, compiled patterns, caches
+    best = dict.fromkeys(works, float("inf"))
     for _ in range(rounds):
-        began = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - began)
-    return n_chars / best
+        for label, work in works.items():
+            began = time.perf_counter()
+            work()
+            best[label] = min(best[label], time.perf_counter() - began)
+    return {label: n_chars / seconds for label, seconds in best.items()}
 
 
 def dateparser_pass(articles: list[dict]) -> None:
@@ -119,16 +128,16 @@ def main() -> None:
     third_party = [e for e in registry.extractors.values() if not is_built_in(e)]
     print(f"built-in extractors: {', '.join(e.name for e in built_in)}; third-party: {', '.join(e.name for e in third_party) or 'none'}")
 
-    rates = {"all built-in extractors together": best_rate(lambda: [run_extractors(built_in, d) for d in documents], n_chars, args.rounds)}
+    works = {"all built-in extractors together": lambda: [run_extractors(built_in, d) for d in documents]}
     if third_party:
-        rates["third-party extractors"] = best_rate(lambda: [run_extractors(third_party, d) for d in documents], n_chars, args.rounds)
-    rates["whole card (lead)"] = best_rate(
-        lambda: [factcards.make_card(dict(a), summarizer="lead", plugin_manager=pm) for a in articles], n_chars, args.rounds
-    )
-    dateparser_rate = best_rate(lambda: dateparser_pass(articles), n_chars, max(1, args.rounds // 2))
+        works["third-party extractors"] = lambda: [run_extractors(third_party, d) for d in documents]
+    works["whole card (lead)"] = lambda: [factcards.make_card(dict(a), summarizer="lead", plugin_manager=pm) for a in articles]
+    works[DATEPARSER] = lambda: dateparser_pass(articles)
+    rates = best_rates(works, n_chars, args.rounds)
+    dateparser_rate = rates.pop(DATEPARSER)
     for label, rate in rates.items():
         print(f"{label:<33}: {rate_line(rate)}  ({rate / dateparser_rate:6.1f}x dateparser)")
-    print(f"{'dateparser search_dates':<33}: {rate_line(dateparser_rate)}")
+    print(f"{DATEPARSER:<33}: {rate_line(dateparser_rate)}")
     print()
     adversarial_times(registry)
 
