@@ -19,7 +19,7 @@ from .document import Document, Region, Sentence  # noqa: E402
 from .errors import FactcardsError, InputError, PluginError, SelectionError  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
 from .manager import PluginManager, make_plugin_manager  # noqa: E402
-from .pipeline import collect_registry, make_card  # noqa: E402
+from .pipeline import Registry, collect_registry, make_card  # noqa: E402
 from .schema import CardInvalid, load_schema  # noqa: E402
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "PluginError",
     "PluginManager",
     "Region",
+    "Registry",
     "SelectionError",
     "Sentence",
     "Summarizer",

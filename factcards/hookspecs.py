@@ -98,13 +98,16 @@ def prepare_document(document):
 
 
 @hookspec
-def process_card(card, document, config):
+def process_card(card, document, config, registry):
     """Post-process the merged card before it is validated.
 
     :param card: the ``Card``, with its merged ``facts`` and ``summary``.
     :param document: the prepared ``Document``.
     :param config: the user's settings, ``{name: {key: value}}``; read your
         plugin's own entry (implementations opt in by naming it).
+    :param registry: this run's ``Registry``: its ``extractors``,
+        ``summarizers`` and ``fact_types`` by name, as the card was made with
+        them (to re-run an extractor or a summarizer; do not change it).
 
     Change ``card`` in place (link a quote to a person, drop cross-type
     duplicates, add summary checks). Returns nothing. Facts added here are

@@ -216,9 +216,11 @@ def make_card(
         diagnostics=diagnostics,
         schema_version=SCHEMA_VERSION,
     )
-    call_each(pm, "process_card", diagnostics, strict=strict_plugins, skip=disabled, card=card, document=document, config=config)
+    call_each(pm, "process_card", diagnostics, strict=strict_plugins, skip=disabled, card=card, document=document, config=config, registry=registry)
     checked = {id(fact) for fact in facts}  # a fact process_card changed in place is caught by the card's validation
     card.facts = merge_facts(document, card.facts, set(registry.fact_types), diagnostics, plugin_of, registry.fact_problem, checked)
+    if card.summary is not None and card.summary.method in registry.summarizers:
+        summarizer_record = registry.summarizers[card.summary.method]  # a process_card hook may have replaced the summary
     card.generator = generator_info(pm, chosen, summarizer_record, time.perf_counter() - began)
     validate_card(card.to_dict(), registry.fact_types.values())
     return card

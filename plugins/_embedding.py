@@ -61,33 +61,117 @@ def set_threads(threads: int | None) -> None:
 
 
 class Encoder:
-    """Mean-pooled, L2-normalized MiniLM sentence embeddings, computed in length-sorted batches."""
+    """Mean-pooled, L2-normalized MiniLM sentence embeddings, computed in length-sorted batches.
+
+    A BERT model's token-wise layers (projections, feed-forward, layer norms)
+    run on the real tokens only, packed into one matrix; only attention sees
+    the padded batch. Padding is about a fifth of the tokens of a batch of news
+    sentences, and the packed pass is ~30% faster than the model's own forward
+    with the same vectors (to float rounding). Other architectures run whole.
+    """
 
     def __init__(self, tokenizer, model, torch_module):
         self.tokenizer = tokenizer
         self.model = model
         self.torch = torch_module
+        self.packed = is_plain_bert(model)
 
-    def embed(self, texts: list[str], max_tokens: int = 128, batch_size: int = 64):
+    def embed(self, texts: list[str], max_tokens: int = 128, batch_size: int = 32):
         """A ``len(texts) x 384`` float32 numpy array of unit vectors."""
         import numpy as np
 
         vectors = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
-        # Sorting by length keeps padding (wasted compute) small inside each batch.
+        # Sorting by length keeps padding (wasted attention compute) small inside each batch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for first in range(0, len(order), batch_size):
             chunk = order[first : first + batch_size]
             vectors[chunk] = self._embed_batch([texts[i] for i in chunk], max_tokens)
+        release_free_heap()
         return vectors
 
     def _embed_batch(self, texts: list[str], max_tokens: int):
         torch = self.torch
         batch = self.tokenizer(texts, padding=True, truncation=True, max_length=max_tokens, return_tensors="pt")
         with torch.inference_mode():
-            hidden = self.model(**batch).last_hidden_state
+            if self.packed:
+                pooled = self._packed_mean(batch)
+            else:
+                pooled = self._padded_mean(batch)
+            return torch.nn.functional.normalize(pooled, dim=1).float().numpy()
+
+    def _padded_mean(self, batch):
+        hidden = self.model(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        return torch.nn.functional.normalize(pooled, dim=1).float().numpy()
+        return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
+
+    def _packed_mean(self, batch):
+        """Mean of the last hidden states over real tokens, with token-wise layers on those tokens only."""
+        torch = self.torch
+        mask = batch["attention_mask"].bool()
+        embedded = self.model.embeddings(input_ids=batch["input_ids"], token_type_ids=batch.get("token_type_ids"))
+        n_sentences, length, width = embedded.shape
+        real = mask.reshape(-1).nonzero().squeeze(1)
+        hidden = embedded.reshape(-1, width).index_select(0, real)
+        for layer in self.model.encoder.layer:
+            context = self._attention(layer.attention.self, hidden, real, mask)
+            hidden = layer.attention.output(context, hidden)
+            hidden = layer.output(layer.intermediate(hidden), hidden)
+        sums = torch.zeros(n_sentences, width, dtype=hidden.dtype).index_add_(0, real // length, hidden)
+        return sums / mask.sum(1, keepdim=True).clamp(min=1)
+
+    def _attention(self, attention, hidden, real, mask):
+        """Multi-head self-attention of packed tokens: scattered into the padded batch, gathered back."""
+        torch = self.torch
+        n_sentences, length = mask.shape
+        heads, width = self.model.config.num_attention_heads, hidden.shape[1]
+
+        def padded(projected):
+            full = projected.new_zeros(n_sentences * length, width).index_copy_(0, real, projected)
+            return full.view(n_sentences, length, heads, width // heads).transpose(1, 2)
+
+        query, key, value = (padded(project(hidden)) for project in (attention.query, attention.key, attention.value))
+        context = torch.nn.functional.scaled_dot_product_attention(query, key, value, attn_mask=mask[:, None, None, :])
+        return context.transpose(1, 2).reshape(-1, width).index_select(0, real)
+
+
+def release_free_heap() -> None:
+    """Hand the heap's free pages back to the system (glibc only; elsewhere nothing happens).
+
+    Every batch allocates and frees activations of a different size; glibc keeps
+    the freed pages, and a process summarizing article after article grew by
+    ~1 MB per article (peak ~660 MB over the development set instead of ~520 MB).
+    One ``malloc_trim`` per call costs about 1.5 ms.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def is_plain_bert(model) -> bool:
+    """Whether ``model`` is a BERT encoder whose layers ``Encoder`` can run on packed tokens."""
+    config = model.config
+    try:
+        layer = model.encoder.layer[0]
+        layer.attention.self.query, layer.attention.output, layer.intermediate, layer.output, model.embeddings  # noqa: B018
+    except (AttributeError, IndexError, TypeError):
+        return False
+    return (
+        config.model_type == "bert"
+        and getattr(config, "position_embedding_type", "absolute") == "absolute"
+        and not getattr(config, "is_decoder", False)
+    )
 
 
 @functools.lru_cache(maxsize=4)

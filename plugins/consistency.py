@@ -18,7 +18,6 @@ Extractive summaries hold by construction: their sentences are the document's.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from factcards import Diagnostic, Document, collect_registry, hookimpl, make_plugin_manager
@@ -29,15 +28,15 @@ NUMERIC_TYPES = ("money", "number", "percentage")
 DEFAULT_CONFIG = {"fallback": False, "fallback_summarizer": "minilm"}
 
 
-@functools.lru_cache(maxsize=1)
-def _registry():
-    """The built-in and installed plugins' registry, collected once per process."""
+def installed_registry():
+    """The registry of the built-in and installed plugins, for calls from outside a card run."""
     return collect_registry(make_plugin_manager(), [])
 
 
-def summary_facts(text: str, published: str | None, registry=None) -> list:
-    """The checked kinds of fact that the registered extractors find in ``text``."""
-    registry = registry or _registry()
+def summary_facts(text: str, published: str | None, registry=None, config=None) -> list:
+    """The checked kinds of fact that ``registry``'s extractors, with the user's ``config``, find in ``text``."""
+    registry = registry or installed_registry()
+    config = config or {}
     document = Document(text, published=published)
     document.segment()
     found = []
@@ -45,7 +44,7 @@ def summary_facts(text: str, published: str | None, registry=None) -> list:
         if not set(extractor.fact_types) & set(CHECKED_TYPES):
             continue
         try:
-            facts = list(extractor.extract(document, dict(extractor.default_config)))
+            facts = list(extractor.extract(document, {**extractor.default_config, **dict(config.get(extractor.name, {}))}))
         except Exception:  # a broken extractor already shows in the card's own diagnostics
             continue
         found.extend(f for f in facts if f.type in CHECKED_TYPES and text[f.start : f.end] == f.text)
@@ -126,13 +125,13 @@ def sentence_of(summary, offset: int) -> int | None:
     return None
 
 
-def check_summary(summary, document, document_facts: list, registry=None) -> list[dict]:
+def check_summary(summary, document, document_facts: list, registry=None, config=None) -> list[dict]:
     """Findings: the summary's numbers, amounts, percentages, dates and people the document does not support."""
     if summary is None or not summary.text:
         return []
     body = body_text(document)
     findings = []
-    for fact in summary_facts(summary.text, document.published, registry):
+    for fact in summary_facts(summary.text, document.published, registry, config):
         reason = unsupported_reason(fact, document_facts, body)
         if reason:
             findings.append(
@@ -152,7 +151,7 @@ def check_summary(summary, document, document_facts: list, registry=None) -> lis
 
 def fallback_summary(document, facts, wanted: str, config, registry=None):
     """``(name, summary)`` from the ``wanted`` summarizer, else ``lead``, with the user's settings for it."""
-    registry = registry or _registry()
+    registry = registry or installed_registry()
     for name in (wanted, "lead"):
         record = registry.summarizers.get(name)
         if record is not None and record.available():
@@ -163,20 +162,24 @@ def fallback_summary(document, facts, wanted: str, config, registry=None):
 
 
 @hookimpl
-def process_card(card, document, config):
-    """Record unsupported summary spans in ``card.summary.checks``; replace the summary if configured."""
+def process_card(card, document, config, registry):
+    """Record unsupported summary spans in ``card.summary.checks``; replace the summary if configured.
+
+    The summary is checked with the extractors of this run's ``registry`` (the
+    caller's plugins and settings), and a replacement comes from its summarizers.
+    """
     config = config or {}
     settings = {**DEFAULT_CONFIG, **dict(config.get(NAME, {}))}
     if card.summary is None or card.summary.extractive:
         return  # the core has checked that every extractive sentence is document text: supported by construction
-    findings = check_summary(card.summary, document, card.facts)
+    findings = check_summary(card.summary, document, card.facts, registry, config)
     card.summary.checks.extend(findings)
     if not findings or not settings["fallback"]:
         return
-    name, replacement = fallback_summary(document, card.facts, settings["fallback_summarizer"], config)
+    name, replacement = fallback_summary(document, card.facts, settings["fallback_summarizer"], config, registry)
     if replacement is None or name == card.summary.method:
         return
-    replacement.checks.extend(check_summary(replacement, document, card.facts))
+    replacement.checks.extend(check_summary(replacement, document, card.facts, registry, config))
     card.diagnostics.append(
         Diagnostic(
             "warning",

@@ -1,9 +1,11 @@
 """The fact-consistency guard: unsupported figures, dates and people in a summary are reported (and replaced if asked)."""
 
+import re
+
 import pytest
 
 import factcards
-from factcards import Summarizer, Summary, SummarySentence, hookimpl
+from factcards import Fact, Summarizer, Summary, SummarySentence, hookimpl
 from factcards_plugins import consistency
 
 FAITHFUL = [
@@ -29,9 +31,11 @@ class FixedSummary:
         register(Summarizer("fixed", summary, priority=-100))
 
 
-def card_with_summary(sample_path, sentences, **options):
+def card_with_summary(sample_path, sentences, *plugins, **options):
     pm = factcards.make_plugin_manager(entry_points=False)
     pm.register(FixedSummary(sentences), name="fixed-summary")
+    for plugin in plugins:
+        pm.register(plugin)
     return factcards.make_card(sample_path, summarizer="fixed", plugin_manager=pm, **options)
 
 
@@ -120,3 +124,39 @@ def test_a_figure_that_is_only_part_of_a_document_figure_is_reported(sample_path
     invented = Summary([SummarySentence("Officials met on February 1 and lent $49 million.")], extractive=False)
     reported = {f["text"] for f in check_summary(invented, document, card.facts)}
     assert {"February 1", "$49 million"} <= reported
+
+
+class ZorpCounter:
+    """A plugin, known only to one plugin manager, that reads the word "zorp" as the number 99."""
+
+    @hookimpl
+    def register_extractors(self, register):
+        def extract(document, config):
+            for match in re.finditer(r"\bzorp\b", document.text):
+                yield Fact("number", match.group(), match.start(), match.end(), {"value": 99})
+
+        register(factcards.Extractor("zorp", ("number",), extract))
+
+
+class Paraphraser:
+    """A plugin, known only to one plugin manager, whose ``safe`` summarizer returns the first sentence."""
+
+    @hookimpl
+    def register_summarizers(self, register):
+        def first_sentence(document, facts, config):
+            first = next(s for s in document.sentences if not s.excluded)
+            return Summary([SummarySentence(first.text, first.start, first.end)], extractive=True)
+
+        register(Summarizer("safe", first_sentence, priority=-100))
+
+
+def test_the_guard_checks_with_the_extractors_the_card_was_made_with(sample_path):
+    card = card_with_summary(sample_path, ["The zorp said talks would go on."], ZorpCounter())
+    assert findings_by_text(card)["zorp"]["reason"] == "no number with this value in the document"
+
+
+def test_the_fallback_comes_from_the_cards_own_summarizers_and_is_named_in_the_generator(sample_path):
+    config = {"consistency": {"fallback": True, "fallback_summarizer": "safe"}}
+    card = card_with_summary(sample_path, INVENTED, Paraphraser(), config=config)
+    assert card.summary.method == "safe" and len(card.summary.sentences) == 1
+    assert card.generator["summarizer"]["name"] == "safe"

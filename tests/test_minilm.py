@@ -151,3 +151,34 @@ def test_only_the_first_candidates_are_considered():
     assert len(minilm.candidate_pool(document, {**config, "sentences": 8})) == 8
     chosen = minilm.summarize(document, [], {"max_candidates": 5, "sentences": 3}).sentences
     assert {s.text for s in chosen} <= set(sentences[:5])
+
+
+def test_packed_embeddings_equal_the_models_own_forward():
+    """Skipping padding in the token-wise layers must not change a vector (beyond float rounding)."""
+    from factcards_plugins import _embedding
+
+    encoder = _embedding.encoder()
+    assert encoder.packed, "all-MiniLM-L6-v2 is a plain BERT: it should take the packed path"
+    texts = [
+        "Ottawa is loaning Kyiv $490 million.",
+        "Russia's foreign minister said there is always a chance for diplomacy with the West on security.",
+        "Yes.",
+        "A very long sentence " + "with many words " * 40,
+    ]
+    packed = encoder.embed(texts, max_tokens=128)
+    batch = encoder.tokenizer(texts, padding=True, truncation=True, max_length=128, return_tensors="pt")
+    with encoder.torch.inference_mode():
+        padded = encoder.torch.nn.functional.normalize(encoder._padded_mean(batch), dim=1).numpy()
+    assert packed.shape == (4, 384)
+    np.testing.assert_allclose(packed, padded, atol=1e-5)
+    np.testing.assert_allclose(np.linalg.norm(packed, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_model_of_another_architecture_runs_whole():
+    from factcards_plugins import _embedding
+
+    class NotBert:
+        config = type("Config", (), {"model_type": "t5"})()
+
+    assert not _embedding.is_plain_bert(NotBert())
+    assert _embedding.is_plain_bert(_embedding.encoder().model)
