@@ -128,18 +128,18 @@ class Token:
 
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
-        self.bare = POSSESSIVE.sub("", text) if text[-2:-1] in "'’" or text[-1:] in "'’" else text
-        self.key = self.bare.lower()
+        self.bare = bare = POSSESSIVE.sub("", text) if text[-2:-1] in "'’" or text[-1:] in "'’" else text
+        self.key = key = bare.lower()
         self.capitalized = text[:1].isupper()
-        self.name_like = _name_like(self)
+        self.name_like = _name_like(bare, key)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-def _name_like(token: Token) -> bool:
-    word = token.bare
-    if not word[:1].isupper() or token.key in NOT_NAME_WORDS or token.key in ROLE_HEADS:
+def _name_like(word: str, key: str) -> bool:
+    """Whether a token (``word`` without a possessive, ``key`` its lowercase) can be part of a name."""
+    if not word[:1].isupper() or key in NOT_NAME_WORDS or key in ROLE_HEADS:
         return False
     if len(word) > 1 and word.isupper() and not word.endswith("."):
         return False  # an acronym: NATO, UN
@@ -200,19 +200,22 @@ NAME_OR_TITLE_TOKEN = re.compile(
 
 
 def tokenize(text: str) -> list[Token]:
-    """The tokens that can take part in a name or a title (see ``NAME_OR_TITLE_TOKEN``)."""
-    return [
-        Token(m.start(), m.end(), word)
-        for m in NAME_OR_TITLE_TOKEN.finditer(text)
-        if (word := m.group())[:1].isupper() or word.lower() in TITLE_WORDS
-    ]
+    """The tokens that can take part in a name or a title (see ``NAME_OR_TITLE_TOKEN``),
+    without a sentence-final period glued to them."""
+    tokens = []
+    for match in NAME_OR_TITLE_TOKEN.finditer(text):
+        word = match.group()
+        if word[:1].isupper() or word.lower() in TITLE_WORDS:
+            start, end = match.span()
+            if _glued_period(word):
+                word, end = word[:-1], end - 1
+            tokens.append(Token(start, end, word))
+    return tokens
 
 
-def _strip_period(token: Token) -> Token:
-    """Drop a sentence-final period glued to a name token ("Putin." -> "Putin"), keep "Dr." and initials."""
-    if token.text.endswith(".") and len(token.text) > 2 and token.text.lower() not in ROLE_HEADS and "." not in token.text[:-1]:
-        return Token(token.start, token.end - 1, token.text[:-1])
-    return token
+def _glued_period(word: str) -> bool:
+    """Whether ``word`` ends in a sentence-final period ("Putin."), not one of "Dr." or an initial."""
+    return word.endswith(".") and len(word) > 2 and word.lower() not in ROLE_HEADS and "." not in word[:-1]
 
 
 def is_name_token(token: Token) -> bool:
@@ -380,17 +383,18 @@ class _Finder:
     def __init__(self, document):
         self.text = document.text
         self.document = document
-        self.tokens = [_strip_period(t) for t in tokenize(self.text)]
+        self.tokens = tokenize(self.text)
         self.people: list[Person] = []
         self.by_surname: dict[str, list[Person]] = {}
+        self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_PEOPLE]
 
     def allowed(self, start: int, end: int) -> bool:
-        return not any(r.kind in NOT_FOR_PEOPLE and r.start < end and start < r.end for r in self.document.regions)
+        return not any(r_start < end and start < r_end for r_start, r_end in self.excluded)
 
     def find(self) -> list[Person]:
         i = 0
         while i < len(self.tokens):
-            i = self._candidate_at(i)
+            i = self._candidate_at(i) if self.tokens[i].name_like else i + 1
         self._link_mentions()
         return [p for p in self.people if p.mentions and (p.evidence != "speech" or _named_again(self.text, p))]
 

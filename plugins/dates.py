@@ -427,20 +427,23 @@ def find_dates(document, day_first: bool = False) -> list[Found]:
     """Every date and time expression in ``document``, overlaps settled and ranges joined."""
     published = document.published_datetime
     ctx = Context(document.text, published.date() if published else None, document, day_first)
-    found = []
-    for pattern, handler, trigger, lead in HANDLERS:
-        for match in P.scan(pattern, trigger, lead, ctx.text):
-            candidate = handler(match, ctx)
-            if candidate is not None:
-                found.append(candidate)
-    return join_ranges(ctx, settle_overlaps(found))
+    matches = [(match, handler) for pattern, handler, trigger, lead in HANDLERS for match in P.scan(pattern, trigger, lead, ctx.text)]
+    return join_ranges(ctx, settle_overlaps(matches, ctx))
 
 
-def settle_overlaps(found: list[Found]) -> list[Found]:
-    """Keep the earliest, then longest, of overlapping candidates."""
+def settle_overlaps(matches: list, ctx: Context) -> list[Found]:
+    """Of the expressions the handlers accept, keep the earliest, then longest, of overlapping ones.
+
+    A handler's expression spans its match, so matches are settled in that order before any
+    handler runs: one starting inside an expression already kept cannot be kept, whatever its
+    handler would say, and its handler is not called.
+    """
     kept: list[Found] = []
-    for candidate in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        if not kept or candidate.start >= kept[-1].end:
+    for match, handler in sorted(matches, key=lambda item: (item[0].start(), item[0].start() - item[0].end())):
+        if kept and match.start() < kept[-1].end:
+            continue
+        candidate = handler(match, ctx)
+        if candidate is not None:
             kept.append(candidate)
     return kept
 
