@@ -7,6 +7,10 @@ Ranks the body sentences by a score that mixes
   is elaborated by what follows; edges below a threshold between the weakest
   and strongest similarity are cut;
 - the lead bias of news: a prior that decays with the sentence's position;
+- a cost for every word beyond ``long_sentence_words`` (25): a reader's summary
+  sentence is short, and of two sentences saying much the same the shorter
+  one is the better summary (on the development set: +0.6 ROUGE-1, 77 -> 74
+  words for three sentences);
 
 then picks sentences by maximal marginal relevance (MMR), so no two say the
 same thing, and returns them in document order with their offsets.
@@ -42,6 +46,8 @@ DEFAULT_CONFIG = {
     "backward_weight": -0.5,
     "edge_threshold": 0.1,
     "redundancy": 0.6,
+    "length_penalty": 0.4,
+    "long_sentence_words": 25,
     "max_candidates": 15,
     "max_tokens": 32,
     "quantize": False,
@@ -95,6 +101,15 @@ def sentence_scores(similarity, config):
     return float(config["centrality_weight"]) * centrality + float(config["position_weight"]) * position_prior
 
 
+def length_cost(lengths: list[int], config):
+    """What each candidate pays for its words beyond ``long_sentence_words``, per that many words."""
+    import numpy as np
+
+    long_sentence = float(config["long_sentence_words"])
+    extra = np.maximum(np.asarray(lengths, dtype=float) - long_sentence, 0.0)
+    return float(config["length_penalty"]) * extra / long_sentence
+
+
 def pick_by_mmr(scores, similarity, lengths, sentences: int, words: int | None, redundancy: float) -> list[int]:
     """Indices chosen greedily by score minus ``redundancy`` times the closest already chosen one.
 
@@ -122,8 +137,8 @@ def select(candidates: list, embeddings, config) -> list:
     if not candidates:
         return []
     similarity = embeddings @ embeddings.T
-    scores = sentence_scores(similarity, config)
     lengths = [len(s.text.split()) for s in candidates]
+    scores = sentence_scores(similarity, config) - length_cost(lengths, config)
     words = config.get("words")
     picked = pick_by_mmr(
         scores, similarity, lengths, int(config["sentences"]), int(words) if words else None, float(config["redundancy"])

@@ -182,3 +182,17 @@ def test_a_model_of_another_architecture_runs_whole():
 
     assert not _embedding.is_plain_bert(NotBert())
     assert _embedding.is_plain_bert(_embedding.encoder().model)
+
+
+def test_words_beyond_a_long_sentence_cost_salience():
+    config = {**minilm.DEFAULT_CONFIG, "length_penalty": 0.4, "long_sentence_words": 25}
+    cost = minilm.length_cost([10, 25, 50, 75], config)
+    np.testing.assert_allclose(cost, [0.0, 0.0, 0.4, 0.8])
+    assert not minilm.length_cost([80], {**config, "length_penalty": 0.0}).any()
+
+
+def test_of_two_near_equal_sentences_the_shorter_is_picked():
+    lengths = [12, 60]
+    similarity = np.array([[1.0, 0.97], [0.97, 1.0]])
+    scores = np.array([1.0, 1.1]) - minilm.length_cost(lengths, minilm.DEFAULT_CONFIG)
+    assert minilm.pick_by_mmr(scores, similarity, lengths, 1, None, 0.6) == [0]
