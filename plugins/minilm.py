@@ -32,7 +32,7 @@ from factcards import Summarizer, Summary, SummarySentence, hookimpl
 from ._embedding import MODEL_ID, REQUIRED_MODULES, encoder, installed
 
 NAME = "minilm"
-VERSION = "1"
+VERSION = "2"
 
 DEFAULT_CONFIG = {
     "sentences": 3,
