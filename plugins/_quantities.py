@@ -77,6 +77,8 @@ _WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
 _LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
 # Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` keeps them apart.
 _FOLD_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
+# A hyphen or minus sign stuck to the front of a number, after a space or an opening bracket.
+MINUS_SIGNS = ("-", "\u2212")
 _PHONE_JOINT_AFTER = re.compile(r"[ .-]\d|\)")
 _PHONE_JOINT_BEFORE = re.compile(r"(?:\d[ .-]|[(+])\Z")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])")
@@ -181,6 +183,16 @@ _CHANGE_NEAR = re.compile(
     re.IGNORECASE,
 )
 _SCORE_AFTER = re.compile(r"-\d{1,2}\b(?![-/.:,]\d)")
+# Sports scores: small counts in a row of sets, after a beating or losing verb (and the
+# opponent's name), or before a word for the result.
+_SMALL_COUNT = re.compile(r"\d{1,2}")
+_SET_SCORE_AFTER = re.compile(r",? \d{1,2}[-–]\d{1,2}\b")
+_SET_SCORE_BEFORE = re.compile(r"\b\d{1,2}[-–]\d{1,2},? \Z")
+_SCORE_NOUN_AFTER = re.compile(r" (?:win|wins|victory|defeat|loss|draw|lead|triumph|thrashing|scoreline)\b")
+_SCORE_VERB_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|lost|loses|losing|drew|draws|trailed|trailing|led|leading)"
+    r" (?:to )?(?:[A-Z][\w.'’-]{0,20} ){0,3}\Z"
+)
 _RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and | or ", re.IGNORECASE)
 # Central bankers' fractions of a point: "a quarter point", "half a percentage point", "a quarter-point".
 _POINT_FRACTION = re.compile(
@@ -321,6 +333,8 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
         return None  # 2022-02-15, 555-123-4567
     value = float(atom.group().replace(",", ""))
     number = Number(start, end, value)
+    if before in MINUS_SIGNS and (start < 2 or before2.isspace() or before2 in "(["):
+        number.start, number.value = start - 1, -value  # -3.5%, (−2): a sign, not a dash between two numbers
     if after.isalpha():
         suffix = _ORDINAL_SUFFIX.match(text, end)
         scale = _SCALE_AFTER.match(text, end)
@@ -698,6 +712,8 @@ class _Assembler:
             return None  # "rose $1.85 to $19.40", "raised it by $5 to $93": a change and a level
         if word in ("-", "–", "—") and low.number.words:
             return None
+        if self._score(low, high):
+            return None  # "3-6, 6-3", "lost 1-3", "a 2-3 defeat": a score, two numbers
         if low.type != "number" and high.type != "number" and (low.type != high.type or low.currency != high.currency or low.unit != high.unit):
             return None
         if low.type == "money" and low.prefix_end is not None and high.type == "number" and word != "and":
@@ -721,6 +737,21 @@ class _Assembler:
         self._qualify(value, start)
         return Quantity(kind.type, start, high.end, value)
 
+    def _score(self, low: _Piece, high: _Piece) -> bool:
+        """Whether two small counts joined by a dash are a sports score: a set among others,
+        the result of a beating or losing verb, or a score before "win", "defeat" and kin."""
+        text = self.text
+        if low.type != "number" or high.type != "number" or text[low.end : high.start] not in ("-", "–"):
+            return False
+        if not (_SMALL_COUNT.fullmatch(text, low.start, low.end) and _SMALL_COUNT.fullmatch(text, high.start, high.end)):
+            return False
+        return bool(
+            _SET_SCORE_AFTER.match(text, high.end)
+            or _SET_SCORE_BEFORE.search(text, max(0, low.start - 8), low.start)
+            or _SCORE_NOUN_AFTER.match(text, high.end)
+            or _SCORE_VERB_BEFORE.search(text, max(0, low.start - 72), low.start)
+        )
+
     @staticmethod
     def _inherit(low: _Piece, high: _Piece) -> _Piece:
         return _Piece(high.number, high.start, high.end, "money", low.currency, low.ambiguous, low.currency_text, None, low.factor)
@@ -740,7 +771,7 @@ class _Assembler:
     def _bare_number_ok(self, number: Number) -> bool:
         """What a bare number must pass that a money amount or percentage need not."""
         text = self.text
-        surface = text[number.start : number.end]
+        surface = text[number.start : number.end].lstrip("".join(MINUS_SIGNS))
         if number.scale_abbreviation:
             return False  # "40m", "5k": money without its currency, or metres and kilos
         if surface.isdigit():

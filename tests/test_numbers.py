@@ -44,6 +44,8 @@ def spans(text: str, fact_type: str | None = None):
         ("Nearly one in five adults is unvaccinated.", [("one in five", 0.2, "fraction")]),
         ("A second test is planned.", [("second", 2, "ordinal")]),
         ("Manchester City beat Aston Villa 3-1.", [("3", 3, "cardinal"), ("1", 1, "cardinal")]),
+        ("The balance was (-1,200) and the index was down \u22122.", [("-1,200", -1200, "cardinal"), ("\u22122", -2, "cardinal")]),
+        ("Sales of 3-4 million units and 1-3 rate cuts.", [("3-4 million", 3_000_000, "cardinal"), ("1-3", 1, "cardinal")]),
     ],
 )
 def test_numbers(sentence, expected):
@@ -90,7 +92,8 @@ def test_not_numbers(sentence):
         ("The Fed raised rates by 25 basis points.", "25 basis points", 0.25, "percentage_point"),
         ("Growth of 12-15% is expected.", "12-15%", 12, "percent"),
         ("Yields of between 2 and 3 percent are likely.", "between 2 and 3 percent", 2, "percent"),
-        ("Prices dropped -0.5% in May.", "0.5%", 0.5, "percent"),
+        ("Prices dropped -0.5% in May.", "-0.5%", -0.5, "percent"),
+        ("The fund returned \u22121.2% last year.", "\u22121.2%", -1.2, "percent"),
         ("The bank raised rates by a quarter point.", "a quarter point", 0.25, "percentage_point"),
         ("It cut by half a percentage point.", "half a percentage point", 0.5, "percentage_point"),
     ],
@@ -157,3 +160,24 @@ def test_number_like_text_gives_grounded_facts(text):
     for fact in facts_of(text):
         assert text[fact.start : fact.end] == fact.text
         assert isinstance(fact.value["value"], (int, float))
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("She won 3-6, 6-3, 7-5.", ["3", "6", "6", "3", "7", "5"]),
+        ("United lost to Arsenal 1-3 on Sunday.", ["1", "3"]),
+        ("The champions drew 2-2 at home.", ["2", "2"]),
+        ("It was a 2-3 defeat for Spurs.", ["2", "3"]),
+        ("The party won 20-25 seats.", ["20-25"]),
+    ],
+)
+def test_sports_scores_are_two_numbers_not_a_range(sentence, expected):
+    assert [f.text for f in facts_of(sentence) if f.type == "number"] == expected
+
+
+def test_a_dash_between_numbers_is_not_a_minus_sign():
+    assert [(f.text, f.value["value"]) for f in facts_of("COVID-19 rose 3-4 times, F-35 orders -2 units.")] == [
+        ("3-4", 3),
+        ("-2", -2),
+    ]
