@@ -182,6 +182,8 @@ def on_month_year(match, ctx: Context) -> Found | None:
 def _bare_month_is_date(match, ctx: Context) -> bool:
     if P.MONTH_CONTEXT.search(ctx.before(match.start(), 14)):
         return True
+    if P.MONTH_DASH_AFTER.match(ctx.text, match.end()) or P.MONTH_DASH_BEFORE.search(ctx.before(match.start(), 13)):
+        return True  # one end of a month range, "June-August"
     if match["bare"] in ("May", "March"):
         return False
     after = ctx.text[match.end() : match.end() + 2]
@@ -482,6 +484,8 @@ def _range_value(first: dict, second: dict) -> dict:
     start, end = first["value"], second["value"]
     if start and end and "resolution" in first and first["granularity"] == "day" and start > end:
         start = R.shift_period(date.fromisoformat(start), "day", -7)[0]
+    if start and end and first["granularity"] == "month" and start > end:
+        end = f"{int(start[:4]) + (end[5:] < start[5:]):04d}{end[4:]}"  # "November-February": into the next year
     value["value"] = f"{start}/{end}" if start and end else None
     value["start"], value["end"] = start, end
     for key in ("anchor", "zone", "utc_offset"):

@@ -57,6 +57,10 @@ def only(text, published=DATELINE, **config):
         ("Output grew from 2019 to 2021.", "from 2019 to 2021", "2019/2021"),
         ("The fair runs Feb 14-16 in Berlin.", "Feb 14-16", "2022-02-14/2022-02-16"),
         ("The office is closed between Monday and Wednesday.", "between Monday and Wednesday", "2022-02-14/2022-02-16"),
+        ("The festival runs June-August in Vienna.", "June-August", "2022-06/2022-08"),
+        ("The ski season runs November – February.", "November – February", "2021-11/2022-02"),
+        ("The next ski season will run November-February.", "November-February", "2022-11/2023-02"),
+        ("Rates stay high from November to January, the bank said.", "from November to January", "2021-11/2022-01"),
     ],
 )
 def test_dates_in_realistic_sentences(sentence, span, iso):
