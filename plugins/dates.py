@@ -23,7 +23,7 @@ from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
 from . import _dates_patterns as P
 from . import _dates_resolve as R
-from ._dates_tense import TenseReader
+from ._dates_tense import FUTURE, TenseReader
 
 VERSION = "0.1.0"
 ABSOLUTE, YEAR_INFERRED, RELATIVE = "absolute", "year_inferred", "relative"
@@ -255,6 +255,8 @@ def on_weekday(match, ctx: Context) -> Found | None:
     modifier = match["mod"] and match["mod"].lower()
     weekday = P.WEEKDAYS[match["wd"].lower()]
     tense = ctx.tense(match.start(), match.end())
+    if tense is None and P.UNTIL_BEFORE.search(ctx.before(match.start(), 7)):
+        tense = FUTURE
     day = R.weekday_date(ctx.anchor, weekday, tense, modifier) if ctx.anchor else None
     extra = {"tense": tense if day and modifier not in ("last", "next", "coming") else None,
              "part_of_day": match["part"], "modifier": modifier if modifier in ("early", "late") else None,

@@ -60,6 +60,8 @@ def only(text, published=DATELINE, **config):
         ("The festival runs June-August in Vienna.", "June-August", "2022-06/2022-08"),
         ("The ski season runs November – February.", "November – February", "2021-11/2022-02"),
         ("The next ski season will run November-February.", "November-February", "2022-11/2023-02"),
+        ("Voting runs until Friday in most regions.", "Friday", "2022-02-18"),
+        ("The road was closed until Friday.", "Friday", "2022-02-11"),
         ("Rates stay high from November to January, the bank said.", "from November to January", "2021-11/2022-01"),
     ],
 )
