@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ._word_trie import trie_pattern
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
     "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -140,28 +142,34 @@ RANGE_OPENER = re.compile(r"(?i)\b(?:from|between)\s$")
 _MONTH_START = r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)"
 # Every month name and abbreviation is a month start and at most six more letters ("Sep" + "tember").
 _MONTH_TRIGGER = re.compile(_MONTH_START)
-# The words ``RELATIVE`` puts before a unit, each with the parts of a day it also takes ("this morning").
-# Every branch of its trigger starts with a literal, which lets the regex engine skip ahead by first character.
-_RELATION_PARTS = [(word, parts) for relation, parts in (("this", "|morning|afternoon|evening"), ("last", "|night"),
-                   ("next", ""), ("coming", "")) for word in (relation.capitalize(), relation)]
+def _phrase_trie(phrases: list[str]) -> re.Pattern:
+    """Literal phrases (a space: any ``\\s``) as one trie: the engine skips ahead by first character
+    and rejects a position after a character or two."""
+    return re.compile(trie_pattern(phrase.replace(" ", "\0") for phrase in phrases).replace("\0", r"\s"))
+
+
+# Every phrase of ``RELATIVE`` holds one of these: a relation and a unit ("this morning",
+# "last night"), a count's unit and direction ("days ago"), or a day word.
+_RELATIVE_PHRASES = (
+    [
+        f"{word} {unit}"
+        for relation, parts in (("this", ["morning", "afternoon", "evening"]), ("last", ["night"]), ("next", []), ("coming", []))
+        for word in (relation.capitalize(), relation)
+        for unit in ["week", "month", "year", "quarter", "decade", *parts]
+    ]
+    + [f"{unit}{plural} {way}" for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s") for way in ("ago", "from now")]
+    + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()
+    + ["the day "]
+)
 TRIGGERS = {
     "MONTH_DAY": (re.compile(_MONTH_START + r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
-    "DAY_MONTH": (re.compile(r"\d(?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH_START), 34),
+    "DAY_MONTH": (re.compile(r"[0-9](?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH_START), 34),  # ``_DAY`` is ASCII digits
     "MONTH_YEAR": (_MONTH_TRIGGER, 10),
     "NUMERIC": (re.compile(r"\d[-/.][\dA-Z]"), 4),
     "YEAR": (re.compile(r"1[89]\d\d|20\d\d"), 7),
     "QUARTER": (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
     "SEASON": (re.compile(r"spring|summer|autumn|fall|winter"), 7),
-    "RELATIVE": (
-        re.compile(
-            "|".join(
-                [rf"{word}\s(?:week|month|year|quarter|decade{parts})" for word, parts in _RELATION_PARTS]
-                + [rf"{unit}s?\s(?:ago|from\snow)" for unit in ("day", "week", "month", "year", "decade")]
-                + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight the\\sday\\s".split()
-            )
-        ),
-        12,
-    ),
+    "RELATIVE": (_phrase_trie(_RELATIVE_PHRASES), 12),
     "WEEKDAY": (re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"), 8),
     "TIME": (re.compile(r"[\dnm](?:(?<=\d)(?:[:.]\d|\s?[apAPGUZhECMPl])|(?<=n)oon|(?<=m)id(?:day|night))"), 4),
 }
