@@ -1,7 +1,7 @@
 """The ``dates`` extractor: realistic sentences with a dateline, the reference article, properties."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import factcards
@@ -171,3 +171,26 @@ def test_last_quarter_and_half_of_a_year(sentence, value):
     card = factcards.make_card(sentence, summarizer="lead", published="2022-02-15", extractors=["dates"])
     assert [f.value["value"] for f in card.facts] == [value]
     assert not card.diagnostics
+
+
+_DATE_WORDS = st.lists(
+    st.sampled_from(
+        ["May ", "Sept. ", "December ", "Dec ", "Wednesday, ", "Tue ", "the ", "of ", "31st ", "2nd ", "5", "16 ", " - ",
+         "-", " through ", "2021 ", "2019-20 ", "1990s ", "days ago ", "this week ", "Earlier ", "the day before yesterday ",
+         "Today ", "last night ", "next ", "a couple of ", "third quarter ", "Q3 ", "mid-", "winter ", "noon ", "12:30 ",
+         "9.30 p.m. ", "0900 GMT ", "15-Feb-2022 ", "15/02/2022 ", ", ", ".\n", "said "]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATE_WORDS)
+@example("Talks resume next Wednesday, May 5, and end Wednesday, 16 through 31st of May 2021.")
+@example("Earlier this week, a couple of days ago, mid-winter 2019-20, in mid-2021, the third quarter of 2021 at 9.30 p.m.")
+def test_trigger_scan_finds_what_a_full_scan_finds(text):
+    from factcards_plugins import _dates_patterns as patterns
+    from factcards_plugins.dates import HANDLERS
+
+    for pattern, _handler, trigger, lead in HANDLERS:
+        assert [m.span() for m in patterns.scan(pattern, trigger, lead, text)] == [m.span() for m in pattern.finditer(text)]

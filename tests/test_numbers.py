@@ -181,3 +181,16 @@ def test_a_dash_between_numbers_is_not_a_minus_sign():
         ("3-4", 3),
         ("-2", -2),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("THREE HUNDRED people marched.", [("THREE HUNDRED", 300)]),
+        # "İ" lowercases to two characters: the number words are then read on the text itself.
+        ("İstanbul had Twenty-One cases.", [("Twenty-One", 21)]),
+        ("ıne or two, ſix or seven.", [("two", 2), ("seven", 7)]),
+    ],
+)
+def test_number_words_in_any_case_keep_their_offsets(sentence, expected):
+    assert [(f.text, f.value["value"]) for f in facts_of(sentence) if f.type == "number"] == expected
