@@ -409,7 +409,7 @@ class _Finder:
         start, end = name_tokens[0].start, name_tokens[-1].end
         if not self.allowed(start, end):
             return stop
-        role_tokens = self._title_tokens(i)
+        role_tokens = self._title_tokens(i, stop)
         role = _role_text(text, role_tokens)
         if role and not role_tokens[0].capitalized:
             role_end = role_tokens[0].start + len(role)
@@ -422,13 +422,12 @@ class _Finder:
             self._add(name_tokens, role, role_tokens, evidence)
         return stop
 
-    def _title_tokens(self, i: int) -> list[Token]:
-        """The title right before ``tokens[i]`` ("Russian President"), or before a comma ("finance director, ")."""
+    def _title_tokens(self, i: int, stop: int) -> list[Token]:
+        """The title right before the name ``tokens[i:stop]`` ("Russian President"), or before a comma ("finance director, ")."""
         role_range = _role_before(self.text, self.tokens, i)
         if role_range:
             return self.tokens[role_range[0] : role_range[1]]
         before = self.tokens[i - 1] if i > 0 else None
-        stop = _name_after(self.text, self.tokens, i)
         closes = self.text[self.tokens[stop - 1].end : self.tokens[stop - 1].end + 1] in (",", ".", ";") if stop > i else False
         if before is not None and closes and self.text[before.end : self.tokens[i].start] == ", " and before.key in ROLE_HEADS:
             return [before]
@@ -498,7 +497,8 @@ class _Finder:
                 i += 1
                 continue
             stop = self._run_end(i)
-            self._mention(self.tokens[i:stop], by_word)
+            if self.tokens[stop - 1].bare in by_word:  # else no person's surname ends the run
+                self._mention(self.tokens[i:stop], by_word)
             i = stop
 
     def _run_end(self, i: int) -> int:
