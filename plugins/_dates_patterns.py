@@ -77,11 +77,17 @@ WEEKDAY = re.compile(
     rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ee]arly|[Ll]ate)\s)?(?P<wd>{_WEEKDAY})"
     r"(?:\s(?P<part>morning|afternoon|evening|night))?(?![\w-])"
 )
+# A fiscal year after a quarter: "fiscal 2023" (four digits), "FY2024", "FY 24".
+_FISCAL_YEAR = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
 QUARTER = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
-    r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|the\syear))?"
-    r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d))?)(?![\w-])"
+    r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|the\syear"
+    rf"|{_FISCAL_YEAR}(?P<fyear>(?:19|20)?\d{{2}})(?!\d)))?"
+    r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d)"
+    rf"|\s{_FISCAL_YEAR}(?P<qfyear>(?:19|20)?\d{{2}})(?!\d))?)(?![\w-])"
 )
+# "the fiscal first quarter", "fiscal 2024": a company's fiscal period.
+FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
 SEASON = re.compile(
     r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<season>spring|summer|autumn|fall|winter)"
     r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?!\d))?(?![\w-])"

@@ -220,7 +220,8 @@ def on_year(match, ctx: Context) -> Found | None:
         return None
     if match["y2"]:
         return _year_range(match, ctx, year)
-    value = ctx.date_value(f"{year:04d}", "year", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
+    modifier = match["mod"] and match["mod"].lower() or ("fiscal" if P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)) else None)
+    value = ctx.date_value(f"{year:04d}", "year", ABSOLUTE, modifier=modifier)
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
@@ -307,11 +308,12 @@ def _relative_word(match, ctx: Context) -> Found | None:
 
 
 def on_quarter(match, ctx: Context) -> Found | None:
-    """"the third quarter", "Q3 2022", "first half of 2022", "fourth-quarter"."""
+    """"the third quarter", "Q3 2022", "first half of 2022", "fourth-quarter", "Q3 FY2024"."""
+    fiscal = bool(match["fyear"] or match["qfyear"] or P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)))
     if match["q"]:
         kind, number = ("quarter" if match["q"][0] == "Q" else "half"), int(match["q"][1])
         year = match["qyear"] or (match["qyy"] and f"20{match['qyy']}")
-        if year is None and not P.MONTH_CONTEXT.search(ctx.before(match.start(), 10)):
+        if year is None and not fiscal and not P.MONTH_CONTEXT.search(ctx.before(match.start(), 10)):
             return None
         if kind == "half" and number > 2:
             return None
@@ -324,7 +326,21 @@ def on_quarter(match, ctx: Context) -> Found | None:
         if kind == "half" and number > 2:
             return None
         year = match["year"] or _relative_year(ctx, match["ryear"])
+    if fiscal:
+        return _fiscal_period_found(match, ctx, kind, number, year)
     return _period_found(match, ctx, kind, number, year)
+
+
+def _fiscal_period_found(match, ctx: Context, kind: str, number: int, year: str | None) -> Found:
+    """A company's fiscal quarter or half: labelled with its fiscal year when the text gives one,
+    never with a calendar year guessed from the dateline (fiscal years start in any month)."""
+    label = f"Q{number}" if kind == "quarter" else f"H{number}"
+    fiscal_year = match["fyear"] or match["qfyear"]
+    if fiscal_year:
+        year = fiscal_year if len(fiscal_year) == 4 else f"20{fiscal_year}"
+    resolution = RELATIVE if match["ryear"] else ABSOLUTE if year else YEAR_INFERRED
+    value = ctx.date_value(year and f"{year}-{label}", kind, resolution, modifier="fiscal", pattern=None if year else f"XXXX-{label}")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
 def _relative_year(ctx: Context, relation: str | None) -> str | None:

@@ -194,3 +194,22 @@ def test_trigger_scan_finds_what_a_full_scan_finds(text):
 
     for pattern, _handler, trigger, lead in HANDLERS:
         assert [m.span() for m in patterns.scan(pattern, trigger, lead, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Revenue rose in Q3 FY2024, the company said.", "Q3 FY2024", "2024-Q3"),
+        ("Profit fell in the third quarter of fiscal 2023.", "third quarter of fiscal 2023", "2023-Q3"),
+        ("Sales grew in Q4 FY23.", "Q4 FY23", "2023-Q4"),
+        # A fiscal quarter without its fiscal year cannot be placed on the calendar.
+        ("Inventories rose 44% in the fiscal first quarter.", "first quarter", None),
+        ("The budget for fiscal 2024 was approved.", "2024", "2024"),
+    ],
+)
+def test_fiscal_periods_keep_their_fiscal_year(sentence, span, value):
+    card = factcards.make_card(sentence, summarizer="lead", published="2022-09-30", extractors=["dates"])
+    assert not card.diagnostics
+    [fact] = card.facts
+    assert (fact.text, fact.value["value"], fact.value["modifier"]) == (span, value, "fiscal")
+
