@@ -143,8 +143,9 @@ _COUNTRY_CUES = {
     }.items()
 }
 _CURRENCY_FAMILY = {"dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "peso": "peso", "franc": "franc", "fr": "franc", "shilling": "shilling", "¥": "yen"}
+# The look-ahead names every first letter of the words: the regex engine skips to the next one.
 _CURRENCY_HINT = re.compile(
-    r"\b(?:(?P<CAD>Canad(?:a|ian)|Ottawa)|(?P<AUD>Australia|Canberra)|(?P<NZD>New Zealand)|(?P<HKD>Hong Kong)"
+    r"(?=[ACHNOST])\b(?:(?P<CAD>Canad(?:a|ian)|Ottawa)|(?P<AUD>Australia|Canberra)|(?P<NZD>New Zealand)|(?P<HKD>Hong Kong)"
     r"|(?P<SGD>Singapore)|(?P<TWD>Taiwan))"
 )
 
@@ -203,6 +204,7 @@ _POINT_FRACTION = re.compile(
 _POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
 # Explicit dollars other than the U.S. one; a document that writes only these means them by a bare "$".
 _EXPLICIT_DOLLAR = re.compile(r"(?<![A-Za-z])(?P<p>US|U\.S\.|CA|CAN|C|AU|AUD|A|NZ|HK|SG|S|NT)\$")
+_EXPLICIT_DOLLAR_PREFIX = 4  # the longest prefix, "U.S."
 _TIME_AFTER = re.compile(
     r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|PDT\b|ET\b|hrs\b|hours GMT)", re.IGNORECASE
 )
@@ -845,10 +847,24 @@ def _document_dollar(text: str) -> str | None:
     Wire style writes "C$" every time, so a bare "$" next to it stays the
     default dollar; the other dollar is only recorded as a hint.
     """
-    if "$" not in text:
-        return None
-    kinds = {SYMBOLS[m.group("p") + "$"][0] for m in _EXPLICIT_DOLLAR.finditer(text)}
+    kinds = {SYMBOLS[prefix + "$"][0] for prefix in _explicit_dollar_prefixes(text)}
     return kinds.pop() if len(kinds) == 1 and "USD" not in kinds else None
+
+
+def _explicit_dollar_prefixes(text: str) -> list[str]:
+    """The prefixes of ``_EXPLICIT_DOLLAR``'s matches, looked for only in the few characters before each "$".
+
+    A match holds one "$", its last character, so the match ending at a "$" starts after the
+    "$" before it: the windows are those of ``finditer``, and so are the matches.
+    """
+    prefixes = []
+    after_previous, at = 0, text.find("$")
+    while at >= 0:
+        match = _EXPLICIT_DOLLAR.search(text, max(after_previous, at - _EXPLICIT_DOLLAR_PREFIX), at + 1)
+        if match:
+            prefixes.append(match.group("p"))
+        after_previous, at = at + 1, text.find("$", at + 1)
+    return prefixes
 
 
 def _point_fractions(text: str) -> list[Quantity]:
@@ -857,6 +873,8 @@ def _point_fractions(text: str) -> list[Quantity]:
     lowered = text.lower()
     if "quarter" not in lowered and "half" not in lowered:
         return found  # every point fraction names a quarter or a half (only ASCII letters fold to these)
+    if "point" not in lowered and not any(char in text for char in _FOLD_TO_ASCII):
+        return found  # and a point ("ı" and "İ" fold to "i" but lowercase to other letters)
     for match in _POINT_FRACTION.finditer(text):
         words = match.group("n").lower()
         value = 0.75 if words.startswith("three") else _POINT_FRACTION_VALUES[words.split()[-1] if words.split()[-1] != "a" else words.split()[0]]
