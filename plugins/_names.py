@@ -128,13 +128,25 @@ class Token:
 
     def __init__(self, start: int, end: int, text: str):
         self.start, self.end, self.text = start, end, text
-        self.bare = bare = POSSESSIVE.sub("", text) if text[-2:-1] in "'’" or text[-1:] in "'’" else text
-        self.key = key = bare.lower()
-        self.capitalized = text[:1].isupper()
-        self.name_like = _name_like(bare, key)
+        self.bare, self.key, self.capitalized, self.name_like = _WORD_FACTS.get(text) or _word_facts(text)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+# What a token's word says of it, read once per word: (bare, key, capitalized, name_like).
+_WORD_FACTS: dict[str, tuple[str, str, bool, bool]] = {}
+MAX_REMEMBERED_WORDS = 100_000
+
+
+def _word_facts(text: str) -> tuple[str, str, bool, bool]:
+    """``Token``'s fields that depend on its word only, remembered for the word's next tokens."""
+    if len(_WORD_FACTS) >= MAX_REMEMBERED_WORDS:
+        _WORD_FACTS.clear()
+    bare = POSSESSIVE.sub("", text) if text[-2:-1] in "'’" or text[-1:] in "'’" else text
+    key = bare.lower()
+    facts = _WORD_FACTS[text] = (bare, key, text[:1].isupper(), _name_like(bare, key))
+    return facts
 
 
 def _name_like(word: str, key: str) -> bool:
