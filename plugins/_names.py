@@ -214,14 +214,15 @@ NAME_OR_TITLE_TOKEN = re.compile(
 def tokenize(text: str) -> list[Token]:
     """The tokens that can take part in a name or a title (see ``NAME_OR_TITLE_TOKEN``),
     without a sentence-final period glued to them."""
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for match in NAME_OR_TITLE_TOKEN.finditer(text):
         word = match.group()
-        if word[:1].isupper() or word.lower() in TITLE_WORDS:
+        if word[0].isupper() or word.lower() in TITLE_WORDS:
             start, end = match.span()
-            if _glued_period(word):
+            if word[-1] == "." and _glued_period(word):
                 word, end = word[:-1], end - 1
-            tokens.append(Token(start, end, word))
+            append(Token(start, end, word))
     return tokens
 
 
