@@ -184,10 +184,55 @@ class AnyOf:
         return hits
 
 
+class MonthStarts:
+    """The month starts of a text ("Jan", "Sep", "May" ...), found once for the three month patterns.
+
+    No month start overlaps another, so ``finditer`` finds each of them.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[str | None, list[re.Match]] = (None, [])
+
+    def finditer(self, text: str) -> list[re.Match]:
+        last_text, hits = self._last
+        if last_text is not text:
+            hits = list(_MONTH_TRIGGER.finditer(text))
+            self._last = (text, hits)
+        return hits
+
+
+MONTH_STARTS = MonthStarts()
+
+
+class MonthStartThen:
+    """A trigger that starts with a month start: ``rest`` is matched from each month start."""
+
+    def __init__(self, rest: str) -> None:
+        self.pattern = re.compile(_MONTH_START + rest)
+
+    def finditer(self, text: str) -> list[re.Match]:
+        match = self.pattern.match
+        return [hit for start in MONTH_STARTS.finditer(text) if (hit := match(text, start.start()))]
+
+
+class MonthStartAfter:
+    """A trigger that ends with a month start: the month starts right after ``before`` (at most
+    ``width`` characters). Its hits are those month starts, so its lead grows by ``width``."""
+
+    def __init__(self, before: str, width: int) -> None:
+        self.pattern, self.width = re.compile(before + r"\Z"), width
+
+    def finditer(self, text: str) -> list[re.Match]:
+        search, width = self.pattern.search, self.width
+        return [start for start in MONTH_STARTS.finditer(text) if search(text, max(0, start.start() - width), start.start())]
+
+
+_DAY_BEFORE_MONTH_WIDTH = len("1st of ")
 TRIGGERS = {
-    "MONTH_DAY": (re.compile(_MONTH_START + r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
-    "DAY_MONTH": (re.compile(r"[0-9](?:st|nd|rd|th)?\s(?:of\s)?" + _MONTH_START), 34),  # ``_DAY`` is ASCII digits
-    "MONTH_YEAR": (_MONTH_TRIGGER, 10),
+    "MONTH_DAY": (MonthStartThen(r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
+    # ``_DAY`` is ASCII digits; the day starts at most 34 characters after the match.
+    "DAY_MONTH": (MonthStartAfter(r"[0-9](?:st|nd|rd|th)?\s(?:of\s)?", _DAY_BEFORE_MONTH_WIDTH), 34 + _DAY_BEFORE_MONTH_WIDTH),
+    "MONTH_YEAR": (MONTH_STARTS, 10),
     "NUMERIC": (re.compile(r"\d[-/.][\dA-Z]"), 4),
     "YEAR": (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
     "QUARTER": (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
@@ -205,8 +250,10 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 DENSE_TRIGGERS = 24
 
 
-def scan(pattern: re.Pattern, trigger: re.Pattern | AnyOf, lead: int, text: str):
+def scan(pattern: re.Pattern, trigger, lead: int, text: str):
     """The matches of ``pattern.finditer(text)``, trying ``pattern`` only just before triggers.
+
+    ``trigger``: a compiled pattern or one of the trigger classes above (its ``finditer`` gives matches).
 
     A match starting at ``s`` holds a trigger starting in ``s .. s + lead``; every trigger
     starts where ``trigger.finditer`` finds one or inside one it finds (it skips only those
