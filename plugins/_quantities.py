@@ -913,8 +913,12 @@ def _may_end_symbol(text: str, offset: int) -> bool:
     return p > 0 and text[p - 1] in _SYMBOL_LAST_CHARS
 
 
+# The last letters of the month names and abbreviations, in either case (no other letter folds to these).
+_MONTH_LAST_LETTERS = frozenset(month[-1] for month in MONTHS) | frozenset(month[-1].upper() for month in MONTHS)
+
+
 def _may_end_month(text: str, offset: int) -> bool:
-    """Whether ``_MONTH_BEFORE`` could end at ``offset``: a letter, then optional ".", "," and " "."""
+    """Whether ``_MONTH_BEFORE`` could end at ``offset``: a month's last letter, then optional ".", "," and " "."""
     p = offset
     if p and text[p - 1] == " ":
         p -= 1
@@ -922,17 +926,18 @@ def _may_end_month(text: str, offset: int) -> bool:
         p -= 1
     if p and text[p - 1] == ".":
         p -= 1
-    return p > 0 and text[p - 1].isalpha()
+    return p > 0 and text[p - 1] in _MONTH_LAST_LETTERS
 
 
 def _may_end_connective(text: str, offset: int) -> bool:
-    """Whether ``_MONTH_DAY_RANGE_BEFORE`` could end at ``offset`` (a dash, or a space after a dash or word)."""
+    """Whether ``_MONTH_DAY_RANGE_BEFORE`` could end at ``offset``: a dash, or a space after a dash
+    or after the last letter of "to", "and", "through" or "until" (no other letter folds to these)."""
     if not offset:
         return False
     last = text[offset - 1]
     if last in "-–":
         return True
-    return last == " " and offset > 1 and (text[offset - 2] in "-–" or text[offset - 2].isalpha())
+    return last == " " and offset > 1 and text[offset - 2] in "-–odhlODHL"
 
 
 def _sentence_start(text: str, offset: int) -> bool:
