@@ -115,6 +115,8 @@ YEAR_CONTEXT = re.compile(
     r"[\s,]{1,3}|[-–])$"
 )
 STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
+# Both end at the end (``$``: or before a final newline), so a match starts at most this far back.
+YEAR_CONTEXT_REACH = 13 + 1
 COUNT_NOUN_AFTER = re.compile(
     r"\s(?:people|persons|troops|soldiers|cases|deaths|votes|units|jobs|homes|children|students|men|women"
     r"|dollars|euros|pounds|yuan|rubles|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|feet|points"

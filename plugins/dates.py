@@ -233,7 +233,7 @@ def _is_year(match, ctx: Context, year: int) -> bool:
     if after.startswith(("'s", "’s")):
         return True
     context = P.STRONG_YEAR_CONTEXT if year % 100 == 0 else P.YEAR_CONTEXT
-    return bool(context.search(before))
+    return bool(context.search(before, max(0, len(before) - P.YEAR_CONTEXT_REACH)))
 
 
 def _year_range(match, ctx: Context, first: int) -> Found | None:
