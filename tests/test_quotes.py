@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -220,28 +218,18 @@ def test_no_exception_on_arbitrary_unicode(text):
 
 
 HOSTILE = {
-    "1 MB without a closing mark": 'He said "' + "word " * 200_000,
-    "opening marks only": "“" * 300_000,
-    "a quote re-opened on every line": '"' + "a\n" * 200_000,
-    "single marks everywhere": "'x " * 300_000,
-    "attributions everywhere": '"a," said ' * 50_000,
+    "no closing mark": 'He said "' + "word " * 50_000,
+    "opening marks only": "“" * 100_000,
+    "a quote re-opened on every line": '"' + "a\n" * 50_000,
+    "single marks everywhere": "'x " * 50_000,
+    "attributions everywhere": '"a," said ' * 20_000,
 }
 
 
 @pytest.mark.parametrize("hostile", list(HOSTILE.values()), ids=list(HOSTILE))
-def test_hostile_input_runs_in_linear_time(hostile, sample_text):
-    """Hostile text costs no more than a few times news text of the same size."""
-    news = (sample_text * (len(hostile) // len(sample_text) + 1))[: len(hostile)]
-    assert timed(hostile) < 8 * timed(news) + 1
-
-
-def timed(text):
-    """Seconds the extractor alone takes on ``text`` (segmenting is the core's cost, not timed)."""
-    document = factcards.Document(text)
-    document.segment()
-    began = time.perf_counter()
-    quotes.extract(document, {})
-    return time.perf_counter() - began
+def test_hostile_input_runs_in_linear_time(hostile, time_growth):
+    """Four times the hostile text takes about four times as long (quadratic work would take ~16)."""
+    assert time_growth(quotes.extract, hostile) < 9
 
 
 # -- resolution beyond the attribution's own words ------------------------------
