@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from factcards_plugins import people
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcards
-from factcards_plugins import people
 
 REFERENCE_PEOPLE = {
     "Dmitry Peskov": "Kremlin spokesperson",

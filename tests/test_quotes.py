@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from factcards_plugins import quotes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcards
-from factcards_plugins import quotes
 
 
 def card_quotes(text):
