@@ -205,6 +205,7 @@ _POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
 # Explicit dollars other than the U.S. one; a document that writes only these means them by a bare "$".
 _EXPLICIT_DOLLAR = re.compile(r"(?<![A-Za-z])(?P<p>US|U\.S\.|CA|CAN|C|AU|AUD|A|NZ|HK|SG|S|NT)\$")
 _EXPLICIT_DOLLAR_PREFIX = 4  # the longest prefix, "U.S."
+_DENSE_DOLLARS = 32  # fewer characters than this per "$", and one scan of the text is cheaper than a search per "$"
 _TIME_AFTER = re.compile(
     r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|PDT\b|ET\b|hrs\b|hours GMT)", re.IGNORECASE
 )
@@ -353,7 +354,7 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
 def _dash_groups(text: str, start: int, end: int) -> int:
     """How many digit groups the hyphenated chain around ``start..end`` has (3 in ``2022-02-15``)."""
     left = _DASH_CHAIN_LEFT.search(text, max(0, start - 14), start) if start and text[start - 1] == "-" else None
-    right = _DASH_CHAIN_RIGHT.match(text, end)
+    right = _DASH_CHAIN_RIGHT.match(text, end) if text.startswith("-", end) else None
     return 1 + (left.group().count("-") if left else 0) + (right.group().count("-") if right else 0)
 
 
@@ -506,7 +507,8 @@ def _merge_scales(text: str, numbers: list[Number]) -> list[Number]:
     """``1.5 million``: a digit number followed by a scale word takes its value and span."""
     merged: list[Number] = []
     for number in numbers:
-        if not number.words and not number.scale_abbreviation and number.kind == "cardinal":
+        # A scale word, spelled out or abbreviated, follows a space or hyphen.
+        if not number.words and not number.scale_abbreviation and number.kind == "cardinal" and text.startswith((" ", "-"), number.end):
             scale = _SCALE_AFTER.match(text, number.end)
             spaced = _SCALE_SPACED_ABBR.match(text, number.end)
             if scale and scale.group("word"):
@@ -857,6 +859,8 @@ def _explicit_dollar_prefixes(text: str) -> list[str]:
     A match holds one "$", its last character, so the match ending at a "$" starts after the
     "$" before it: the windows are those of ``finditer``, and so are the matches.
     """
+    if text.count("$") * _DENSE_DOLLARS > len(text):
+        return [match.group("p") for match in _EXPLICIT_DOLLAR.finditer(text)]  # hostile input: one scan is cheaper
     prefixes = []
     after_previous, at = 0, text.find("$")
     while at >= 0:
