@@ -129,6 +129,7 @@ MONTH_CONTEXT = re.compile(
 # A bare month joined by a dash to another: "June-August", "November – February".
 MONTH_DASH_AFTER = re.compile(rf" ?[-–—] ?{_FULL_MONTH}(?![\w'’])")
 MONTH_DASH_BEFORE = re.compile(rf"(?<![\w'’]){_FULL_MONTH} ?[-–—] ?\Z")
+DASH_ENDINGS = ("-", "–", "—", "- ", "– ", "— ")  # how a ``MONTH_DASH_BEFORE`` match ends
 # "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
 NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Maundy|Easter|Giving|Fat|Shrove|Palm|Small Business|Mail on)\s$")

@@ -182,13 +182,18 @@ def on_month_year(match, ctx: Context) -> Found | None:
 def _bare_month_is_date(match, ctx: Context) -> bool:
     if P.MONTH_CONTEXT.search(ctx.before(match.start(), 14)):
         return True
-    if P.MONTH_DASH_AFTER.match(ctx.text, match.end()) or P.MONTH_DASH_BEFORE.search(ctx.before(match.start(), 13)):
+    if P.MONTH_DASH_AFTER.match(ctx.text, match.end()) or _month_dash_before(ctx.before(match.start(), 13)):
         return True  # one end of a month range, "June-August"
     if match["bare"] in ("May", "March"):
         return False
     after = ctx.text[match.end() : match.end() + 2]
     before = ctx.before(match.start(), 2)
     return not (len(after) == 2 and after[0] == " " and after[1].isupper()) and not (before[:1].isalpha())
+
+
+def _month_dash_before(before: str) -> bool:
+    """Whether ``before`` ends with a month and a dash (``MONTH_DASH_BEFORE``), read only after a dash."""
+    return before.endswith(P.DASH_ENDINGS) and bool(P.MONTH_DASH_BEFORE.search(before))
 
 
 def on_numeric(match, ctx: Context) -> Found | None:
