@@ -27,7 +27,9 @@ _CLAUSE_BREAK = re.compile(
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]{1,2})?")
 _FUTURE_WORDS = frozenset(
     "will shall won't wo 'll upcoming next would tomorrow is are am scheduled slated due expected set poised "
-    "plans plan planning intends intend aims aim to-be going".split()
+    "plans plan planning intends intend aims aim to-be going "
+    # the scheduled present of news: "early voting ends Friday", "she meets Couacaud on Wednesday"
+    "begins starts ends opens closes meets faces resumes expires arrives departs".split()
 )
 _NEEDS_INFINITIVE = frozenset("set plan plans planning intend intends aim aims going".split())
 _PAST_WORDS = frozenset(
