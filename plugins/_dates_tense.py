@@ -120,23 +120,35 @@ def _future_word(words: list[str], i: int, word: str) -> str | None:
 
 
 class TenseReader:
-    """``clause_tense`` for many expressions of one text, each clause and sentence read once.
+    """``clause_tense`` for many expressions of one text, each sentence and clause read once.
 
-    The clause around an expression is found by reading its window up to the first break
-    after it (most windows hold one expression); each clause's and window's cues (the words
-    ``_cue`` reads as a tense, with their spans) are kept, and the nearest is found by bisection.
+    A window's clause breaks are found once, and each clause's cues (the words ``_cue``
+    reads as a tense, with their spans); the nearest cue is found by bisection.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._breaks: dict[tuple[int, int], tuple[list[int], list[int]]] = {}
         self._cues: dict[tuple[int, int], tuple[list[int], list[int], list[str]]] = {}
 
     def tense(self, start: int, end: int, window_start: int, window_end: int) -> str | None:
-        clause_start, clause_end = _clause_bounds(self.text, start, end, window_start, window_end)
+        break_starts, break_ends = self._window_breaks(window_start, window_end)
+        # As ``_clause_bounds``: the last break ending by ``start``, the first starting from ``end``.
+        i = bisect.bisect_right(break_ends, start)
+        clause_start = break_ends[i - 1] if i else window_start
+        j = bisect.bisect_left(break_starts, end, i)
+        clause_end = break_starts[j] if j < len(break_starts) else window_end
         tense = self._nearest(start, end, self._span_cues(clause_start, clause_end))
         if tense is None:
             tense = self._nearest(start, end, self._span_cues(window_start, window_end))
         return tense
+
+    def _window_breaks(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
+        found = self._breaks.get((lo, hi))
+        if found is None:
+            spans = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, lo, hi)]
+            found = self._breaks[(lo, hi)] = ([s for s, _ in spans], [e for _, e in spans])
+        return found
 
     def _span_cues(self, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
         """The words of ``lo..hi`` that are tense cues, as ``_nearest_cue`` reads them."""
@@ -145,14 +157,13 @@ class TenseReader:
             matches = list(_WORD.finditer(self.text, lo, hi))
             words = _lowered_words(matches)
             cues = ([], [], [])
-            # The words ``_cue`` may read as a tense: listed words, and those ending in "ed" or "'ll".
-            candidates = [i for i, word in enumerate(words) if word in _CUE_WORDS or word[-2:] == "ed" or word[-3:] == "'ll"]
-            for i in candidates:
-                tense = _cue(words, i, words[i])
-                if tense is not None:
-                    cues[0].append(matches[i].start())
-                    cues[1].append(matches[i].end())
-                    cues[2].append(tense)
+            for i, word in enumerate(words):
+                if word in _CUE_WORDS or word.endswith(("ed", "'ll")):
+                    tense = _cue(words, i, word)
+                    if tense is not None:
+                        cues[0].append(matches[i].start())
+                        cues[1].append(matches[i].end())
+                        cues[2].append(tense)
             self._cues[(lo, hi)] = cues
         return cues
 

@@ -216,3 +216,17 @@ def test_fiscal_periods_keep_their_fiscal_year(sentence, span, value):
     [fact] = card.facts
     assert (fact.text, fact.value["value"], fact.value["modifier"]) == (span, value, "fiscal")
 
+
+
+HOSTILE = {
+    "weekdays and times in one endless sentence": "Monday 12:30 p.m. " * 4_000,
+    "month names": "May June July " * 5_000,
+    "digits and dashes": "12-" * 25_000,
+    "past and future cues around weekdays": "was will Friday said would Monday " * 2_000,
+}
+
+
+@pytest.mark.parametrize("hostile", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_hostile_input_runs_in_linear_time(hostile, time_growth):
+    """Four times the hostile text takes about four times as long (quadratic work would take ~16)."""
+    assert time_growth(extract, hostile) < 9
