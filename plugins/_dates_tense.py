@@ -45,6 +45,10 @@ _NOT_PAST_ED = frozenset(
 _MODAL_BEFORE_PARTICIPLE = frozenset("will would shall be to can could may might must should".split())
 _PERFECT_OR_PAST_AUX = frozenset("has have had was were".split())
 _SIMPLE_PAST = frozenset("said was were had did yesterday ago last earlier previously".split())
+# Words after "last" the verb ("last 30 days", "last for weeks", "last until May"); digits are not words here.
+_DURATION_AFTER_VERB_LAST = frozenset(
+    "days weeks months years hours minutes decades for until till through into longer beyond at about around up".split()
+)
 # Every word ``_cue`` can read as a tense, besides those ending in "ed" or "'ll".
 _CUE_WORDS = _FUTURE_WORDS | _PAST_WORDS | _SIMPLE_PAST
 
@@ -97,6 +101,8 @@ def _lowered_words(matches: list[re.Match]) -> list[str]:
 def _cue(words: list[str], i: int, word: str) -> str | None:
     if word.endswith("'ll") or word in _FUTURE_WORDS:
         return _future_word(words, i, word)
+    if word == "last" and i + 1 < len(words) and words[i + 1] in _DURATION_AFTER_VERB_LAST:
+        return None  # the verb ("the ban will last 30 days"), not "last week" or "last cut"
     if word in _SIMPLE_PAST:
         return PAST
     if word in _PAST_WORDS or _is_regular_past(word):

@@ -65,6 +65,8 @@ def only(text, published=DATELINE, **config):
         ("Early voting ends Friday in most counties.", "Friday", "2022-02-18"),
         ("The champion meets a qualifier on Thursday.", "Thursday", "2022-02-17"),
         ("Early voting ended Friday in most counties.", "Friday", "2022-02-11"),
+        ("The ban would begin on Friday and last 30 days.", "Friday", "2022-02-18"),
+        ("The firm last cut its outlook on Friday.", "Friday", "2022-02-11"),
         ("Rates stay high from November to January, the bank said.", "from November to January", "2021-11/2022-01"),
     ],
 )
