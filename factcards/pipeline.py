@@ -43,6 +43,10 @@ class Registry:
     def schema(self) -> dict[str, Any]:
         return compose_schema(self.fact_types.values())
 
+    def settings(self, record: Extractor | Summarizer, config: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+        """The config ``record`` runs with, as the core computes it (see ``effective_config``)."""
+        return effective_config(record, config)
+
     def fact_problem(self, fact: dict[str, Any]) -> str | None:
         """Why one fact would make a card invalid, or None (see ``schema.fact_checker``)."""
         if self._fact_checker is None:

@@ -44,7 +44,7 @@ def summary_facts(text: str, published: str | None, registry=None, config=None) 
         if not set(extractor.fact_types) & set(CHECKED_TYPES):
             continue
         try:
-            facts = list(extractor.extract(document, {**extractor.default_config, **dict(config.get(extractor.name, {}))}))
+            facts = list(extractor.extract(document, registry.settings(extractor, config)))
         except Exception:  # a broken extractor already shows in the card's own diagnostics
             continue
         found.extend(f for f in facts if f.type in CHECKED_TYPES and text[f.start : f.end] == f.text)
@@ -155,7 +155,7 @@ def fallback_summary(document, facts, wanted: str, config, registry=None):
     for name in (wanted, "lead"):
         record = registry.summarizers.get(name)
         if record is not None and record.available():
-            summary = record.summarize(document, facts, {**record.default_config, **dict(config.get(name, {}))})
+            summary = record.summarize(document, facts, registry.settings(record, config))
             summary.method = name
             return name, summary
     return None, None
