@@ -354,19 +354,42 @@ def _time_problems(run: Callable[[Document], Any], samples: list[str], big: int,
     if not big:
         return []
     small_doc, big_doc = _megabyte_document(samples, big // 4), _megabyte_document(samples, big)
-    small = large = float("inf")
     try:
-        for _ in range(3):
-            small = min(small, _timed(run, small_doc))
-            large = min(large, _timed(run, big_doc))
-            if large > 2.0:
-                break
+        small, large = best_times(run, small_doc, big_doc, give_up_after=2.0)
     except Exception as exc:
         return [f"{big} characters: raised {type(exc).__name__}: {exc}"]
     ratio = large / max(small, 1e-3)
     if large > 0.1 and ratio > 4 * slack:
         return [f"not linear: {big // 4} characters took {small:.3f}s, {big} took {large:.3f}s ({ratio:.1f}x for 4x the text)"]
     return []
+
+
+def time_growth(extract: Callable[[Document, dict], Any], text: str, config: dict | None = None) -> float:
+    """How many times longer ``extract(document, config)`` takes on ``text`` than on its first quarter.
+
+    A linear extractor gives about 4, a quadratic one about 16: unlike an
+    absolute time limit, the ratio holds on a busy machine. The documents are
+    segmented before timing (the core's cost, not the extractor's).
+    """
+    quarter, whole = Document(text[: len(text) // 4]), Document(text)
+    quarter.segment()
+    whole.segment()
+    small, large = best_times(lambda document: extract(document, dict(config or {})), quarter, whole)
+    return large / max(small, 1e-4)
+
+
+def best_times(run: Callable[[Document], Any], small: Document, large: Document, *, give_up_after: float = float("inf")) -> tuple[float, float]:
+    """Seconds of ``run`` on ``small`` and on ``large``: best of three runs, alternating, so a passing load slows both alike.
+
+    Stops early once ``large`` took more than ``give_up_after`` seconds.
+    """
+    small_time = large_time = float("inf")
+    for _ in range(3):
+        small_time = min(small_time, _timed(run, small))
+        large_time = min(large_time, _timed(run, large))
+        if large_time > give_up_after:
+            break
+    return small_time, large_time
 
 
 def _timed(run: Callable[[Document], Any], document: Document) -> float:

@@ -53,44 +53,6 @@ _DURATION_AFTER_VERB_LAST = frozenset(
 _CUE_WORDS = _FUTURE_WORDS | _PAST_WORDS | _SIMPLE_PAST
 
 
-def clause_tense(text: str, start: int, end: int, window_start: int, window_end: int) -> str | None:
-    """``"past"``, ``"future"`` or None for the expression at ``start..end`` inside ``window``."""
-    clause_start, clause_end = _clause_bounds(text, start, end, window_start, window_end)
-    tense = _nearest_cue(text, start, end, clause_start, clause_end)
-    if tense is None:
-        tense = _nearest_cue(text, start, end, window_start, window_end)
-    return tense
-
-
-def _clause_bounds(text: str, start: int, end: int, window_start: int, window_end: int) -> tuple[int, int]:
-    clause_start, clause_end = window_start, window_end
-    for match in _CLAUSE_BREAK.finditer(text, window_start, window_end):
-        if match.end() <= start:
-            clause_start = match.end()
-        elif match.start() >= end:
-            clause_end = match.start()
-            break
-    return clause_start, clause_end
-
-
-def _nearest_cue(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
-    matches = list(_WORD.finditer(text, lo, hi))
-    words = _lowered_words(matches)
-    best: tuple[int, int, str] | None = None
-    for i, word in enumerate(words):
-        w_start, w_end = matches[i].span()
-        if start <= w_start < end:
-            continue
-        tense = _cue(words, i, word)
-        if tense is None:
-            continue
-        distance = start - w_end if w_end <= start else w_start - end
-        rank = (distance, 0 if w_end <= start else 1)
-        if best is None or rank < best[:2]:
-            best = (*rank, tense)
-    return best[2] if best else None
-
-
 def _lowered_words(matches: list[re.Match]) -> list[str]:
     """The words ``_WORD`` matched, lowercased and with ’ as ' (one string operation for all of them)."""
     if not matches:
@@ -126,10 +88,13 @@ def _future_word(words: list[str], i: int, word: str) -> str | None:
 
 
 class TenseReader:
-    """``clause_tense`` for many expressions of one text, each sentence and clause read once.
+    """The tense (``"past"``, ``"future"`` or None) of many expressions of one text.
 
-    A window's clause breaks are found once, and each clause's cues (the words ``_cue``
-    reads as a tense, with their spans); the nearest cue is found by bisection.
+    An expression's tense is that of the nearest cue word (``_cue``) in its
+    clause (its window, a sentence, cut at ``_CLAUSE_BREAK``), else in the whole
+    window; at equal distance a cue before the expression wins. A window's
+    clause breaks are found once, and each clause's cues once; the nearest cue
+    is found by bisection.
     """
 
     def __init__(self, text: str) -> None:
@@ -139,7 +104,7 @@ class TenseReader:
 
     def tense(self, start: int, end: int, window_start: int, window_end: int) -> str | None:
         break_starts, break_ends = self._window_breaks(window_start, window_end)
-        # As ``_clause_bounds``: the last break ending by ``start``, the first starting from ``end``.
+        # The clause: from the last break ending by ``start`` to the first starting from ``end``.
         i = bisect.bisect_right(break_ends, start)
         clause_start = break_ends[i - 1] if i else window_start
         j = bisect.bisect_left(break_starts, end, i)
@@ -157,7 +122,7 @@ class TenseReader:
         return found
 
     def _span_cues(self, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
-        """The words of ``lo..hi`` that are tense cues, as ``_nearest_cue`` reads them."""
+        """The words of ``lo..hi`` that are tense cues, with their spans and tenses."""
         cues = self._cues.get((lo, hi))
         if cues is None:
             matches = list(_WORD.finditer(self.text, lo, hi))
@@ -175,7 +140,7 @@ class TenseReader:
 
     @staticmethod
     def _nearest(start: int, end: int, cues: tuple[list[int], list[int], list[str]]) -> str | None:
-        """As ``_nearest_cue``, by bisection: the candidates are the last cue ending by ``start``,
+        """The nearest cue's tense, by bisection: the candidates are the last cue ending by ``start``,
         the one after it if it straddles ``start``, and the first starting from ``end``."""
         starts, ends, tenses = cues
         best: tuple[int, int, str] | None = None

@@ -79,8 +79,8 @@ _LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
 _FOLD_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 # A hyphen or minus sign stuck to the front of a number, after a space or an opening bracket.
 MINUS_SIGNS = ("-", "\u2212")
+_MINUS_SIGN_CHARS = "".join(MINUS_SIGNS)
 _PHONE_JOINT_AFTER = re.compile(r"[ .-]\d|\)")
-_PHONE_JOINT_BEFORE = re.compile(r"(?:\d[ .-]|[(+])\Z")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])")
 
 # --- money --------------------------------------------------------------------
@@ -289,9 +289,15 @@ def find_numbers(text: str) -> list[Number]:
     return _merge_scales(text, sorted(numbers, key=lambda n: n.start))
 
 
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str:
+    """``text.lower()``, once per text for the passes that read it."""
+    return text.lower()
+
+
 def _number_words(text: str) -> list[re.Match]:
     """The number words of ``text`` (as matches of ``_WORD_ATOM``: their offsets, their letters in any case)."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     if len(lowered) != len(text) or any(char in text for char in _FOLD_TO_ASCII):
         return list(_WORD_ATOM.finditer(text))
     return list(_LOWERCASE_WORD_ATOM.finditer(lowered))
@@ -304,7 +310,7 @@ def _digit_count(value: str) -> int:
 def _in_phone_number(text: str, start: int, end: int) -> bool:
     """Whether the digits at ``start..end`` are part of a phone number (looked for nearby only)."""
     before = text[start - 1] if start else ""
-    # _PHONE_JOINT_BEFORE, by hand: "(" or "+", or a digit and a separator, right before the digits
+    # a phone joint right before the digits: "(" or "+", or a digit and a separator
     joint_before = before in ("(", "+") or before in (" ", ".", "-") and start > 1 and text[start - 2].isdecimal()
     if not (joint_before or _PHONE_JOINT_AFTER.match(text, end)):
         return False
@@ -775,7 +781,7 @@ class _Assembler:
     def _bare_number_ok(self, number: Number) -> bool:
         """What a bare number must pass that a money amount or percentage need not."""
         text = self.text
-        surface = text[number.start : number.end].lstrip("".join(MINUS_SIGNS))
+        surface = text[number.start : number.end].lstrip(_MINUS_SIGN_CHARS)
         if number.scale_abbreviation:
             return False  # "40m", "5k": money without its currency, or metres and kilos
         if surface.isdigit():
@@ -874,7 +880,7 @@ def _explicit_dollar_prefixes(text: str) -> list[str]:
 def _point_fractions(text: str) -> list[Quantity]:
     """ "a quarter point" (0.25 percentage point) and kin, as percentage quantities."""
     found: list[Quantity] = []
-    lowered = text.lower()
+    lowered = _lowered(text)
     if "quarter" not in lowered and "half" not in lowered:
         return found  # every point fraction names a quarter or a half (only ASCII letters fold to these)
     if "point" not in lowered and not any(char in text for char in _FOLD_TO_ASCII):

@@ -28,39 +28,7 @@ def lead_card():
 
 @pytest.fixture(scope="session")
 def time_growth():
-    """``time_growth(extract, text)``: how many times longer ``extract`` takes on ``text`` than on its first quarter.
+    """``factcards.testing.time_growth``: how many times longer an extractor takes on a text than on its first quarter."""
+    from factcards.testing import time_growth
 
-    A linear extractor gives about 4, a quadratic one about 16. Runs alternate
-    between the two sizes, garbage collection paused, and the best of three of
-    each counts, so a busy machine slows both alike (an absolute time limit
-    fails whenever CI shares its cores).
-    """
-    import gc
-    import time
-
-    import factcards
-
-    def prepared(text):
-        document = factcards.Document(text)
-        document.segment()  # the core's cost, not the extractor's
-        return document
-
-    def timed(extract, document):
-        gc.collect()
-        gc.disable()
-        try:
-            began = time.perf_counter()
-            extract(document, {})
-            return time.perf_counter() - began
-        finally:
-            gc.enable()
-
-    def growth(extract, text: str) -> float:
-        quarter, whole = prepared(text[: len(text) // 4]), prepared(text)
-        small = large = float("inf")
-        for _ in range(3):
-            small = min(small, timed(extract, quarter))
-            large = min(large, timed(extract, whole))
-        return large / max(small, 1e-4)
-
-    return growth
+    return time_growth
