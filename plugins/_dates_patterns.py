@@ -46,9 +46,10 @@ MONTH_DAY = re.compile(
 DAY_MONTH = re.compile(
     rf"\b{_LEAD_WEEKDAY}{_DAY_SPAN}\s(?:of\s)?(?P<month>{_MONTH})(?!\w)(?:,?\s(?P<year>{_YEAR}))?"
 )
-# "December 2021", "mid-December 2021", "early December"; bare month names are checked in code.
+# "December 2021", "mid-December 2021", "early December", "last September"; bare month names
+# are checked in code.
 MONTH_YEAR = re.compile(
-    rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)(?:-|\s)(?:of\s)?)?"
+    rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)(?:-|\s)(?:of\s)?|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s(?={_FULL_MONTH}))?"
     rf"(?:(?P<month>{_MONTH})(?:,?\s(?:of\s)?(?P<year>{_YEAR}))|(?P<bare>{_FULL_MONTH})(?!\s?\d))(?![\w'’])"
 )
 # "2022-02-15", "15/02/2022", "15.02.2022", "15-Feb-2022"
@@ -81,10 +82,17 @@ WEEKDAY = re.compile(
 _FISCAL_YEAR = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
 QUARTER = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
-    r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|the\syear"
+    r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|(?P<fiscalyear>(?:its|the|their)\sfiscal\syear)|the\syear"
     rf"|{_FISCAL_YEAR}(?P<fyear>(?:19|20)?\d{{2}})(?!\d)))?"
     r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d)"
     rf"|\s{_FISCAL_YEAR}(?P<qfyear>(?:19|20)?\d{{2}})(?!\d))?)(?![\w-])"
+)
+# Words of a game report: "scored in the second half", "a goal in the third quarter" (a period
+# of play, not of the year).
+GAME_WORDS = re.compile(
+    r"(?i)\b(?:goals?|scored|scores|scoring|scorer|match|half-?time|full-?time|kick-?off|innings|touchdowns?"
+    r"|rebounds|penalty|penalties|striker|midfielder|goalkeeper|keeper|referee|substituted?|quarterback|free[-\s]kick"
+    r"|runners|runs|laps?|overtime|whistle)\b|\b\d{1,2}-\d{1,2}\s(?:win|success|victory|defeat|loss|draw|lead)\b"
 )
 # "the fiscal first quarter", "fiscal 2024": a company's fiscal period.
 FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
@@ -122,10 +130,20 @@ COUNT_NOUN_AFTER = re.compile(
     r"|dollars|euros|pounds|yuan|rubles|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|feet|points"
     r"|others|more|less|fewer|times|per|percent|of\sthem|and\s\d)\b"
 )
+# Nouns a year can qualify: "the 2016 election", "Analysts expect 2023 sales to rise".
+EVENT_NOUN_AFTER = re.compile(
+    r"\s(?:elections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
+    r"|tournament|final|midterms?|primaries|primary|referendum|vote|summit|race|edition|sales|revenue|earnings"
+    r"|profits?|results|forecasts?|outlook|guidance|targets?|deficit|growth|harvest|floods|riots|crisis|war"
+    r"|invasion|pandemic|attacks?|model|film|album|novel|report|survey|class|draft|contract|deal|law|act)\b"
+)
 MONTH_CONTEXT = re.compile(
     r"(?i)\b(?:in|since|until|till|by|from|to|for|through|during|before|after|of|early|mid|late|last|next|this|each|every"
     r"|between|and|or|on|end|start|beginning)[\s-]$"
 )
+# An article, and maybe an adjective, before a bare month or season: "a drier August", "the wettest May".
+ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|an?)\s(?:(?P<adjective>[a-z]{2,20})\s)?\Z")
+ARTICLE_BEFORE_REACH = len("the ") + 20 + 1
 # A bare month joined by a dash to another: "June-August", "November – February".
 MONTH_DASH_AFTER = re.compile(rf" ?[-–—] ?{_FULL_MONTH}(?![\w'’])")
 MONTH_DASH_BEFORE = re.compile(rf"(?<![\w'’]){_FULL_MONTH} ?[-–—] ?\Z")

@@ -87,6 +87,19 @@ def month_start(anchor: date, month: int, tense_of: TenseOf) -> date:
     return nearest_reading(this_month, candidates, tense_of)
 
 
+def related_month(anchor: date, month: int, relation: str) -> date:
+    """The first day of "last September" (the latest before the anchor's month), "next May" (the
+    earliest after it) or "this May" (in the anchor's year)."""
+    this_month = anchor.replace(day=1)
+    if relation == "this":
+        return this_month.replace(month=month)
+    step = -1 if relation == "last" else 1
+    candidate = this_month.replace(month=month)
+    if (candidate - this_month).days * step <= 0:
+        candidate = candidate.replace(year=candidate.year + step)
+    return candidate
+
+
 def season_year(anchor: date, season: str, modifier: str | None, tense_of: TenseOf) -> int:
     """The year a season label belongs to (winter is labelled by the year it starts)."""
     current = current_season_year(anchor, season)

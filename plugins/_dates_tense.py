@@ -5,11 +5,13 @@ dateline its clause's tense points to. The rule, kept deliberately small:
 
 * the clause is the stretch of the sentence between punctuation or
   subordinators ("that", "which", "when" ...) that holds the expression;
-* the verb cue nearest to the expression decides ("said on Monday" -> past,
-  "will meet on Tuesday" -> future); a participle governed by a modal or an
+* in the clause, the nearest verb cue before the expression decides (the
+  verb that governs it: "said on Monday" -> past, "will meet on Tuesday" ->
+  future, "pleaded guilty in August and is due to ..." -> past), else the
+  nearest after it; a participle governed by a modal or an
   infinitive ("will be considered and voted on Tuesday", "is to be held") is
   future; "is"/"are" alone (present, scheduled) count as future;
-* with no cue in the clause, the whole sentence is read the same way;
+* with no cue in the clause, the nearest cue in the whole sentence decides;
 * with no cue at all the tense is unknown (``None``).
 """
 
@@ -90,9 +92,10 @@ def _future_word(words: list[str], i: int, word: str) -> str | None:
 class TenseReader:
     """The tense (``"past"``, ``"future"`` or None) of many expressions of one text.
 
-    An expression's tense is that of the nearest cue word (``_cue``) in its
-    clause (its window, a sentence, cut at ``_CLAUSE_BREAK``), else in the whole
-    window; at equal distance a cue before the expression wins. A window's
+    An expression's tense is that of the nearest cue word (``_cue``) before it
+    in its clause (its window, a sentence, cut at ``_CLAUSE_BREAK``), else of
+    the nearest after it in the clause, else of the nearest in the whole window
+    (at equal distance a cue before the expression wins). A window's
     clause breaks are found once, and each clause's cues once; the nearest cue
     is found by bisection.
     """
@@ -109,7 +112,7 @@ class TenseReader:
         clause_start = break_ends[i - 1] if i else window_start
         j = bisect.bisect_left(break_starts, end, i)
         clause_end = break_starts[j] if j < len(break_starts) else window_end
-        tense = self._nearest(start, end, self._span_cues(clause_start, clause_end))
+        tense = self._nearest(start, end, self._span_cues(clause_start, clause_end), prefer_before=True)
         if tense is None:
             tense = self._nearest(start, end, self._span_cues(window_start, window_end))
         return tense
@@ -139,9 +142,10 @@ class TenseReader:
         return cues
 
     @staticmethod
-    def _nearest(start: int, end: int, cues: tuple[list[int], list[int], list[str]]) -> str | None:
-        """The nearest cue's tense, by bisection: the candidates are the last cue ending by ``start``,
-        the one after it if it straddles ``start``, and the first starting from ``end``."""
+    def _nearest(start: int, end: int, cues: tuple[list[int], list[int], list[str]], prefer_before: bool = False) -> str | None:
+        """The nearest cue's tense (any cue before the expression first, if ``prefer_before``), by
+        bisection: the candidates are the last cue ending by ``start``, the one after it if it
+        straddles ``start``, and the first starting from ``end``."""
         starts, ends, tenses = cues
         best: tuple[int, int, str] | None = None
         before = bisect.bisect_right(ends, start)
@@ -153,7 +157,8 @@ class TenseReader:
             if start <= w_start < end:
                 continue
             distance = start - w_end if w_end <= start else w_start - end
-            rank = (distance, 0 if w_end <= start else 1)
+            side = 0 if w_end <= start else 1
+            rank = (side, distance) if prefer_before else (distance, side)
             if best is None or rank < best[:2]:
                 best = (*rank, tenses[k])
         return best[2] if best else None

@@ -60,6 +60,7 @@ class Context:
     day_first: bool = False
     _tenses: dict = field(default_factory=dict)
     _reader: TenseReader | None = None
+    _game_sentences: dict = field(default_factory=dict)
 
     def tense(self, start: int, end: int) -> str | None:
         if (start, end) not in self._tenses:
@@ -72,6 +73,13 @@ class Context:
     def tense_of(self, match) -> R.TenseOf:
         """The tense around ``match``, read only if the returned function is called."""
         return partial(self.tense, match.start(), match.end())
+
+    def tells_of_a_game(self, offset: int) -> bool:
+        """Whether the sentence around ``offset`` has words of a game report (``GAME_WORDS``); read once per sentence."""
+        window = self.window(offset)
+        if window not in self._game_sentences:
+            self._game_sentences[window] = bool(P.GAME_WORDS.search(self.text, *window))
+        return self._game_sentences[window]
 
     def window(self, offset: int) -> tuple[int, int]:
         """The sentence around ``offset``, else its line."""
@@ -164,18 +172,24 @@ def _range_found(start: int, end: int, ctx: Context, first: date | None, last: d
 
 
 def on_month_year(match, ctx: Context) -> Found | None:
-    """"December 2021", "mid-December 2021", "early December", "in May"."""
+    """"December 2021", "mid-December 2021", "early December", "in May", "last September"."""
     modifier = match["mod"] and match["mod"].lower()
     if match["year"]:
         iso = f"{int(match['year']):04d}-{_month_number(match['month']):02d}"
         value = ctx.date_value(iso, "month", ABSOLUTE, modifier=modifier)
         return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
-    if not modifier and not _bare_month_is_date(match, ctx):
+    relation = match["rel"] and match["rel"].lower()
+    if not (modifier or relation) and not _bare_month_is_date(match, ctx):
         return None
     month = _month_number(match["bare"])
-    first = R.month_start(ctx.anchor, month, ctx.tense_of(match)) if ctx.anchor else None
-    value = ctx.date_value(first and R.iso_month(first), "month", YEAR_INFERRED, modifier=modifier,
-                           pattern=None if first else f"XXXX-{month:02d}")
+    if ctx.anchor is None:
+        first = None
+    elif relation:
+        first = R.related_month(ctx.anchor, month, relation)
+    else:
+        first = R.month_start(ctx.anchor, month, ctx.tense_of(match))
+    value = ctx.date_value(first and R.iso_month(first), "month", RELATIVE if relation else YEAR_INFERRED,
+                           modifier=modifier, pattern=None if first else f"XXXX-{month:02d}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
@@ -184,11 +198,14 @@ def _bare_month_is_date(match, ctx: Context) -> bool:
         return True
     if P.MONTH_DASH_AFTER.match(ctx.text, match.end()) or _month_dash_before(ctx.before(match.start(), 13)):
         return True  # one end of a month range, "June-August"
-    if match["bare"] in ("May", "March"):
-        return False
     after = ctx.text[match.end() : match.end() + 2]
-    before = ctx.before(match.start(), 2)
-    return not (len(after) == 2 and after[0] == " " and after[1].isupper()) and not (before[:1].isalpha())
+    if len(after) == 2 and after[0] == " " and after[1].isupper():
+        return False  # a name: "April Ryan", "June Carter"
+    article = P.ARTICLE_BEFORE.search(ctx.before(match.start(), P.ARTICLE_BEFORE_REACH))
+    if match["bare"] in ("May", "March"):
+        # only a compared month: "the wettest May on record", "a colder March"
+        return bool(article and article["adjective"] and article["adjective"].endswith(("est", "er")))
+    return bool(article) or not ctx.before(match.start(), 2)[:1].isalpha()
 
 
 def _month_dash_before(before: str) -> bool:
@@ -235,7 +252,7 @@ def _is_year(match, ctx: Context, year: int) -> bool:
     after = ctx.text[match.end() : match.end() + 16]
     if P.COUNT_NOUN_AFTER.match(after):
         return False
-    if after.startswith(("'s", "’s")):
+    if after.startswith(("'s", "’s")) or P.EVENT_NOUN_AFTER.match(after):
         return True
     context = P.STRONG_YEAR_CONTEXT if year % 100 == 0 else P.YEAR_CONTEXT
     return bool(context.search(before, max(0, len(before) - P.YEAR_CONTEXT_REACH)))
@@ -314,7 +331,7 @@ def _relative_word(match, ctx: Context) -> Found | None:
 
 def on_quarter(match, ctx: Context) -> Found | None:
     """"the third quarter", "Q3 2022", "first half of 2022", "fourth-quarter", "Q3 FY2024"."""
-    fiscal = bool(match["fyear"] or match["qfyear"] or P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)))
+    fiscal = bool(match["fyear"] or match["qfyear"] or match["fiscalyear"] or P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)))
     if match["q"]:
         kind, number = ("quarter" if match["q"][0] == "Q" else "half"), int(match["q"][1])
         year = match["qyear"] or (match["qyy"] and f"20{match['qyy']}")
@@ -323,6 +340,8 @@ def on_quarter(match, ctx: Context) -> Found | None:
         if kind == "half" and number > 2:
             return None
     else:
+        if not match.group().endswith(("year", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")) and _period_of_play(match, ctx):
+            return None
         kind, number = match["half"], P.ORDINALS.get(match["ord"].lower(), 4)
         if match["ord"].lower() in ("last", "final"):
             if not (match["year"] or match["ryear"] or match.group().endswith("the year")):
@@ -334,6 +353,14 @@ def on_quarter(match, ctx: Context) -> Found | None:
     if fiscal:
         return _fiscal_period_found(match, ctx, kind, number, year)
     return _period_found(match, ctx, kind, number, year)
+
+
+def _period_of_play(match, ctx: Context) -> bool:
+    """Whether a bare "the second half" is a period of a game or a part of something
+    ("the first half of the runners"), not of the year."""
+    if ctx.text.startswith(" of ", match.end()):
+        return True
+    return ctx.tells_of_a_game(match.start())
 
 
 def _fiscal_period_found(match, ctx: Context, kind: str, number: int, year: str | None) -> Found:
@@ -368,7 +395,7 @@ def _period_found(match, ctx: Context, kind: str, number: int, year: str | None)
 def on_season(match, ctx: Context) -> Found | None:
     """"last summer", "winter 2021", "in the spring": TIMEX-style ``2021-SU`` with month bounds."""
     modifier = match["mod"] and match["mod"].lower()
-    if not (modifier or match["year"] or _season_context(ctx, match.start())):
+    if not (modifier or match["year"] or _season_context(ctx, match)):
         return None
     season = P.SEASONS[match["season"]]
     if match["year"]:
@@ -386,8 +413,22 @@ def on_season(match, ctx: Context) -> Found | None:
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
 
 
-def _season_context(ctx: Context, start: int) -> bool:
-    return ctx.before(start, 16).lower().endswith(("in the ", "in ", "during the ", "by the ", "until the ", "since the ", "over the "))
+_SEASON_AFTER = (
+    "in the ", "in ", "during the ", "by the ", "until the ", "till the ", "since the ", "over the ", "for the ",
+    "into the ", "through the ", "throughout the ", "after the ", "before the ", "from the ",
+)
+# "the fall in prices", "the fall of Kabul": a fall, not autumn.
+_FALL_NOT_SEASON = (" in ", " of ", " from ", " to ", " by ", " was ", " is ")
+
+
+def _season_context(ctx: Context, match) -> bool:
+    if match["season"] == "fall" and ctx.text.startswith(_FALL_NOT_SEASON, match.end()):
+        return False
+    before = ctx.before(match.start(), P.ARTICLE_BEFORE_REACH)
+    if before.lower().endswith(_SEASON_AFTER):
+        return True
+    article = P.ARTICLE_BEFORE.search(before)  # "the hottest summer on record"
+    return bool(article and article["adjective"] and article["adjective"].endswith(("est", "er")))
 
 
 # --- times of day ----------------------------------------------------------------------------

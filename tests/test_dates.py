@@ -68,6 +68,18 @@ def only(text, published=DATELINE, **config):
         ("The ban would begin on Friday and last 30 days.", "Friday", "2022-02-18"),
         ("The firm last cut its outlook on Friday.", "Friday", "2022-02-11"),
         ("Rates stay high from November to January, the bank said.", "from November to January", "2021-11/2022-01"),
+        # the verb before the expression governs it, not a later one in the same clause
+        ("A co-defendant pleaded guilty in August and is due to be sentenced.", "August", "2021-08"),
+        ("The premier told lawmakers on Monday the reform would take effect.", "Monday", "2022-02-14"),
+        ("He will be confirmed as manager on Friday, weeks after he was asked to step in.", "Friday", "2022-02-18"),
+        ("He left the club last September.", "last September", "2021-09"),
+        ("The rally is planned for next May.", "next May", "2022-05"),
+        ("The heat followed the wettest May on record.", "May", "2021-05"),
+        ("Forecasters expect a drier August.", "August", "2022-08"),
+        ("A memorial is planned for the autumn.", "autumn", "2022-FA"),
+        ("The restrictions could last into the summer.", "summer", "2022-SU"),
+        ("Turnout beat the total for the entire 2016 election.", "2016", "2016"),
+        ("Margins will shrink in the second half, the retailer said.", "second half", "2022-H2"),
     ],
 )
 def test_dates_in_realistic_sentences(sentence, span, iso):
@@ -101,6 +113,11 @@ def test_times_of_day(sentence, span, iso, zone):
         "Prices may fall, analysts said.",
         "The army deployed 2000 troops.",
         "00:39",
+        "The May government fell.",
+        "Prices were blamed for the fall in demand.",
+        "Spain pressed in the second half for a 2-0 success.",
+        "He scored twice in the third quarter.",
+        "He hopes to be in the first half of the runners.",
     ],
 )
 def test_not_dates(sentence):
