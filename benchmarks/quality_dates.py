@@ -1,8 +1,9 @@
 """Quality of the ``dates`` extractor against dateparser's ``search_dates``, on labelled news articles.
 
-    python benchmarks/quality_dates.py [benchmarks/data/dates-dev.jsonl]
+    python benchmarks/quality_dates.py [FILE.jsonl ...]
 
-Prints, per split (dev, heldout, all) and per type (date, time): exact-span and
+By default on ``data/dates-dev.jsonl`` and ``data/dates-heldout2.jsonl``. Prints,
+per split (dev, heldout, heldout2, all) and per type (date, time): exact-span and
 overlap P/R/F1, value accuracy on exact matches (the shared scorer) and on
 overlap-matched pairs. Our extractor runs the way a user runs it, through
 ``make_card`` (page cleaning, the core's merge rules); dateparser runs on the
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import factcards  # noqa: E402
 from scoring import add_counts, counts, format_table, load_rows, same_value, summarize  # noqa: E402
 
-DATA = Path(__file__).resolve().parent / "data" / "dates-dev.jsonl"
+DATA = [Path(__file__).resolve().parent / "data" / name for name in ("dates-dev.jsonl", "dates-heldout2.jsonl")]
 TYPES = ("date", "time")
 _TIME_ONLY = re.compile(r"(?i)^(?:at\s)?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?$|^(?:noon|midnight)$")
 
@@ -99,11 +100,12 @@ def report(title: str, rows: list[dict], system) -> None:
     print()
 
 
-def main(path: str | Path = DATA) -> None:
-    rows = load_rows(path)
+def main(paths: list[str | Path] = DATA) -> None:
+    rows = [row for path in paths for row in load_rows(path)]
     pm = factcards.make_plugin_manager()
     systems = {"factcards dates": lambda row: ours(row, pm), "dateparser search_dates": dateparser_facts}
-    splits = {"dev": [r for r in rows if r.get("split") == "dev"], "heldout": [r for r in rows if r.get("split") == "heldout"], "all": rows}
+    splits = {name: [r for r in rows if r.get("split") == name] for name in dict.fromkeys(r.get("split") for r in rows)}
+    splits["all"] = rows
     for split, split_rows in splits.items():
         n_facts = sum(len(r["facts"]) for r in split_rows)
         for name, system in systems.items():
@@ -111,4 +113,4 @@ def main(path: str | Path = DATA) -> None:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:2])
+    main(sys.argv[1:] or DATA)

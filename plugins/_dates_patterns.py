@@ -78,6 +78,8 @@ WEEKDAY = re.compile(
     rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ee]arly|[Ll]ate)\s)?(?P<wd>{_WEEKDAY})"
     r"(?:\s(?P<part>morning|afternoon|evening|night))?(?![\w-])"
 )
+# "over the weekend", "at the weekend": the weekend the tense points to (the span is "weekend").
+THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\sthe\s(?P<weekend>weekend)(?![\w'’-])")
 # A fiscal year after a quarter: "fiscal 2023" (four digits), "FY2024", "FY 24".
 _FISCAL_YEAR = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
 QUARTER = re.compile(
@@ -111,7 +113,7 @@ TIME = re.compile(
     r"(?<![\w:.,/$-])(?:"
     rf"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?{_AMPM}"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|\.\d)(?:\s?(?:hrs|h)\b)?"
-    r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|local\stime)(?:Z\b)?"
+    r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|(?:BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT)\b|local\stime)(?:Z\b)?"
     r"|(?P<named>noon|midday|midnight)(?!\w)"
     rf"){_ZONE}"
 )
@@ -260,7 +262,8 @@ TRIGGERS = {
     "SEASON": (AnyOf("spring", "summer", "autumn", "fall", "winter"), 7),
     "RELATIVE": (_phrase_trie(_RELATIVE_PHRASES), 12),
     "WEEKDAY": (re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"), 8),
-    "TIME": (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPl])", "noon", "mid(?:day|night)"), 4),
+    "THE_WEEKEND": (re.compile(r"the\sweekend"), 7),
+    "TIME": (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
 }
 
 

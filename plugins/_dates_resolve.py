@@ -104,7 +104,7 @@ def season_year(anchor: date, season: str, modifier: str | None, tense_of: Tense
     """The year a season label belongs to (winter is labelled by the year it starts)."""
     current = current_season_year(anchor, season)
     if modifier == "last":
-        return current - 1
+        return _latest_ended_season_year(anchor, season, current)
     if modifier == "next":
         return current + 1 if _season_started(anchor, season, current) else current
     if modifier == "this":
@@ -119,6 +119,15 @@ def current_season_year(anchor: date, season: str) -> int:
     if season == "WI" and anchor.month <= 2:
         return anchor.year - 1
     return anchor.year
+
+
+def _latest_ended_season_year(anchor: date, season: str, year: int) -> int:
+    """The year of the latest occurrence of ``season`` over by the anchor ("last spring" in September:
+    this year's; "last summer" in July: last year's), searching back from ``year``."""
+    first, last = SEASON_MONTHS[season]
+    while date(year + (1 if last < first else 0), last, 1) + relativedelta(months=1) > anchor:
+        year -= 1
+    return year
 
 
 def _season_started(anchor: date, season: str, year: int) -> bool:

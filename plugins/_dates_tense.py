@@ -56,10 +56,16 @@ _CUE_WORDS = _FUTURE_WORDS | _PAST_WORDS | _SIMPLE_PAST
 
 
 def _lowered_words(matches: list[re.Match]) -> list[str]:
-    """The words ``_WORD`` matched, lowercased and with ’ as ' (one string operation for all of them)."""
+    """The words ``_WORD`` matched, lowercased and with ’ as ' (one string operation for all of them).
+
+    "May" stays as written: a name or a month ("Theresa May, speaking in March"), not the modal.
+    """
     if not matches:
         return []
-    return "\n".join(map(re.Match.group, matches)).lower().replace("’", "'").split("\n")
+    words = "\n".join(map(re.Match.group, matches)).lower().replace("’", "'").split("\n")
+    if "may" in words:
+        words = [word if word != "may" or matches[i].group() == "may" else "May" for i, word in enumerate(words)]
+    return words
 
 
 def _cue(words: list[str], i: int, word: str) -> str | None:
@@ -84,6 +90,8 @@ def _is_regular_past(word: str) -> bool:
 def _future_word(words: list[str], i: int, word: str) -> str | None:
     """Future, except for words that only mark it when an infinitive follows ("set to", "plans to")."""
     following = words[i + 1] if i + 1 < len(words) else ""
+    if word == "expected" and i and words[i - 1] in ("than", "as"):
+        return None  # "grew faster than expected in the second quarter"
     if word in _NEEDS_INFINITIVE:
         return FUTURE if following == "to" else None
     return FUTURE

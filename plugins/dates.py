@@ -289,6 +289,20 @@ def on_weekday(match, ctx: Context) -> Found | None:
     return Found(match.start(), match.end(), "date", value, round(confidence, 2))
 
 
+def on_the_weekend(match, ctx: Context) -> Found | None:
+    """"over the weekend", "at the weekend": the latest weekend on or before the dateline, or the
+    coming one when the tense points ahead."""
+    start, end = match.span("weekend")
+    tense = ctx.tense(start, end)
+    if ctx.anchor is None:
+        iso = None
+    else:
+        in_a_weekend = ctx.anchor.weekday() >= 5
+        iso = R.shift_period(ctx.anchor, "weekend", 0 if tense == FUTURE or in_a_weekend else -1)[0]
+    value = ctx.date_value(iso, "weekend", RELATIVE, tense=tense if iso else None)
+    return Found(start, end, "date", value, round(ctx.confidence(value) - (0.1 if iso and tense is None else 0.0), 2))
+
+
 _WORD_OFFSETS = {
     "today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "night"),
     "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
@@ -485,6 +499,7 @@ HANDLERS = (
     (P.SEASON, on_season, *P.TRIGGERS['SEASON']),
     (P.RELATIVE, on_relative, *P.TRIGGERS['RELATIVE']),
     (P.WEEKDAY, on_weekday, *P.TRIGGERS['WEEKDAY']),
+    (P.THE_WEEKEND, on_the_weekend, *P.TRIGGERS['THE_WEEKEND']),
     (P.TIME, on_time, *P.TRIGGERS['TIME']),
 )
 

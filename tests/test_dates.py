@@ -80,6 +80,10 @@ def only(text, published=DATELINE, **config):
         ("The restrictions could last into the summer.", "summer", "2022-SU"),
         ("Turnout beat the total for the entire 2016 election.", "2016", "2016"),
         ("Margins will shrink in the second half, the retailer said.", "second half", "2022-H2"),
+        ("Theresa May, speaking in December, warned against it.", "December", "2021-12"),
+        ("Sales grew faster than expected in the fourth quarter.", "fourth quarter", "2021-Q4"),
+        ("Talks continued over the weekend.", "weekend", "2022-W06-WE"),
+        ("Protests are planned for the weekend.", "weekend", "2022-W07-WE"),
     ],
 )
 def test_dates_in_realistic_sentences(sentence, span, iso):
@@ -95,6 +99,7 @@ def test_dates_in_realistic_sentences(sentence, span, iso):
         ("Markets opened at 0900 GMT.", "0900 GMT", "09:00", "GMT"),
         ("The blast happened at 9:30am.", "9:30am", "09:30", None),
         ("Polls close at 20:00 CET.", "20:00 CET", "20:00", "CET"),
+        ("The next forecast is due at 1600 BST.", "1600 BST", "16:00", "BST"),
         ("The speech is set for 12:57.", "12:57", "12:57", None),
     ],
 )
@@ -216,6 +221,20 @@ def test_trigger_scan_finds_what_a_full_scan_finds(text):
 
     for pattern, _handler, trigger, lead in HANDLERS:
         assert [m.span() for m in patterns.scan(pattern, trigger, lead, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "published, sentence, value",
+    [
+        ("2022-02-15", "Turnout fell last summer.", "2021-SU"),
+        ("2023-09-18", "The bill, first introduced last spring, failed.", "2023-SP"),
+        ("2024-07-25", "Sales were weak last summer.", "2023-SU"),
+        ("2022-02-15", "Heating bills soared last winter.", "2020-WI"),
+        ("2024-10-09", "Heating bills soared last winter.", "2023-WI"),
+    ],
+)
+def test_last_season_is_the_latest_one_over_by_the_dateline(published, sentence, value):
+    assert only(sentence, published).value["value"] == value
 
 
 @pytest.mark.parametrize(
