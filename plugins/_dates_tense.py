@@ -11,6 +11,8 @@ dateline its clause's tense points to. The rule, kept deliberately small:
   nearest after it; a participle governed by a modal or an
   infinitive ("will be considered and voted on Tuesday", "is to be held") is
   future; "is"/"are" alone (present, scheduled) count as future;
+* an infinitive after a past verb ("ordered them to file by Dec. 1") leaves
+  the tense open: its time is not the verb's;
 * with no cue in the clause, the nearest cue in the whole sentence decides;
 * with no cue at all the tense is unknown (``None``).
 """
@@ -22,6 +24,8 @@ import re
 
 PAST = "past"
 FUTURE = "future"
+# An infinitive after a past verb ("ordered them to file by Dec. 1"): its time is not the verb's.
+_OPEN = "open"
 
 _CLAUSE_BREAK = re.compile(
     r"""[,;:()"“”—]|\s(?:that|which|who|whom|when|while|because|although|though|but|where|whereas|if|so)\s"""
@@ -50,6 +54,12 @@ _SIMPLE_PAST = frozenset("said was were had did yesterday ago last earlier previ
 # Words after "last" the verb ("last 30 days", "last for weeks", "last until May"); digits are not words here.
 _DURATION_AFTER_VERB_LAST = frozenset(
     "days weeks months years hours minutes decades for until till through into longer beyond at about around up".split()
+)
+# Words after "to" that make it a preposition, not an infinitive ("returned to work in May").
+_NOT_INFINITIVE = frozenset(
+    "the a an his her its their our my your this that these those some all any each every more most about around "
+    "up down work school court power office market prison jail hospital church bed town trial date war life home "
+    "what which whom whose".split()
 )
 # Every word ``_cue`` can read as a tense, besides those ending in "ed" or "'ll".
 _CUE_WORDS = _FUTURE_WORDS | _PAST_WORDS | _SIMPLE_PAST
@@ -97,6 +107,15 @@ def _future_word(words: list[str], i: int, word: str) -> str | None:
     return FUTURE
 
 
+def _infinitive_follows(matches: list[re.Match], words: list[str], i: int) -> bool:
+    """Whether the "to" at ``i`` starts an infinitive: a lowercase word right after it that is not
+    a determiner or a noun that often follows "to" (``_NOT_INFINITIVE``)."""
+    if i + 1 >= len(words) or matches[i + 1].start() != matches[i].end() + 1:
+        return False
+    following = matches[i + 1].group()
+    return following[0].islower() and words[i + 1] not in _NOT_INFINITIVE
+
+
 class TenseReader:
     """The tense (``"past"``, ``"future"`` or None) of many expressions of one text.
 
@@ -123,7 +142,7 @@ class TenseReader:
         tense = self._nearest(start, end, self._span_cues(clause_start, clause_end), prefer_before=True)
         if tense is None:
             tense = self._nearest(start, end, self._span_cues(window_start, window_end))
-        return tense
+        return None if tense == _OPEN else tense
 
     def _window_breaks(self, lo: int, hi: int) -> tuple[list[int], list[int]]:
         found = self._breaks.get((lo, hi))
@@ -142,10 +161,14 @@ class TenseReader:
             for i, word in enumerate(words):
                 if word in _CUE_WORDS or word.endswith(("ed", "'ll")):
                     tense = _cue(words, i, word)
-                    if tense is not None:
-                        cues[0].append(matches[i].start())
-                        cues[1].append(matches[i].end())
-                        cues[2].append(tense)
+                elif word == "to" and cues[2] and cues[2][-1] == PAST and _infinitive_follows(matches, words, i):
+                    tense = _OPEN
+                else:
+                    continue
+                if tense is not None:
+                    cues[0].append(matches[i].start())
+                    cues[1].append(matches[i].end())
+                    cues[2].append(tense)
             self._cues[(lo, hi)] = cues
         return cues
 

@@ -83,6 +83,9 @@ def only(text, published=DATELINE, **config):
         ("Theresa May, speaking in December, warned against it.", "December", "2021-12"),
         ("Sales grew faster than expected in the fourth quarter.", "fourth quarter", "2021-Q4"),
         ("Talks continued over the weekend.", "weekend", "2022-W06-WE"),
+        # an infinitive after a past verb has its own time: the nearest reading
+        ("The judge ordered both sides to file their lists by May 1.", "May 1", "2022-05-01"),
+        ("She returned to work in May.", "May", "2021-05"),
         ("Protests are planned for the weekend.", "weekend", "2022-W07-WE"),
     ],
 )
