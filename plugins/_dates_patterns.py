@@ -96,6 +96,8 @@ GAME_WORDS = re.compile(
     r"|rebounds|penalty|penalties|striker|midfielder|goalkeeper|keeper|referee|substituted?|quarterback|free[-\s]kick"
     r"|runners|runs|laps?|overtime|whistle)\b|\b\d{1,2}-\d{1,2}\s(?:win|success|victory|defeat|loss|draw|lead)\b"
 )
+# A fiscal year alone: "FY2024", "FY 24", "FY23".
+FISCAL_YEAR = re.compile(r"\bFY\s?(?P<year>(?:19|20)?\d{2})(?![\d%]|[.,]\d|\w)")
 # "the fiscal first quarter", "fiscal 2024": a company's fiscal period.
 FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
 SEASON = re.compile(
@@ -107,7 +109,7 @@ _AMPM = r"(?P<ampm>[ap]\.m\.|[ap]\.m(?![\w.])|[ap]m(?!\w)|[AP]M(?!\w))"
 _ZONE = (
     r"(?:\s?(?P<zone>local\stime|(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?"
     r"|[ECMP][SD]T|[ECMP]T|BST|CEST|CET|EEST|EET|WEST|WET|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|AWST|NZST|NZDT|PKT|ICT"
-    r"|[A-Z][a-z]{2,15}\stime)(?![\w+-]))?"
+    r"|[A-Z][a-z]{2,15}\stime|(?:Eastern|Central|Mountain|Pacific)(?!\s[A-Z]))(?![\w+-]))?"
 )
 TIME = re.compile(
     r"(?<![\w:.,/$-])(?:"
@@ -263,6 +265,7 @@ TRIGGERS = {
     "RELATIVE": (_phrase_trie(_RELATIVE_PHRASES), 12),
     "WEEKDAY": (re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"), 8),
     "THE_WEEKEND": (re.compile(r"the\sweekend"), 7),
+    "FISCAL_YEAR": (re.compile(r"FY"), 0),
     "TIME": (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
 }
 

@@ -389,6 +389,13 @@ def _fiscal_period_found(match, ctx: Context, kind: str, number: int, year: str 
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
+def on_fiscal_year(match, ctx: Context) -> Found:
+    """"FY2024", "FY 24": a company's fiscal year, labelled by its own year number."""
+    year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
+    value = ctx.date_value(year, "year", ABSOLUTE, modifier="fiscal")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
 def _relative_year(ctx: Context, relation: str | None) -> str | None:
     if relation is None or ctx.anchor is None:
         return None
@@ -496,6 +503,7 @@ HANDLERS = (
     (P.MONTH_YEAR, on_month_year, *P.TRIGGERS['MONTH_YEAR']),
     (P.YEAR, on_year, *P.TRIGGERS['YEAR']),
     (P.QUARTER, on_quarter, *P.TRIGGERS['QUARTER']),
+    (P.FISCAL_YEAR, on_fiscal_year, *P.TRIGGERS['FISCAL_YEAR']),
     (P.SEASON, on_season, *P.TRIGGERS['SEASON']),
     (P.RELATIVE, on_relative, *P.TRIGGERS['RELATIVE']),
     (P.WEEKDAY, on_weekday, *P.TRIGGERS['WEEKDAY']),

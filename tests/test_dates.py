@@ -103,6 +103,8 @@ def test_dates_in_realistic_sentences(sentence, span, iso):
         ("The blast happened at 9:30am.", "9:30am", "09:30", None),
         ("Polls close at 20:00 CET.", "20:00 CET", "20:00", "CET"),
         ("The next forecast is due at 1600 BST.", "1600 BST", "16:00", "BST"),
+        ("The jobs report is due at 8:30 a.m. Eastern.", "8:30 a.m. Eastern", "08:30", "Eastern"),
+        ("They met at 5 p.m. Central Park time.", "5 p.m.", "17:00", None),
         ("The speech is set for 12:57.", "12:57", "12:57", None),
     ],
 )
@@ -249,6 +251,7 @@ def test_last_season_is_the_latest_one_over_by_the_dateline(published, sentence,
         # A fiscal quarter without its fiscal year cannot be placed on the calendar.
         ("Inventories rose 44% in the fiscal first quarter.", "first quarter", None),
         ("The budget for fiscal 2024 was approved.", "2024", "2024"),
+        ("Revenue for FY2024 beat the forecast.", "FY2024", "2024"),
     ],
 )
 def test_fiscal_periods_keep_their_fiscal_year(sentence, span, value):
