@@ -63,11 +63,6 @@ MONTHS = (
 ).split()
 
 
-def _word_alternation(words) -> str:
-    """An alternation of words, longest first, so ``fourteenth`` wins over ``four``."""
-    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
-
-
 # A run of digits (thousands separators, decimals); it starts with an ASCII digit (other \d are not
 # numbers here), which lets the regex engine skip ahead to the next one.
 _DIGIT_ATOM = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d{0,20})(?:\.\d{1,12})?")
@@ -125,7 +120,7 @@ _SYMBOL_BEFORE = re.compile(
 )
 _WORD_AFTER = re.compile(
     r"[ -](?:(?P<adj>U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Zimbabwe|Namibian) )?"
-    rf"(?P<word>{_word_alternation(CURRENCY_WORDS)}|{_word_alternation(CENT_WORDS)})(?:(?P<sterling> sterling)|\b)",
+    rf"(?P<word>{trie_pattern(CURRENCY_WORDS)}|{trie_pattern(CENT_WORDS)})(?:(?P<sterling> sterling)|\b)",
     re.IGNORECASE,
 )
 _CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
@@ -209,10 +204,11 @@ _DENSE_DOLLARS = 32  # fewer characters than this per "$", and one scan of the t
 _TIME_AFTER = re.compile(
     r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|PDT\b|ET\b|hrs\b|hours GMT)", re.IGNORECASE
 )
-_MONTH_BEFORE = re.compile(rf"\b(?:{_word_alternation(MONTHS)})\.?,? ?\Z", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?: of)?[ -](?:{_word_alternation(MONTHS)})\b", re.IGNORECASE)
+_MONTH_WORD = trie_pattern(MONTHS)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_WORD})\.?,? ?\Z", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?: of)?[ -](?:{_MONTH_WORD})\b", re.IGNORECASE)
 _MONTH_DAY_RANGE_BEFORE = re.compile(
-    rf"\b(?:{_word_alternation(MONTHS)})\.? \d{{1,2}}(?:st|nd|rd|th)?(?: ?[-–] ?| to | and | through | until )\Z", re.IGNORECASE
+    rf"\b(?:{_MONTH_WORD})\.? \d{{1,2}}(?:st|nd|rd|th)?(?: ?[-–] ?| to | and | through | until )\Z", re.IGNORECASE
 )
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
 _FIRST_AS_ADVERB_AFTER = re.compile(
@@ -235,6 +231,16 @@ _SECOND_UNIT_AFTER = re.compile(r"[.,;:!?)\"”]|\Z| (?:later|ago|or|longer|earl
 SECOND_AS_UNIT_BEFORE = re.compile(r"\b(?:a|per|split|every|each|one|the last|few)[ -]\Z", re.IGNORECASE)
 IDIOM_AFTER_FIRST = re.compile(r" of all\b|-(?:hand|ever|time)\b| lady\b", re.IGNORECASE)
 IDIOM_BEFORE_FIRST = re.compile(r"\bat \Z", re.IGNORECASE)
+# "a" before a scale, "dozen" or a fraction: "a million", "a third of".
+_A_BEFORE = re.compile(r"\b[Aa] \Z")
+# "half-time", "halfway", "half brother": words made with "half", not the number.
+_HALF_COMPOUND_AFTER = re.compile(r"[- ]?(?:time|hour|way|brother|sister|life|century|hearted)", re.IGNORECASE)
+# The end of a sentence, between an amount of money and a number of cents.
+_SENTENCE_END = re.compile(r"[.!?]\s")
+# A one- or two-digit count and a dash: the "3-" of a score "3-1".
+_SCORE_CHAIN = re.compile(r"\d{1,2}-")
+# The letters at the end of a number (its scale word or abbreviation).
+_LAST_WORD = re.compile(r"([A-Za-z]+)\Z")
 
 
 @dataclass
@@ -398,7 +404,7 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
     """The longest number phrase starting at ``group[i]``; returns it (or None) and how many words it used."""
     first_word = group[i].group().lower()
     takes_a = first_word in SCALES or first_word in ("hundred", "dozen") or (first_word in DENOMINATORS and _is_a_fraction(text, group[i]))
-    a_before = takes_a and bool(re.search(r"\b[Aa] \Z", text[max(0, group[i].start() - 3) : group[i].start()]))
+    a_before = takes_a and bool(_A_BEFORE.search(text, max(0, group[i].start() - 3), group[i].start()))
     total, current, last, j = 0.0, 0.0, "a" if a_before else None, i
     kind = "cardinal"
     start = group[i].start() - (2 if a_before else 0)
@@ -494,7 +500,7 @@ def _word_number_ok(text: str, number: Number) -> bool:
     if word == "one":
         return not (NOT_AFTER_ONE.match(text, number.end) or NOT_BEFORE_ONE.search(before) or text[number.end : number.end + 1] == "-" and not text[number.end + 1 : number.end + 2].isdigit())
     if word == "half":
-        return not PERIOD_HALF.search(before) and not re.match(r"[- ]?(?:time|hour|way|brother|sister|life|century|hearted)", text[number.end : number.end + 10], re.IGNORECASE)
+        return not PERIOD_HALF.search(before) and not _HALF_COMPOUND_AFTER.match(text, number.end)
     if number.kind == "ordinal" and text.startswith(",", number.end) and _sentence_start(text, number.start):
         return False  # "First, ...": a discourse marker
     if number.kind == "ordinal" and _PERIOD_AFTER_ORDINAL.match(text, number.end):
@@ -558,7 +564,6 @@ class _Assembler:
         self.last_money: _Piece | None = None
         self.hints: list[tuple[int, str]] | None = None
         self.country_cues: dict[str, list[tuple[int, str]]] = {}
-        self.hint_starts: list[int] = []
 
     def run(self):
         pieces = [self.piece(n) for n in self.numbers]
@@ -587,7 +592,11 @@ class _Assembler:
         piece = _Piece(number, number.start, number.end)
         if number.kind != "cardinal" and not (number.kind == "fraction" and number.words):
             return piece
-        prefix = _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start) if _may_end_symbol(text, number.start) else None
+        prefix = (
+            _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start)
+            if _may_end(text, number.start, _SYMBOL_LAST_CHARS, _WHITESPACE, "-")  # a symbol or code, a space, a minus
+            else None
+        )
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
         after = number.end
@@ -692,7 +701,7 @@ class _Assembler:
     def _cent_currency(self, offset: int) -> tuple[str, bool]:
         """ "45 cents" after "€1.26bn" in the same sentence are euro cents; otherwise the default dollar's."""
         last = self.last_money
-        if last and offset - last.end < 200 and not re.search(r"[.!?]\s", self.text[last.end : offset]):
+        if last and offset - last.end < 200 and not _SENTENCE_END.search(self.text, last.end, offset):
             return last.currency, last.ambiguous
         return self.default_dollar, True
 
@@ -789,9 +798,9 @@ class _Assembler:
                 return False  # a year (AP style writes counts of 1,000 and more with a comma)
             if len(surface) >= 5 or (len(surface) > 1 and surface[0] == "0"):
                 return False  # an id or postcode; 007, 0900: codes and times
-        if _TIME_AFTER.match(text, number.end) or _may_end_month(text, number.start) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
+        if _TIME_AFTER.match(text, number.end) or _may_end(text, number.start, _MONTH_LAST_LETTERS, ".", ",", " ") and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
             return False  # 3 p.m., 0900 GMT, February 12
-        if _may_end_connective(text, number.start) and _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
+        if _may_end(text, number.start, _CONNECTIVE_LAST_CHARS, " ") and _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
             return False  # the 15 of "Dec. 14-15", the 7 of "June 4 to 7"
         if number.capitalized and _CAPITALIZED_WORD_AFTER.match(text, number.end) and not _sentence_start(text, number.start):
             return False  # the First Amendment, the Second World War
@@ -799,11 +808,11 @@ class _Assembler:
             return False  # 12 February, 12th of February
         chain = _DASH_CHAIN_LEFT.search(text, max(0, number.start - 14), number.start) if number.start and text[number.start - 1] == "-" else None
         chain_start = chain.start() if chain else number.start
-        if _SCORE_AFTER.match(text, number.end) or chain and re.fullmatch(r"\d{1,2}-", chain.group()) and number.end - number.start <= 2:
+        if _SCORE_AFTER.match(text, number.end) or chain and _SCORE_CHAIN.fullmatch(chain.group()) and number.end - number.start <= 2:
             return True  # "beat Aston Villa 3-1": a score, not a model number
         capital = (
             _CAPITALIZED_BEFORE.search(text, max(0, chain_start - 30), chain_start)
-            if chain_start > 1 and text[chain_start - 1] == " " and text[chain_start - 2] in _ASCII_LETTERS_AMP
+            if _may_end(text, chain_start, _ASCII_LETTERS_AMP, " ", optional=False)
             else None
         )
         if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
@@ -830,19 +839,18 @@ class _Assembler:
         if self.hints is None:
             text = self.text
             has_cue = any(cue in text for cue in _CURRENCY_HINT_CUES)
-            found = [(m.start(), m.lastgroup) for m in _CURRENCY_HINT.finditer(text)] if has_cue else []
-            self.hints, self.hint_starts = found, [start for start, _ in found]
+            self.hints = [(m.start(), m.lastgroup) for m in _CURRENCY_HINT.finditer(text)] if has_cue else []
         window_start = max(0, offset - 250)
         sentence_start = max(self.text.rfind(". ", window_start, offset), self.text.rfind("\n", window_start, offset))
         first = max(window_start, sentence_start + 1)
-        i = bisect.bisect_left(self.hint_starts, first)
+        i = bisect.bisect_left(self.hints, (first, ""))
         if i < len(self.hints) and self.hints[i][0] < offset + 60:
             return self.hints[i][1]
         return self.document_dollar
 
     def _qualify(self, value: dict, start: int) -> None:
         text = self.text
-        if start < 2 or not text[start - 1].isspace() or text[start - 2] not in _QUALIFIER_LAST_LETTERS:
+        if not _may_end(text, start, _QUALIFIER_LAST_LETTERS, _WHITESPACE, optional=False):
             return  # every qualifier is a word and a space
         match = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if match:
@@ -895,7 +903,7 @@ def _point_fractions(text: str) -> list[Quantity]:
 def _scale_of(text: str, number: Number) -> float:
     """The multiplier a scale word or abbreviation gave ``number`` (1 if none)."""
     surface = text[number.start : number.end]
-    last = re.search(r"([A-Za-z]+)\Z", surface)
+    last = _LAST_WORD.search(surface)
     if not last:
         return 1
     word = last.group(1).lower()
@@ -911,43 +919,29 @@ _QUALIFIER_LAST_LETTERS = frozenset("tdynroefswTDYNROEFSW\u017f")
 # Every _CURRENCY_HINT match contains one of these (the pattern is case-sensitive).
 _CURRENCY_HINT_CUES = ("Canad", "Ottawa", "Australia", "Canberra", "New Zealand", "Hong Kong", "Singapore", "Taiwan")
 _SYMBOL_LAST_CHARS = _ASCII_LETTERS | set("$.€£¥₹₩₽₺₪₫₱฿₦₴")
-
-
-def _may_end_symbol(text: str, offset: int) -> bool:
-    """Whether ``_SYMBOL_BEFORE`` could end at ``offset``: a symbol or code, then an optional space and minus."""
-    p = offset
-    if p and text[p - 1] == "-":
-        p -= 1
-    if p and text[p - 1].isspace():
-        p -= 1
-    return p > 0 and text[p - 1] in _SYMBOL_LAST_CHARS
-
-
 # The last letters of the month names and abbreviations, in either case (no other letter folds to these).
 _MONTH_LAST_LETTERS = frozenset(month[-1] for month in MONTHS) | frozenset(month[-1].upper() for month in MONTHS)
+# The last characters of the connectives of ``_MONTH_DAY_RANGE_BEFORE``: a dash, or the last letter of
+# "to", "and", "through" or "until" (no other letter folds to these).
+_CONNECTIVE_LAST_CHARS = frozenset("-–odhlODHL")
+# What ``\s`` matches: the characters ``str.isspace`` accepts, the last of which is U+3000.
+_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
 
 
-def _may_end_month(text: str, offset: int) -> bool:
-    """Whether ``_MONTH_BEFORE`` could end at ``offset``: a month's last letter, then optional ".", "," and " "."""
+def _may_end(text: str, offset: int, last_chars, *after, optional: bool = True) -> bool:
+    """Whether a pattern could end at ``offset``: a character of ``last_chars``, then one character
+    of each of ``after`` in turn (each may be missing, unless ``optional`` is false).
+
+    A cheap test before searching the window before ``offset`` with a pattern that must end
+    there: when it fails, the search cannot match and is skipped.
+    """
     p = offset
-    if p and text[p - 1] == " ":
-        p -= 1
-    if p and text[p - 1] == ",":
-        p -= 1
-    if p and text[p - 1] == ".":
-        p -= 1
-    return p > 0 and text[p - 1] in _MONTH_LAST_LETTERS
-
-
-def _may_end_connective(text: str, offset: int) -> bool:
-    """Whether ``_MONTH_DAY_RANGE_BEFORE`` could end at ``offset``: a dash, or a space after a dash
-    or after the last letter of "to", "and", "through" or "until" (no other letter folds to these)."""
-    if not offset:
-        return False
-    last = text[offset - 1]
-    if last in "-–":
-        return True
-    return last == " " and offset > 1 and text[offset - 2] in "-–odhlODHL"
+    for chars in reversed(after):
+        if p and text[p - 1] in chars:
+            p -= 1
+        elif not optional:
+            return False
+    return p > 0 and text[p - 1] in last_chars
 
 
 def _sentence_start(text: str, offset: int) -> bool:
