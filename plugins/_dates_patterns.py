@@ -96,6 +96,15 @@ GAME_WORDS = re.compile(
     r"|rebounds|penalty|penalties|striker|midfielder|goalkeeper|keeper|referee|substituted?|quarterback|free[-\s]kick"
     r"|runners|runs|laps?|overtime|whistle)\b|\b\d{1,2}-\d{1,2}\s(?:win|success|victory|defeat|loss|draw|lead)\b"
 )
+# "the 21st century", "the nineteenth century", "early 20th-century".
+CENTURY_ORDINALS = {
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty-second": 22,
+}
+CENTURY = re.compile(
+    r"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?"
+    rf"(?:(?P<number>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<word>(?i:{trie_pattern(CENTURY_ORDINALS)})))[-\s]century(?![\w-])"
+)
 # A fiscal year alone: "FY2024", "FY 24", "FY23".
 FISCAL_YEAR = re.compile(r"\bFY\s?(?P<year>(?:19|20)?\d{2})(?![\d%]|[.,]\d|\w)")
 # "the fiscal first quarter", "fiscal 2024": a company's fiscal period.
@@ -123,12 +132,13 @@ TIME = re.compile(
 # Words in front of a year that make a bare four-digit number a year.
 YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
-    r"|early|late|end|start|beginning|fiscal|year|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the)"
+    r"|early|late|end|start|beginning|fiscal|years?|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the"
+    r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their|our|my|your)"
     r"[\s,]{1,3}|[-–])$"
 )
 STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
 # Both end at the end (``$``: or before a final newline), so a match starts at most this far back.
-YEAR_CONTEXT_REACH = 13 + 1
+YEAR_CONTEXT_REACH = 17 + 1
 COUNT_NOUN_AFTER = re.compile(
     r"\s(?:people|persons|troops|soldiers|cases|deaths|votes|units|jobs|homes|children|students|men|women"
     r"|dollars|euros|pounds|yuan|rubles|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|feet|points"
@@ -136,7 +146,7 @@ COUNT_NOUN_AFTER = re.compile(
 )
 # Nouns a year can qualify: "the 2016 election", "Analysts expect 2023 sales to rise".
 EVENT_NOUN_AFTER = re.compile(
-    r"\s(?:elections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
+    r"(?i)\s(?:elections?|general\selections?|presidential\selections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
     r"|tournament|final|midterms?|primaries|primary|referendum|vote|summit|race|edition|sales|revenue|earnings"
     r"|profits?|results|forecasts?|outlook|guidance|targets?|deficit|growth|harvest|floods|riots|crisis|war"
     r"|invasion|pandemic|attacks?|model|film|album|novel|report|survey|class|draft|contract|deal|law|act)\b"
@@ -266,6 +276,7 @@ TRIGGERS = {
     "WEEKDAY": (re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"), 8),
     "THE_WEEKEND": (re.compile(r"the\sweekend"), 7),
     "FISCAL_YEAR": (re.compile(r"FY"), 0),
+    "CENTURY": (re.compile(r"century"), len("mid-twenty-second ")),
     "TIME": (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
 }
 

@@ -247,12 +247,21 @@ def on_year(match, ctx: Context) -> Found | None:
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
+def on_century(match, ctx: Context) -> Found:
+    """"the 21st century", "the nineteenth century": ISO 8601's two-digit century (the 21st is ``20``)."""
+    number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS[match["word"].lower()]
+    value = ctx.date_value(f"{number - 1:02d}", "century", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
 def _is_year(match, ctx: Context, year: int) -> bool:
     before = ctx.before(match.start())
-    after = ctx.text[match.end() : match.end() + 16]
+    after = ctx.text[match.end() : match.end() + 24]
     if P.COUNT_NOUN_AFTER.match(after):
         return False
-    if after.startswith(("'s", "’s")) or P.EVENT_NOUN_AFTER.match(after):
+    if after.startswith(("'s", "’s", ")")) and (after[0] != ")" or before.endswith("(")):
+        return True  # "2021's", a film's year "(2003)"
+    if P.EVENT_NOUN_AFTER.match(after):
         return True
     context = P.STRONG_YEAR_CONTEXT if year % 100 == 0 else P.YEAR_CONTEXT
     return bool(context.search(before, max(0, len(before) - P.YEAR_CONTEXT_REACH)))
@@ -504,6 +513,7 @@ HANDLERS = (
     (P.YEAR, on_year, *P.TRIGGERS['YEAR']),
     (P.QUARTER, on_quarter, *P.TRIGGERS['QUARTER']),
     (P.FISCAL_YEAR, on_fiscal_year, *P.TRIGGERS['FISCAL_YEAR']),
+    (P.CENTURY, on_century, *P.TRIGGERS['CENTURY']),
     (P.SEASON, on_season, *P.TRIGGERS['SEASON']),
     (P.RELATIVE, on_relative, *P.TRIGGERS['RELATIVE']),
     (P.WEEKDAY, on_weekday, *P.TRIGGERS['WEEKDAY']),

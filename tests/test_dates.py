@@ -83,6 +83,11 @@ def only(text, published=DATELINE, **config):
         ("Theresa May, speaking in December, warned against it.", "December", "2021-12"),
         ("Sales grew faster than expected in the fourth quarter.", "fourth quarter", "2021-Q4"),
         ("Talks continued over the weekend.", "weekend", "2022-W06-WE"),
+        ("Airmail began as early as 1911 in the US.", "1911", "1911"),
+        ("It followed a 2001 marriage to a diplomat.", "2001", "2001"),
+        ("He voiced a bear in the feature (2003), his last role.", "2003", "2003"),
+        ("Some books date back to the 17th century.", "17th century", "16"),
+        ("Life changed in the twenty-first century.", "twenty-first century", "20"),
         # an infinitive after a past verb has its own time: the nearest reading
         ("The judge ordered both sides to file their lists by May 1.", "May 1", "2022-05-01"),
         ("She returned to work in May.", "May", "2021-05"),
@@ -128,6 +133,8 @@ def test_times_of_day(sentence, span, iso, zone):
         "Spain pressed in the second half for a 2-0 success.",
         "He scored twice in the third quarter.",
         "He hopes to be in the first half of the runners.",
+        "About (1500) people came.",
+        "They sent his 2500 men home.",
     ],
 )
 def test_not_dates(sentence):
