@@ -42,7 +42,10 @@ _PAST_WORDS = frozenset(
     "said was were had did told met held went came made took gave saw left sent spoke wrote won lost began became "
     "brought bought caught fell felt found got heard kept knew led paid ran rose sat sold stood struck thought threw "
     "understood woke wore fled fought flew drew drove ate grew hit hung laid lay meant rang sang shot shut slept "
-    "spent split spread stole stuck swore swept taught tore withdrew yesterday ago last earlier previously".split()
+    "spent split spread stole stuck swore swept taught tore withdrew yesterday ago last earlier previously "
+    # irregular past participles: "Barrientos, seen here in court on Friday, is accused ..."
+    "seen been gone taken given shown written spoken chosen driven broken stolen fallen beaten thrown drawn flown "
+    "begun".split()
 )
 _NOT_PAST_ED = frozenset(
     "need speed seed feed breed bleed heed proceed exceed succeed red bed shed hundred based so-called united "
