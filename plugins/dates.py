@@ -203,9 +203,13 @@ def _bare_month_is_date(match, ctx: Context) -> bool:
         return False  # a name: "April Ryan", "June Carter"
     article = P.ARTICLE_BEFORE.search(ctx.before(match.start(), P.ARTICLE_BEFORE_REACH))
     if match["bare"] in ("May", "March"):
-        # only a compared month: "the wettest May on record", "a colder March"
-        return bool(article and article["adjective"] and article["adjective"].endswith(("est", "er")))
+        return _compared(article)  # "the wettest May on record", not "the May government"
     return bool(article) or not ctx.before(match.start(), 2)[:1].isalpha()
+
+
+def _compared(article) -> bool:
+    """Whether an ``ARTICLE_BEFORE`` match has a comparative or superlative: "a colder", "the wettest"."""
+    return bool(article and article["adjective"] and article["adjective"].endswith(("est", "er")))
 
 
 def _month_dash_before(before: str) -> bool:
@@ -363,11 +367,12 @@ def on_quarter(match, ctx: Context) -> Found | None:
         if kind == "half" and number > 2:
             return None
     else:
-        if not match.group().endswith(("year", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")) and _period_of_play(match, ctx):
+        of_a_year = match["year"] or match["ryear"] or match["fyear"] or match["fiscalyear"] or match.group().endswith("the year")
+        if not of_a_year and _period_of_play(match, ctx):
             return None
         kind, number = match["half"], P.ORDINALS.get(match["ord"].lower(), 4)
         if match["ord"].lower() in ("last", "final"):
-            if not (match["year"] or match["ryear"] or match.group().endswith("the year")):
+            if not of_a_year:
                 return None
             number = 2 if kind == "half" else 4
         if kind == "half" and number > 2:
@@ -457,8 +462,7 @@ def _season_context(ctx: Context, match) -> bool:
     before = ctx.before(match.start(), P.ARTICLE_BEFORE_REACH)
     if before.lower().endswith(_SEASON_AFTER):
         return True
-    article = P.ARTICLE_BEFORE.search(before)  # "the hottest summer on record"
-    return bool(article and article["adjective"] and article["adjective"].endswith(("est", "er")))
+    return _compared(P.ARTICLE_BEFORE.search(before))  # "the hottest summer on record"
 
 
 # --- times of day ----------------------------------------------------------------------------

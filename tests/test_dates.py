@@ -260,6 +260,7 @@ def test_last_season_is_the_latest_one_over_by_the_dateline(published, sentence,
         ("Inventories rose 44% in the fiscal first quarter.", "first quarter", None),
         ("The budget for fiscal 2024 was approved.", "2024", "2024"),
         ("Revenue for FY2024 beat the forecast.", "FY2024", "2024"),
+        ("Profit rose in the final quarter of fiscal 2023.", "final quarter of fiscal 2023", "2023-Q4"),
     ],
 )
 def test_fiscal_periods_keep_their_fiscal_year(sentence, span, value):
