@@ -263,21 +263,22 @@ class MonthStartAfter:
 
 
 _DAY_BEFORE_MONTH_WIDTH = len("1st of ")
+# Each pattern's trigger and lead (see ``scan``).
 TRIGGERS = {
-    "MONTH_DAY": (MonthStartThen(r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
+    MONTH_DAY: (MonthStartThen(r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
     # ``_DAY`` is ASCII digits; the day starts at most 34 characters after the match.
-    "DAY_MONTH": (MonthStartAfter(r"[0-9](?:st|nd|rd|th)?\s(?:of\s)?", _DAY_BEFORE_MONTH_WIDTH), 34 + _DAY_BEFORE_MONTH_WIDTH),
-    "MONTH_YEAR": (MONTH_STARTS, 10),
-    "NUMERIC": (re.compile(r"\d[-/.][\dA-Z]"), 4),
-    "YEAR": (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
-    "QUARTER": (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
-    "SEASON": (AnyOf("spring", "summer", "autumn", "fall", "winter"), 7),
-    "RELATIVE": (_phrase_trie(_RELATIVE_PHRASES), 12),
-    "WEEKDAY": (re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"), 8),
-    "THE_WEEKEND": (re.compile(r"the\sweekend"), 7),
-    "FISCAL_YEAR": (re.compile(r"FY"), 0),
-    "CENTURY": (re.compile(r"century"), len("mid-twenty-second ")),
-    "TIME": (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
+    DAY_MONTH: (MonthStartAfter(r"[0-9](?:st|nd|rd|th)?\s(?:of\s)?", _DAY_BEFORE_MONTH_WIDTH), 34 + _DAY_BEFORE_MONTH_WIDTH),
+    MONTH_YEAR: (MONTH_STARTS, 10),
+    NUMERIC: (re.compile(r"\d[-/.][\dA-Z]"), 4),
+    YEAR: (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
+    QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
+    SEASON: (AnyOf(*SEASONS), 7),
+    RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
+    WEEKDAY: (re.compile(_WEEKDAY), 8),
+    THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
+    FISCAL_YEAR: (re.compile(r"FY"), 0),
+    CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
+    TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
 }
 
 
@@ -286,6 +287,12 @@ TRIGGERS = {
 _WORD_START = re.compile(r"(?<!\w)\w")
 # Fewer characters than this per trigger on average, and ``scan`` falls back to ``finditer``.
 DENSE_TRIGGERS = 24
+
+
+def find(pattern: re.Pattern, text: str):
+    """The matches of ``pattern`` (one of ``TRIGGERS``) in ``text``, found with its trigger."""
+    trigger, lead = TRIGGERS[pattern]
+    return scan(pattern, trigger, lead, text)
 
 
 def scan(pattern: re.Pattern, trigger, lead: int, text: str):

@@ -510,19 +510,19 @@ def _utc_offset(zone: str | None) -> str | None:
 # --- putting it together ---------------------------------------------------------------------
 
 HANDLERS = (
-    (P.MONTH_DAY, on_month_day, *P.TRIGGERS['MONTH_DAY']),
-    (P.DAY_MONTH, on_month_day, *P.TRIGGERS['DAY_MONTH']),
-    (P.NUMERIC, on_numeric, *P.TRIGGERS['NUMERIC']),
-    (P.MONTH_YEAR, on_month_year, *P.TRIGGERS['MONTH_YEAR']),
-    (P.YEAR, on_year, *P.TRIGGERS['YEAR']),
-    (P.QUARTER, on_quarter, *P.TRIGGERS['QUARTER']),
-    (P.FISCAL_YEAR, on_fiscal_year, *P.TRIGGERS['FISCAL_YEAR']),
-    (P.CENTURY, on_century, *P.TRIGGERS['CENTURY']),
-    (P.SEASON, on_season, *P.TRIGGERS['SEASON']),
-    (P.RELATIVE, on_relative, *P.TRIGGERS['RELATIVE']),
-    (P.WEEKDAY, on_weekday, *P.TRIGGERS['WEEKDAY']),
-    (P.THE_WEEKEND, on_the_weekend, *P.TRIGGERS['THE_WEEKEND']),
-    (P.TIME, on_time, *P.TRIGGERS['TIME']),
+    (P.MONTH_DAY, on_month_day),
+    (P.DAY_MONTH, on_month_day),
+    (P.NUMERIC, on_numeric),
+    (P.MONTH_YEAR, on_month_year),
+    (P.YEAR, on_year),
+    (P.QUARTER, on_quarter),
+    (P.FISCAL_YEAR, on_fiscal_year),
+    (P.CENTURY, on_century),
+    (P.SEASON, on_season),
+    (P.RELATIVE, on_relative),
+    (P.WEEKDAY, on_weekday),
+    (P.THE_WEEKEND, on_the_weekend),
+    (P.TIME, on_time),
 )
 
 
@@ -530,7 +530,7 @@ def find_dates(document, day_first: bool = False) -> list[Found]:
     """Every date and time expression in ``document``, overlaps settled and ranges joined."""
     published = document.published_datetime
     ctx = Context(document.text, published.date() if published else None, document, day_first)
-    matches = [(match, handler) for pattern, handler, trigger, lead in HANDLERS for match in P.scan(pattern, trigger, lead, ctx.text)]
+    matches = [(match, handler) for pattern, handler in HANDLERS for match in P.find(pattern, ctx.text)]
     return join_ranges(ctx, settle_overlaps(matches, ctx))
 
 

@@ -230,9 +230,7 @@ _DATE_WORDS = st.lists(
 @example("Earlier this week, a couple of days ago, mid-winter 2019-20, in mid-2021, the third quarter of 2021 at 9.30 p.m.")
 def test_trigger_scan_finds_what_a_full_scan_finds(text):
     from factcards_plugins import _dates_patterns as patterns
-    from factcards_plugins.dates import HANDLERS
-
-    for pattern, _handler, trigger, lead in HANDLERS:
+    for pattern, (trigger, lead) in patterns.TRIGGERS.items():
         assert [m.span() for m in patterns.scan(pattern, trigger, lead, text)] == [m.span() for m in pattern.finditer(text)]
 
 
