@@ -122,30 +122,34 @@ NEUTRAL_NAMES = frozenset("alex jamie sam lee kim li wang chris dana jean ashley
 
 
 class Token:
-    """A word with its offsets; ``bare`` drops a possessive ("Johnson's" -> "Johnson")."""
+    """A word with its offsets; ``bare`` drops a possessive ("Johnson's" -> "Johnson").
 
-    __slots__ = ("start", "end", "text", "bare", "key", "capitalized", "name_like")
+    ``joined`` says whether one space, and nothing else, separates the token from
+    the token before it in its list: the two are neighbouring words of one phrase.
+    """
 
-    def __init__(self, start: int, end: int, text: str):
-        self.start, self.end, self.text = start, end, text
-        self.bare, self.key, self.capitalized, self.name_like = _WORD_FACTS.get(text) or _word_facts(text)
+    __slots__ = ("start", "end", "text", "bare", "key", "capitalized", "name_like", "possessive", "joined")
+
+    def __init__(self, start: int, end: int, text: str, joined: bool = False):
+        self.start, self.end, self.text, self.joined = start, end, text, joined
+        self.bare, self.key, self.capitalized, self.name_like, self.possessive = _WORD_FACTS.get(text) or _word_facts(text)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-# What a token's word says of it, read once per word: (bare, key, capitalized, name_like).
-_WORD_FACTS: dict[str, tuple[str, str, bool, bool]] = {}
+# What a token's word says of it, read once per word: (bare, key, capitalized, name_like, possessive).
+_WORD_FACTS: dict[str, tuple[str, str, bool, bool, bool]] = {}
 MAX_REMEMBERED_WORDS = 100_000
 
 
-def _word_facts(text: str) -> tuple[str, str, bool, bool]:
+def _word_facts(text: str) -> tuple[str, str, bool, bool, bool]:
     """``Token``'s fields that depend on its word only, remembered for the word's next tokens."""
     if len(_WORD_FACTS) >= MAX_REMEMBERED_WORDS:
         _WORD_FACTS.clear()
     bare = POSSESSIVE.sub("", text) if text[-2:-1] in "'’" or text[-1:] in "'’" else text
     key = bare.lower()
-    facts = _WORD_FACTS[text] = (bare, key, text[:1].isupper(), _name_like(bare, key))
+    facts = _WORD_FACTS[text] = (bare, key, text[:1].isupper(), _name_like(bare, key), bare != text)
     return facts
 
 
@@ -216,13 +220,15 @@ def tokenize(text: str) -> list[Token]:
     without a sentence-final period glued to them."""
     tokens: list[Token] = []
     append = tokens.append
+    previous_end = None
     for match in NAME_OR_TITLE_TOKEN.finditer(text):
         word = match.group()
         if word[0].isupper() or word.lower() in TITLE_WORDS:
             start, end = match.span()
             if word[-1] == "." and _glued_period(word):
                 word, end = word[:-1], end - 1
-            append(Token(start, end, word))
+            append(Token(start, end, word, previous_end == start - 1 and text[previous_end] == " "))
+            previous_end = end
     return tokens
 
 
@@ -231,39 +237,36 @@ def _glued_period(word: str) -> bool:
     return word.endswith(".") and len(word) > 2 and word.lower() not in ROLE_HEADS and "." not in word[:-1]
 
 
-def is_name_token(token: Token) -> bool:
-    """Could this token be part of a person's name?"""
-    return token.name_like
-
-
-def joined(text: str, left: Token, right: Token) -> bool:
-    """Whether two tokens are adjacent words separated by one space only."""
-    return text[left.end : right.start] == " "
-
-
-def _name_after(text: str, tokens: list[Token], i: int) -> int:
-    """Index one past the name starting at ``tokens[i]`` (at most MAX_NAME_TOKENS tokens)."""
-    j = i
-    while j < len(tokens) and j - i < MAX_NAME_TOKENS and is_name_token(tokens[j]):
-        if j > i and (not joined(text, tokens[j - 1], tokens[j]) or tokens[j - 1].bare != tokens[j - 1].text):
-            break
+def _name_after(tokens: list[Token], i: int) -> int:
+    """Index one past the name starting at the name token ``tokens[i]`` (at most MAX_NAME_TOKENS
+    tokens): joined name tokens, up to the first possessive ("Johnson's")."""
+    last = min(len(tokens), i + MAX_NAME_TOKENS)
+    j = i + 1
+    while j < last and tokens[j].name_like and tokens[j].joined and not tokens[j - 1].possessive:
         j += 1
-    if j < len(tokens) and j - i == MAX_NAME_TOKENS and is_name_token(tokens[j]) and joined(text, tokens[j - 1], tokens[j]):
+    if j == i + MAX_NAME_TOKENS and j < len(tokens) and tokens[j].name_like and tokens[j].joined:
         return i  # a long run of capitalized words is a headline, not a name
     return j
 
 
-def _role_before(text: str, tokens: list[Token], i: int) -> tuple[int, int] | None:
+def _continues_run(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` continues the run of name tokens before it; a possessive ends a
+    run ("Johnson's office"). A mention is a whole run."""
+    if k >= len(tokens):
+        return False
+    token, previous = tokens[k], tokens[k - 1]
+    return token.name_like and token.joined and previous.name_like and not previous.possessive
+
+
+def _role_before(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """Token range of the title right before ``tokens[i]``, e.g. "Russian Defence Minister"."""
     head = i - 1
-    if head < 0 or tokens[head].key not in ROLE_HEADS or not joined(text, tokens[head], tokens[i]):
-        return None
-    if tokens[head].text != tokens[head].bare:
+    if head < 0 or tokens[head].key not in ROLE_HEADS or not tokens[i].joined or tokens[head].possessive:
         return None
     first = head
-    while first > 0 and head - first < 4 and joined(text, tokens[first - 1], tokens[first]):
+    while first > 0 and head - first < 4 and tokens[first].joined:
         prev = tokens[first - 1]
-        if prev.key in DETERMINERS or prev.key in CALENDAR or prev.text != prev.bare:
+        if prev.key in DETERMINERS or prev.key in CALENDAR or prev.possessive:
             break
         if not (prev.capitalized or prev.key in ROLE_MODIFIERS or prev.key in ROLE_HEADS):
             break
@@ -402,33 +405,44 @@ class _Finder:
         self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_PEOPLE]
 
     def allowed(self, start: int, end: int) -> bool:
-        return not any(r_start < end and start < r_end for r_start, r_end in self.excluded)
+        """Whether ``start:end`` overlaps no caption, chrome, duplicate, dateline or byline."""
+        for r_start, r_end in self.excluded:
+            if r_start < end and start < r_end:
+                return False
+        return True
 
     def find(self) -> list[Person]:
+        tokens = self.tokens
         i = 0
-        while i < len(self.tokens):
-            i = self._candidate_at(i) if self.tokens[i].name_like else i + 1
+        while i < len(tokens):
+            token = tokens[i]
+            if token.name_like and not (token.joined and tokens[i - 1].name_like):
+                i = self._candidate_at(i)  # a name token that does not continue the one before it
+            else:
+                i += 1
         self._link_mentions()
         return [p for p in self.people if p.mentions and (p.evidence != "speech" or _named_again(self.text, p))]
 
     def _candidate_at(self, i: int) -> int:
+        """Read the name that starts at the name token ``tokens[i]``; the index to go on from."""
         tokens, text = self.tokens, self.text
-        if not is_name_token(tokens[i]) or (i > 0 and is_name_token(tokens[i - 1]) and joined(text, tokens[i - 1], tokens[i])):
-            return i + 1
-        stop = _name_after(text, tokens, i)
+        stop = _name_after(tokens, i)
         if stop == i:
             return self._skip_run(i)
+        role_tokens = self._title_tokens(i, stop)
+        if not role_tokens and stop == i + 1:
+            return stop  # one capitalized word without a title is no evidence of a person
         name_tokens = tokens[i:stop]
         start, end = name_tokens[0].start, name_tokens[-1].end
         if not self.allowed(start, end):
             return stop
-        role_tokens = self._title_tokens(i, stop)
         role = _role_text(text, role_tokens)
+        false_title = None if role_tokens or len(name_tokens) < 2 else _false_title(text, start)
         if role and not role_tokens[0].capitalized:
             role_end = role_tokens[0].start + len(role)
             role = text[_extend_role_left(text, role_tokens[0].start) : role_end]
-        elif not role_tokens and len(name_tokens) > 1 and _false_title(text, start):
-            role = text[slice(*_false_title(text, start))]
+        elif false_title:
+            role = text[slice(*false_title)]
             role_tokens = [Token(start - 1, start - 1, role.split()[-1])]
         evidence = self._evidence(name_tokens, role_tokens, start, end)
         if evidence:
@@ -437,18 +451,20 @@ class _Finder:
 
     def _title_tokens(self, i: int, stop: int) -> list[Token]:
         """The title right before the name ``tokens[i:stop]`` ("Russian President"), or before a comma ("finance director, ")."""
-        role_range = _role_before(self.text, self.tokens, i)
+        tokens, text = self.tokens, self.text
+        role_range = _role_before(tokens, i)
         if role_range:
-            return self.tokens[role_range[0] : role_range[1]]
-        before = self.tokens[i - 1] if i > 0 else None
-        closes = self.text[self.tokens[stop - 1].end : self.tokens[stop - 1].end + 1] in (",", ".", ";") if stop > i else False
-        if before is not None and closes and self.text[before.end : self.tokens[i].start] == ", " and before.key in ROLE_HEADS:
-            return [before]
-        return []
+            return tokens[role_range[0] : role_range[1]]
+        before = tokens[i - 1] if i > 0 else None
+        if before is None or before.key not in ROLE_HEADS or text[before.end : tokens[i].start] != ", ":
+            return []
+        name_end = tokens[stop - 1].end
+        return [before] if text[name_end : name_end + 1] in (",", ".", ";") else []
 
     def _skip_run(self, i: int) -> int:
+        tokens = self.tokens
         j = i + 1
-        while j < len(self.tokens) and is_name_token(self.tokens[j]) and joined(self.text, self.tokens[j - 1], self.tokens[j]):
+        while j < len(tokens) and tokens[j].name_like and tokens[j].joined:
             j += 1
         return j
 
@@ -469,7 +485,7 @@ class _Finder:
             return "given-name"
         if len(name_tokens) <= 3 and RELATIVE_WHO.match(self.text, end):
             return "apposition"
-        if len(name_tokens) <= 3 and _speech_next_to(self.text, start, end) and name_tokens[-1].bare == name_tokens[-1].text:
+        if len(name_tokens) <= 3 and _speech_next_to(self.text, start, end) and not name_tokens[-1].possessive:
             return "speech"
         return None
 
@@ -501,30 +517,17 @@ class _Finder:
         return candidates[-1] if candidates else None
 
     def _link_mentions(self) -> None:
+        """Link every run of name tokens that ends in a person's surname to that person."""
         by_word: dict[str, list[Person]] = {}
         for person in self.people:
             by_word.setdefault(person.surname, []).append(person)
-        i = 0
-        while i < len(self.tokens):
-            if not is_name_token(self.tokens[i]):
-                i += 1
-                continue
-            stop = self._run_end(i)
-            if self.tokens[stop - 1].bare in by_word:  # else no person's surname ends the run
-                self._mention(self.tokens[i:stop], by_word)
-            i = stop
-
-    def _run_end(self, i: int) -> int:
-        """One past the run of name tokens from ``i``; a possessive ends a run ("Johnson's office")."""
-        j = i + 1
-        while (
-            j < len(self.tokens)
-            and self.tokens[j - 1].bare == self.tokens[j - 1].text
-            and is_name_token(self.tokens[j])
-            and joined(self.text, self.tokens[j - 1], self.tokens[j])
-        ):
-            j += 1
-        return j
+        tokens = self.tokens
+        for j, token in enumerate(tokens):
+            if token.bare in by_word and token.name_like and not _continues_run(tokens, j + 1):
+                i = j
+                while _continues_run(tokens, i):
+                    i -= 1
+                self._mention(tokens[i : j + 1], by_word)
 
     def _mention(self, run: list[Token], by_word: dict[str, list[Person]]) -> None:
         words = [t.bare for t in run]
@@ -533,7 +536,7 @@ class _Finder:
                 start, last = run[0].start, run[-1]
                 end = last.start + len(last.bare)
                 if self.allowed(start, end):
-                    person.mentions.append(Mention(start, end, self.text[start:end], last.bare != last.text))
+                    person.mentions.append(Mention(start, end, self.text[start:end], last.possessive))
                     if person.start > start and words == person.tokens:
                         person.start, person.end = start, end
                 return
@@ -560,7 +563,21 @@ def _nearest_first(people: list[Person], offset: int) -> list[Person]:
     return sorted(before, key=lambda p: -p.start) + [p for p in people if p.start > offset]
 
 
-_CACHE: list[tuple] = []  # [(document, text, regions, people)]: the quotes and people extractors share one run
+@dataclass
+class _Found:
+    """The people found in a document, with the text and regions they were found in."""
+
+    document: object
+    text: str
+    regions: tuple
+    people: list[Person]
+
+    def is_for(self, document, regions: tuple) -> bool:
+        """Whether this is the result for ``document`` as it is now (same text, same regions)."""
+        return self.document is document and self.text is document.text and self.regions == regions
+
+
+_last_found: _Found | None = None  # the quotes and people extractors of one card share one run
 
 
 def find_people(document) -> list[Person]:
@@ -569,13 +586,11 @@ def find_people(document) -> list[Person]:
     The result for the last document seen is kept, so the ``quotes`` and
     ``people`` extractors of one card run the finder once; treat it as read-only.
     """
+    global _last_found
     regions = tuple(document.regions)
-    for cached_document, text, cached_regions, people in _CACHE:
-        if cached_document is document and text is document.text and cached_regions == regions:
-            return people
-    people = _find_people(document)
-    _CACHE[:] = [(document, document.text, regions, people)]
-    return people
+    if _last_found is None or not _last_found.is_for(document, regions):
+        _last_found = _Found(document, document.text, regions, _find_people(document))
+    return _last_found.people
 
 
 def _find_people(document) -> list[Person]:

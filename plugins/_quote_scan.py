@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 DOUBLE_EVENTS = re.compile(r'["“”„«»\n]')
+DOUBLE_OPENERS = re.compile(r'["“„«]')  # the events that matter while no double quote is open
 SINGLE_EVENTS = re.compile(r"['‘’\n]")
+SINGLE_MARKS = re.compile(r"['‘’]")  # the events that matter while no single quote is open
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»"}
 SINGLE_OPENERS = {"'": "'", "‘": "’"}
 MAX_SINGLE_QUOTE = 400
@@ -35,6 +37,19 @@ class Quoted:
     @property
     def inner(self) -> tuple[int, int]:
         return self.open + 1, self.close
+
+
+def _events(text: str, events: re.Pattern, openers: re.Pattern, closed):
+    """The ``events`` matches in ``text``, in order, but while ``closed()`` says no quote is
+    open only the ``openers`` ones: line breaks and closing marks change nothing then, and
+    most line breaks of an article are outside quotes."""
+    position = 0
+    while True:
+        match = (openers if closed() else events).search(text, position)
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def _next_paragraph_mark(text: str, newline: int, marks: str) -> int | None:
@@ -58,7 +73,7 @@ def scan_double(text: str) -> list[Quoted]:
     current: Quoted | None = None
     closers = ""
     skip_until = -1
-    for match in DOUBLE_EVENTS.finditer(text):
+    for match in _events(text, DOUBLE_EVENTS, DOUBLE_OPENERS, lambda: current is None):
         i, mark = match.start(), match.group()
         if i < skip_until:
             continue
@@ -93,7 +108,7 @@ def scan_single(text: str, taken: list[tuple[int, int]]) -> list[Quoted]:
     current: Quoted | None = None
     spans = iter(sorted(taken))
     span = next(spans, None)
-    for match in SINGLE_EVENTS.finditer(text):
+    for match in _events(text, SINGLE_EVENTS, SINGLE_MARKS, lambda: current is None):
         i, mark = match.start(), match.group()
         while span is not None and span[1] <= i:
             span = next(spans, None)
