@@ -28,6 +28,7 @@ The rules and span conventions are documented in ``docs/extractors-quantities.md
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -138,9 +139,8 @@ _COUNTRY_CUES = {
     }.items()
 }
 _CURRENCY_FAMILY = {"dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "peso": "peso", "franc": "franc", "fr": "franc", "shilling": "shilling", "¥": "yen"}
-# The look-ahead names every first letter of the words: the regex engine skips to the next one.
 _CURRENCY_HINT = re.compile(
-    r"(?=[ACHNOST])\b(?:(?P<CAD>Canad(?:a|ian)|Ottawa)|(?P<AUD>Australia|Canberra)|(?P<NZD>New Zealand)|(?P<HKD>Hong Kong)"
+    r"\b(?:(?P<CAD>Canad(?:a|ian)|Ottawa)|(?P<AUD>Australia|Canberra)|(?P<NZD>New Zealand)|(?P<HKD>Hong Kong)"
     r"|(?P<SGD>Singapore)|(?P<TWD>Taiwan))"
 )
 
@@ -157,12 +157,13 @@ _DASH_CHAIN_LEFT = re.compile(r"(?:\d{1,5}-){1,2}\Z")
 _DASH_CHAIN_RIGHT = re.compile(r"(?:-\d{1,5}){1,2}")
 _PERIOD_AFTER_ORDINAL = re.compile(r"[ -](?:quarter|half)\b", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
-_QUALIFIER_BEFORE = re.compile(
-    r"\b(?P<q>about|around|approximately|roughly|nearly|almost|more than|over|less than|under|up to|at least|at most|"
-    r"some|close to|an estimated|just over|just under|fewer than|upwards of|in excess of|as much as|as many as|"
-    r"as little as|as few as|well over|well above|above|below|only|just|exactly|precisely)\s\Z",
-    re.IGNORECASE,
-)
+QUALIFIERS = (
+    "about", "around", "approximately", "roughly", "nearly", "almost", "more than", "over", "less than", "under",
+    "up to", "at least", "at most", "some", "close to", "an estimated", "just over", "just under", "fewer than",
+    "upwards of", "in excess of", "as much as", "as many as", "as little as", "as few as", "well over", "well above",
+    "above", "below", "only", "just", "exactly", "precisely",
+)  # fmt: skip
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{trie_pattern(QUALIFIERS)})\s\Z", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?P<w>between|from)\s\Z", re.IGNORECASE)
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|rise|rising|rises|fell|fall|falls|falling|increased?|increasing|decreased?|decreasing|grew|grow|grows|"
@@ -190,6 +191,8 @@ _SCORE_VERB_BEFORE = re.compile(
     r" (?:to )?(?:[A-Z][\w.'’-]{0,20} ){0,3}\Z"
 )
 _RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and | or ", re.IGNORECASE)
+# The longest gap between two numbers read as one quantity: a range's " and ", a ratio's " in ".
+_LONGEST_JOINT = len(" and ")
 # Central bankers' fractions of a point: "a quarter point", "half a percentage point", "a quarter-point".
 _POINT_FRACTION = re.compile(
     r"\b(?P<n>a quarter|one quarter|a half|half a|three quarters of a|three-quarters of a|quarter|half)"
@@ -243,7 +246,7 @@ _SCORE_CHAIN = re.compile(r"\d{1,2}-")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\Z")
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     """A number in the text: its span, value, how it was written, and what it can still become."""
 
@@ -256,7 +259,7 @@ class Number:
     capitalized: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A quantity expression: ``type`` is money, percentage or number; ``value`` is its normalized value."""
 
@@ -344,7 +347,7 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
         return None  # 15-Feb-2022
     if before in "-‐/" and _MONTH_BEFORE.search(text, max(0, start - 12), start - 1):
         return None
-    if _dash_groups(text, start, end) >= 3:
+    if (before == "-" or after == "-") and _dash_groups(text, start, end) >= 3:
         return None  # 2022-02-15, 555-123-4567
     value = float(atom.group().replace(",", ""))
     number = Number(start, end, value)
@@ -522,11 +525,10 @@ def _merge_scales(text: str, numbers: list[Number]) -> list[Number]:
         # A scale word, spelled out or abbreviated, follows a space or hyphen.
         if not number.words and not number.scale_abbreviation and number.kind == "cardinal" and text.startswith((" ", "-"), number.end):
             scale = _SCALE_AFTER.match(text, number.end)
-            spaced = _SCALE_SPACED_ABBR.match(text, number.end)
             if scale and scale.group("word"):
                 factor = SCALES.get(scale.group("word").lower()) or INDIAN_SCALES[scale.group("word").lower()]
                 number = Number(number.start, scale.end(), number.value * factor)
-            elif spaced:
+            elif spaced := _SCALE_SPACED_ABBR.match(text, number.end):
                 number = Number(number.start, spaced.end(), number.value * SCALE_ABBREVIATIONS[spaced.group("abbr")])
         if merged and merged[-1].end > number.start:
             continue  # a scale word already merged into the previous number
@@ -537,7 +539,7 @@ def _merge_scales(text: str, numbers: list[Number]) -> list[Number]:
 # --- pass 3: numbers to expressions -------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     """A number with its unit read from the context: currency, percent, or none."""
 
@@ -569,7 +571,8 @@ class _Assembler:
         pieces = [self.piece(n) for n in self.numbers]
         i = 0
         while i < len(pieces):
-            joined = self.ratio_at(pieces, i) or self.range_at(pieces, i)
+            close = i + 1 < len(pieces) and pieces[i + 1].start - pieces[i].end <= _LONGEST_JOINT
+            joined = close and (self.ratio_at(pieces, i) or self.range_at(pieces, i))
             if joined:
                 yield joined
                 i += 2
@@ -594,12 +597,14 @@ class _Assembler:
             return piece
         prefix = (
             _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start)
-            if _may_end(text, number.start, _SYMBOL_LAST_CHARS, _WHITESPACE, "-")  # a symbol or code, a space, a minus
+            if _may_end(text, number.start, _SYMBOL_LAST_CHARS, ("-", _WHITESPACE))  # a symbol or code, a space, a minus
             else None
         )
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
         after = number.end
+        if text[after : after + 1] not in _UNIT_FIRST_CHARS:
+            return piece  # "5,", "5.", "5)": no percent sign, currency word or code follows
         percent = _PERCENT_AFTER.match(text, after)
         if percent and not number.scale_abbreviation:
             self._percent(percent, piece)
@@ -673,9 +678,11 @@ class _Assembler:
 
     def ratio_at(self, pieces: list[_Piece], i: int) -> Quantity | None:
         """``one in five`` adults: a fraction written as a ratio of two counts."""
-        if i + 1 >= len(pieces) or self.text[pieces[i].end : pieces[i + 1].start] != " in ":
+        if i + 1 >= len(pieces):
             return None
         part, whole = pieces[i], pieces[i + 1]
+        if whole.start != part.end + len(" in ") or not self.text.startswith(" in ", part.end):
+            return None
         if part.type != "number" or whole.type != "number" or part.number.kind != "cardinal" or whole.number.kind != "cardinal":
             return None
         if not 0 < part.number.value < whole.number.value or not (self._bare_number_ok(part.number) and self._bare_number_ok(whole.number)):
@@ -798,9 +805,9 @@ class _Assembler:
                 return False  # a year (AP style writes counts of 1,000 and more with a comma)
             if len(surface) >= 5 or (len(surface) > 1 and surface[0] == "0"):
                 return False  # an id or postcode; 007, 0900: codes and times
-        if _TIME_AFTER.match(text, number.end) or _may_end(text, number.start, _MONTH_LAST_LETTERS, ".", ",", " ") and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
+        if _TIME_AFTER.match(text, number.end) or _may_end(text, number.start, _MONTH_ENDINGS, (" ", ",", "."), width=3) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
             return False  # 3 p.m., 0900 GMT, February 12
-        if _may_end(text, number.start, _CONNECTIVE_LAST_CHARS, " ") and _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
+        if _may_end(text, number.start, _CONNECTIVE_LAST_CHARS, (" ",)) and _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
             return False  # the 15 of "Dec. 14-15", the 7 of "June 4 to 7"
         if number.capitalized and _CAPITALIZED_WORD_AFTER.match(text, number.end) and not _sentence_start(text, number.start):
             return False  # the First Amendment, the Second World War
@@ -810,11 +817,7 @@ class _Assembler:
         chain_start = chain.start() if chain else number.start
         if _SCORE_AFTER.match(text, number.end) or chain and _SCORE_CHAIN.fullmatch(chain.group()) and number.end - number.start <= 2:
             return True  # "beat Aston Villa 3-1": a score, not a model number
-        capital = (
-            _CAPITALIZED_BEFORE.search(text, max(0, chain_start - 30), chain_start)
-            if _may_end(text, chain_start, _ASCII_LETTERS_AMP, " ", optional=False)
-            else None
-        )
+        capital = _capitalized_word_before(text, chain_start)
         if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
             return False  # Boeing 737, Windows 10, Article 5, Formula One
         if capital and number.capitalized and capital.group("word").lower() not in FUNCTION_WORDS:
@@ -837,9 +840,7 @@ class _Assembler:
     def _currency_hint(self, offset: int) -> str | None:
         """Another dollar the surrounding sentence points to ("Canadian ... $490 million")."""
         if self.hints is None:
-            text = self.text
-            has_cue = any(cue in text for cue in _CURRENCY_HINT_CUES)
-            self.hints = [(m.start(), m.lastgroup) for m in _CURRENCY_HINT.finditer(text)] if has_cue else []
+            self.hints = _currency_hints(self.text)
         window_start = max(0, offset - 250)
         sentence_start = max(self.text.rfind(". ", window_start, offset), self.text.rfind("\n", window_start, offset))
         first = max(window_start, sentence_start + 1)
@@ -850,11 +851,27 @@ class _Assembler:
 
     def _qualify(self, value: dict, start: int) -> None:
         text = self.text
-        if not _may_end(text, start, _QUALIFIER_LAST_LETTERS, _WHITESPACE, optional=False):
+        if not (_may_end(text, start - 1, _QUALIFIER_ENDINGS, width=3) and text[start - 1] in _WHITESPACE):
             return  # every qualifier is a word and a space
         match = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if match:
             value["qualifier"] = match.group("q").lower()
+
+
+def _currency_hints(text: str) -> list[tuple[int, str]]:
+    """Where ``_CURRENCY_HINT`` matches in ``text``, and the currency it names, in reading order.
+
+    The pattern is tried only where one of its cue words starts, which ``str.find`` reaches many
+    times faster than a scan with the pattern. No match starts inside another ("New Zealand",
+    "Hong Kong"), so these are the matches ``finditer`` finds.
+    """
+    starts = set()
+    for cue in _CURRENCY_HINT_CUES:
+        at = text.find(cue)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(cue, at + 1)
+    return [(at, match.lastgroup) for at in sorted(starts) if (match := _CURRENCY_HINT.match(text, at))]
 
 
 def _document_dollar(text: str) -> str | None:
@@ -910,38 +927,63 @@ def _scale_of(text: str, number: Number) -> float:
     return SCALES.get(word) or INDIAN_SCALES.get(word) or SCALE_ABBREVIATIONS.get(word, 1)
 
 
+# The letters ``re.IGNORECASE`` matches to an ASCII letter besides its two cases: İ ı for i, ſ for s, K for k.
+_IGNORECASE_FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _ignorecase_spellings(words) -> frozenset[str]:
+    """Every string ``re.IGNORECASE`` matches to one of ``words`` ("oct": "oct", "OCT", "Oct", ...)."""
+    return frozenset("".join(chars) for word in words for chars in itertools.product(*map(_ignorecase_variants, word)))
+
+
+def _ignorecase_variants(char: str) -> set[str]:
+    return {char.lower(), char.upper(), *_IGNORECASE_FOLDS.get(char.lower(), "")}
+
+
 # Cheap tests on the characters right before an offset: when they fail, the pattern that
 # must end there (``..\Z``) cannot match, and its search over the window is skipped.
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _ASCII_LETTERS_AMP = _ASCII_LETTERS | {"&"}
-# The last letters of the qualifier words (and the long s, which IGNORECASE reads as "s").
-_QUALIFIER_LAST_LETTERS = frozenset("tdynroefswTDYNROEFSW\u017f")
-# Every _CURRENCY_HINT match contains one of these (the pattern is case-sensitive).
+# The last three characters of the qualifiers and of the month names and abbreviations, in every case.
+_QUALIFIER_ENDINGS = _ignorecase_spellings([word[-3:] for word in QUALIFIERS])
+_MONTH_ENDINGS = _ignorecase_spellings([month[-3:] for month in MONTHS])
+# Every _CURRENCY_HINT match starts with one of these (the pattern is case-sensitive).
 _CURRENCY_HINT_CUES = ("Canad", "Ottawa", "Australia", "Canberra", "New Zealand", "Hong Kong", "Singapore", "Taiwan")
-_SYMBOL_LAST_CHARS = _ASCII_LETTERS | set("$.€£¥₹₩₽₺₪₫₱฿₦₴")
-# The last letters of the month names and abbreviations, in either case (no other letter folds to these).
-_MONTH_LAST_LETTERS = frozenset(month[-1] for month in MONTHS) | frozenset(month[-1].upper() for month in MONTHS)
+# The characters _PERCENT_AFTER, _WORD_AFTER and _CODE_AFTER can start with (a code is in capitals).
+_UNIT_FIRST_CHARS = frozenset(" -%ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# The last characters of _SYMBOL_BEFORE's symbols and codes: "$", the "." of "Rs." and "SFr.", the "s" of "Rs",
+# the "r" of "SFr", a capital (RMB and the ISO codes) or a currency sign. The pattern is case-sensitive.
+_SYMBOL_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$.sr€£¥₹₩₽₺₪₫₱฿₦₴")
 # The last characters of the connectives of ``_MONTH_DAY_RANGE_BEFORE``: a dash, or the last letter of
-# "to", "and", "through" or "until" (no other letter folds to these).
-_CONNECTIVE_LAST_CHARS = frozenset("-–odhlODHL")
+# "to", "and", "through" or "until".
+_CONNECTIVE_LAST_CHARS = frozenset("-–") | _ignorecase_spellings(["o", "d", "h", "l"])
 # What ``\s`` matches: the characters ``str.isspace`` accepts, the last of which is U+3000.
 _WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
 
 
-def _may_end(text: str, offset: int, last_chars, *after, optional: bool = True) -> bool:
-    """Whether a pattern could end at ``offset``: a character of ``last_chars``, then one character
-    of each of ``after`` in turn (each may be missing, unless ``optional`` is false).
+def _may_end(text: str, offset: int, endings, skipped=(), width: int = 1) -> bool:
+    """Whether a pattern could end at ``offset``: its last ``width`` characters are one of ``endings``,
+    once the optional characters of ``skipped`` (read backwards from ``offset``, one of each) are passed over.
 
     A cheap test before searching the window before ``offset`` with a pattern that must end
     there: when it fails, the search cannot match and is skipped.
     """
     p = offset
-    for chars in reversed(after):
+    for chars in skipped:
         if p and text[p - 1] in chars:
             p -= 1
-        elif not optional:
-            return False
-    return p > 0 and text[p - 1] in last_chars
+    return p >= width and text[p - width : p] in endings
+
+
+def _capitalized_word_before(text: str, offset: int) -> re.Match | None:
+    """``_CAPITALIZED_BEFORE``'s match ending at ``offset`` ("Boeing " before "737"), if any."""
+    if not (_may_end(text, offset - 1, _ASCII_LETTERS_AMP) and text[offset - 1] == " "):
+        return None
+    window_start = max(0, offset - 30)
+    last_word = text[max(window_start, text.rfind(" ", window_start, offset - 1) + 1) : offset - 1]
+    if last_word.islower():
+        return None  # no capital in it, as before most numbers
+    return _CAPITALIZED_BEFORE.search(text, window_start, offset)
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -952,6 +994,8 @@ def _sentence_start(text: str, offset: int) -> bool:
 
 def _tidy(value: float) -> float | int:
     """Integers as ints; other values rounded off the float noise (0.1 * 3)."""
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)  # most values: no need for round(), which is slow
     rounded = round(value, 9)
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
 
