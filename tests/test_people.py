@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
-from factcards_plugins import people
-from hypothesis import given, settings
+from factcards_plugins import _names, people
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import factcards
@@ -149,6 +151,51 @@ def test_long_capitalized_run_is_linear(time_growth):
     """Four times the hostile text takes about four times as long (no backtracking blow-up)."""
     hostile = "Ann Lee President " * 12_000 + "Zed " * 24_000
     assert time_growth(people.extract, hostile) < 9
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [("former chief, " * 50 + "Ann Lee ") * 400, ("vice-" * 400 + "minister Ann ") * 100, "minister, Ann " * 20_000],
+    ids=["title-chains", "long-words-before-titles", "title-comma-name"],
+)
+def test_title_words_before_names_are_linear(hostile, time_growth):
+    assert time_growth(people.extract, hostile) < 9
+
+
+def full_scan_tokens(text):
+    """Every token of one NAME_OR_TITLE_TOKEN scan, the title words no token follows included."""
+    tokens = []
+    for match in _names.NAME_OR_TITLE_TOKEN.finditer(text):
+        word, start = match.group(), match.start()
+        if word[0].isupper() or word in _names.TITLE_WORDS:
+            end = start + len(word)
+            if word[-1] == "." and _names._glued_period(word):
+                word, end = word[:-1], end - 1
+            joined = bool(tokens) and tokens[-1].end == start - 1 and text[start - 1] == " "
+            tokens.append(_names.Token(start, end, word, joined))
+    return tokens
+
+
+TITLE_HEAVY_PIECES = [
+    *("minister", "former deputy prime minister", "vice-president", "finance director,", "chief", "Prime", "President"),
+    *("Ann", "Ann Lee", "Lee's", "Mr.", "U.S.", "O'Brien", "the", "said", "Monday", "É", "αβ", "A" + "b" * 39 + "-vice"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@example([("Mr.", "-"), ("former deputy prime minister", " "), ("Ann Lee", ", "), ("the", " "), ("finance director,", " "), ("Ann", "")])
+@given(st.lists(st.tuples(st.sampled_from(TITLE_HEAVY_PIECES), st.sampled_from([" ", " ", ", ", "-", "", "\n", ". ", "(", "—"])), max_size=30))
+def test_fast_tokenizer_finds_the_same_people_as_a_full_scan(pieces):
+    """``tokenize`` leaves out the title words no token follows; the people found stay the same."""
+    text = "".join(word + separator for word, separator in pieces)
+
+    def found():
+        people = _names._find_people(factcards.Document(text))
+        return [(p.name, p.start, p.end, p.roles, [(m.start, m.end) for m in p.mentions], p.gender, p.evidence) for p in people]
+
+    fast = found()
+    with mock.patch.object(_names, "tokenize", full_scan_tokens):
+        assert found() == fast
 
 
 @pytest.mark.parametrize(
