@@ -12,13 +12,12 @@ a longer quote are part of it and not reported on their own.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-DOUBLE_EVENTS = re.compile(r'["“”„«»\n]')
-DOUBLE_OPENERS = re.compile(r'["“„«]')  # the events that matter while no double quote is open
-SINGLE_EVENTS = re.compile(r"['‘’\n]")
-SINGLE_MARKS = re.compile(r"['‘’]")  # the events that matter while no single quote is open
+DOUBLE_EVENTS = '"“”„«»\n'
+DOUBLE_OPENING = '"“„«'  # the events that matter while no double quote is open
+SINGLE_EVENTS = "'‘’\n"
+SINGLE_OPENING = "'‘’"  # the events that matter while no single quote is open
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»"}
 SINGLE_OPENERS = {"'": "'", "‘": "’"}
 MAX_SINGLE_QUOTE = 400
@@ -39,17 +38,28 @@ class Quoted:
         return self.open + 1, self.close
 
 
-def _events(text: str, events: re.Pattern, openers: re.Pattern, closed):
-    """The ``events`` matches in ``text``, in order, but while ``closed()`` says no quote is
-    open only the ``openers`` ones: line breaks and closing marks change nothing then, and
-    most line breaks of an article are outside quotes."""
+def _events(text: str, events: str, opening: str, closed):
+    """(offset, character) of each of the ``events`` characters in ``text``, in order, but
+    while ``closed()`` says no quote is open only of the ``opening`` ones: line breaks and
+    closing marks change nothing then, and most line breaks of an article are outside quotes.
+    Each character is looked for with ``str.find``, several times faster than a regex
+    character class; an offset found stays valid until the scan passes it."""
+    end = len(text)
+    next_at = dict.fromkeys(events, -1)
     position = 0
     while True:
-        match = (openers if closed() else events).search(text, position)
-        if match is None:
+        first, found = end, ""
+        for char in opening if closed() else events:
+            at = next_at[char]
+            if at < position:
+                at = text.find(char, position)
+                next_at[char] = at = end if at < 0 else at
+            if at < first:
+                first, found = at, char
+        if not found:
             return
-        yield match
-        position = match.end()
+        yield first, found
+        position = first + 1
 
 
 def _next_paragraph_mark(text: str, newline: int, marks: str) -> int | None:
@@ -73,8 +83,7 @@ def scan_double(text: str) -> list[Quoted]:
     current: Quoted | None = None
     closers = ""
     skip_until = -1
-    for match in _events(text, DOUBLE_EVENTS, DOUBLE_OPENERS, lambda: current is None):
-        i, mark = match.start(), match.group()
+    for i, mark in _events(text, DOUBLE_EVENTS, DOUBLE_OPENING, lambda: current is None):
         if i < skip_until:
             continue
         if current is None:
@@ -108,8 +117,7 @@ def scan_single(text: str, taken: list[tuple[int, int]]) -> list[Quoted]:
     current: Quoted | None = None
     spans = iter(sorted(taken))
     span = next(spans, None)
-    for match in _events(text, SINGLE_EVENTS, SINGLE_MARKS, lambda: current is None):
-        i, mark = match.start(), match.group()
+    for i, mark in _events(text, SINGLE_EVENTS, SINGLE_OPENING, lambda: current is None):
         while span is not None and span[1] <= i:
             span = next(spans, None)
         if span is not None and span[0] <= i:
