@@ -162,6 +162,8 @@ ARTICLE_BEFORE_REACH = len("the ") + 20 + 1
 MONTH_DASH_AFTER = re.compile(rf" ?[-–—] ?{_FULL_MONTH}(?![\w'’])")
 MONTH_DASH_BEFORE = re.compile(rf"(?<![\w'’]){_FULL_MONTH} ?[-–—] ?\Z")
 DASH_ENDINGS = ("-", "–", "—", "- ", "– ", "— ")  # how a ``MONTH_DASH_BEFORE`` match ends
+# A headline's infinitive ("Heat to peak on Thursday", "Rail strikes to go ahead next week").
+HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
 # "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
 NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Maundy|Easter|Giving|Fat|Shrove|Palm|Small Business|Mail on)\s$")

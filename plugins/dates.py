@@ -15,6 +15,7 @@ Config: ``day_first`` (default False) reads ``12/02/2022`` as 12 February.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -61,14 +62,25 @@ class Context:
     _tenses: dict = field(default_factory=dict)
     _reader: TenseReader | None = None
     _game_sentences: dict = field(default_factory=dict)
+    _headlines: list | None = None
 
     def tense(self, start: int, end: int) -> str | None:
         if (start, end) not in self._tenses:
             lo, hi = self.window(start)
             if self._reader is None:
                 self._reader = TenseReader(self.text)
-            self._tenses[(start, end)] = self._reader.tense(start, end, lo, hi)
+            tense = self._reader.tense(start, end, lo, hi)
+            if tense is None and self._in_headline(start) and P.HEADLINE_INFINITIVE.search(self.text, max(lo, start - 120), start):
+                tense = FUTURE  # "Heat to peak on Thursday": a headline's infinitive is what is to come
+            self._tenses[(start, end)] = tense
         return self._tenses[(start, end)]
+
+    def _in_headline(self, offset: int) -> bool:
+        if self._headlines is None:
+            regions = self.document.regions_of("title", "heading")
+            self._headlines = sorted((region.start, region.end) for region in regions)
+        i = bisect.bisect_right(self._headlines, (offset, float("inf"))) - 1
+        return i >= 0 and offset < self._headlines[i][1]
 
     def tense_of(self, match) -> R.TenseOf:
         """The tense around ``match``, read only if the returned function is called."""

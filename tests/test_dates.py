@@ -248,6 +248,15 @@ def test_last_season_is_the_latest_one_over_by_the_dateline(published, sentence,
     assert only(sentence, published).value["value"] == value
 
 
+def test_a_headlines_infinitive_points_ahead():
+    text = "Heat to peak on Thursday as forecasters warn of records\n\nThe decision to close schools on Monday was made late."
+    document = Document(text, published=DATELINE)
+    document.mark(0, text.index("\n"), "title")
+    document.segment()
+    values = {fact.text: fact.value["value"] for fact in extract(document, {})}
+    assert values == {"Thursday": "2022-02-17", "Monday": "2022-02-14"}
+
+
 @pytest.mark.parametrize(
     "sentence, span, value",
     [
