@@ -32,11 +32,13 @@ _CLAUSE_BREAK = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]{1,2})?")
 _FUTURE_WORDS = frozenset(
-    "will shall won't wo 'll upcoming next would tomorrow is are am scheduled slated due expected set poised "
+    "will shall won't wo 'll upcoming next would could might should tomorrow is are am scheduled slated due expected set poised "
     "plans plan planning intends intend aims aim to-be going "
     # the scheduled present of news: "early voting ends Friday", "she meets Couacaud on Wednesday"
     "begins starts ends opens closes meets faces resumes expires arrives departs".split()
 )
+# "temperatures could reach 36C on Thursday", "the vote might slip to May".
+_MODALS_OF_LIKELIHOOD = frozenset("could might should".split())
 _NEEDS_INFINITIVE = frozenset("set plan plans planning intend intends aim aims going".split())
 _PAST_WORDS = frozenset(
     "said was were had did told met held went came made took gave saw left sent spoke wrote won lost began became "
@@ -107,6 +109,8 @@ def _future_word(words: list[str], i: int, word: str) -> str | None:
         return None  # "grew faster than expected in the second quarter"
     if word in _NEEDS_INFINITIVE:
         return FUTURE if following == "to" else None
+    if word in _MODALS_OF_LIKELIHOOD and following in ("not", "have", "n't"):
+        return None  # "could not attend", "might have been": no time ahead
     return FUTURE
 
 

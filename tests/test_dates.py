@@ -84,6 +84,8 @@ def only(text, published=DATELINE, **config):
         ("Sales grew faster than expected in the fourth quarter.", "fourth quarter", "2021-Q4"),
         ("Talks continued over the weekend.", "weekend", "2022-W06-WE"),
         ("The driver, seen in court on Friday, is accused of fraud.", "Friday", "2022-02-11"),
+        ("Temperatures could reach 36C on Thursday.", "Thursday", "2022-02-17"),
+        ("He could not attend the hearing on Thursday.", "Thursday", "2022-02-10"),
         ("Airmail began as early as 1911 in the US.", "1911", "1911"),
         ("It followed a 2001 marriage to a diplomat.", "2001", "2001"),
         ("He voiced a bear in the feature (2003), his last role.", "2003", "2003"),
