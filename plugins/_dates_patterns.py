@@ -166,6 +166,8 @@ DASH_ENDINGS = ("-", "–", "—", "- ", "– ", "— ")  # how a ``MONTH_DASH_B
 HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
 # "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
+# A present perfect: "has extended its warning until Friday" sets a limit still ahead.
+PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s(?:\w+\s)?\w+(?:ed|en)\b")
 NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Maundy|Easter|Giving|Fat|Shrove|Palm|Small Business|Mail on)\s$")
 NAMED_WEEKDAY_AFTER = re.compile(r"\s(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|Star|Night\sLive|Night\sFootball|Club)\b")
 TIME_ONLY_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*")

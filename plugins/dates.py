@@ -303,8 +303,9 @@ def on_weekday(match, ctx: Context) -> Found | None:
     modifier = match["mod"] and match["mod"].lower()
     weekday = P.WEEKDAYS[match["wd"].lower()]
     tense = ctx.tense(match.start(), match.end())
-    if tense is None and P.UNTIL_BEFORE.search(ctx.before(match.start(), 7)):
-        tense = FUTURE
+    if tense != FUTURE and P.UNTIL_BEFORE.search(ctx.before(match.start(), 7)):
+        if tense is None or P.PRESENT_PERFECT.search(ctx.before(match.start(), 80)):
+            tense = FUTURE  # "voting runs until Friday", "has extended the warning until Friday"
     day = R.weekday_date(ctx.anchor, weekday, tense, modifier) if ctx.anchor else None
     extra = {"tense": tense if day and modifier not in ("last", "next", "coming") else None,
              "part_of_day": match["part"], "modifier": modifier if modifier in ("early", "late") else None,

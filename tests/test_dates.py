@@ -62,6 +62,7 @@ def only(text, published=DATELINE, **config):
         ("The next ski season will run November-February.", "November-February", "2022-11/2023-02"),
         ("Voting runs until Friday in most regions.", "Friday", "2022-02-18"),
         ("The road was closed until Friday.", "Friday", "2022-02-11"),
+        ("The office has extended its heat warning until Friday.", "Friday", "2022-02-18"),
         ("Early voting ends Friday in most counties.", "Friday", "2022-02-18"),
         ("The champion meets a qualifier on Thursday.", "Thursday", "2022-02-17"),
         ("Early voting ended Friday in most counties.", "Friday", "2022-02-11"),
