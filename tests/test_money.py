@@ -160,3 +160,10 @@ def test_money_like_text_gives_grounded_facts(text):
     for fact in money_facts(text):
         assert text[fact.start : fact.end] == fact.text
         assert isinstance(fact.value["amount"], (int, float))
+
+
+def test_currency_hints_found_from_their_cue_words_are_the_pattern_matches():
+    from factcards_plugins import _quantities
+
+    text = "Canada's and Canadian; Ottawa, New Zealand, Hong Kong.Singapore Taiwanese XCanada Canadas Canad Australia Canberra"
+    assert _quantities._currency_hints(text) == [(m.start(), m.lastgroup) for m in _quantities._CURRENCY_HINT.finditer(text)]

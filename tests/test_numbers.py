@@ -194,3 +194,22 @@ def test_a_dash_between_numbers_is_not_a_minus_sign():
 )
 def test_number_words_in_any_case_keep_their_offsets(sentence, expected):
     assert [(f.text, f.value["value"]) for f in facts_of(sentence) if f.type == "number"] == expected
+
+
+def test_the_quick_checks_before_searches_know_every_character_the_patterns_match():
+    """The cheap tests that skip a search must not miss a match: every letter ``re.IGNORECASE``
+    matches to an ASCII letter has its spellings (the last such letter, the Kelvin sign, is U+212A),
+    and ``\\s`` is ``str.isspace``, true of nothing after U+3000."""
+    import re
+    import string
+    import sys
+
+    from factcards_plugins import _quantities
+
+    for letter in string.ascii_lowercase:
+        pattern = re.compile(letter, re.IGNORECASE)
+        matched = {char for char in map(chr, range(0x2200)) if pattern.fullmatch(char)}
+        assert matched == _quantities._ignorecase_variants(letter)
+    assert not any(chr(code).isspace() for code in range(0x3001, sys.maxunicode + 1))
+    assert _quantities._WHITESPACE == {chr(code) for code in range(0x3001) if re.fullmatch(r"\s", chr(code))}
+    assert "auguſt"[-3:] in _quantities._MONTH_ENDINGS and "ALMOST"[-3:] in _quantities._QUALIFIER_ENDINGS
