@@ -1,6 +1,6 @@
 """Shared name and role finder for the ``people`` and ``quotes`` plugins.
 
-Rule-based, linear in the text: one tokenizer pass, runs of capitalized tokens
+Rule-based, linear in the text: two tokenizer scans, runs of capitalized tokens
 grouped in one walk, and bounded look-behind/look-ahead around each run. A run
 becomes a person when the article gives evidence that it names one:
 
@@ -209,8 +209,8 @@ class Person:
 
 
 # Only words that can take part in a name or a title: capitalized words and lowercase title words.
-# Other words are skipped by the regex engine; since ``joined`` looks at the text between two
-# tokens, a skipped word still separates its neighbours.
+# Other words are skipped by the regex engine; since a token is ``joined`` to the one before it
+# only when one space separates them, a skipped word still separates its neighbours.
 _TITLE_WORDS_WITHOUT_DOTS = [w for w in TITLE_WORDS if "." not in w]
 CAPITAL = r"[A-Z\u00C0-\u00DE\u0100-\u024F\u0370-\u03FF\u0400-\u042F]"
 NAME_OR_TITLE_TOKEN = re.compile(
