@@ -50,7 +50,7 @@ DAY_MONTH = re.compile(
 # are checked in code.
 MONTH_YEAR = re.compile(
     rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)(?:-|\s)(?:of\s)?|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s(?={_FULL_MONTH}))?"
-    rf"(?:(?P<month>{_MONTH})(?:,?\s(?:of\s)?(?P<year>{_YEAR}))|(?P<bare>{_FULL_MONTH})(?!\s?\d))(?![\w'’])"
+    rf"(?:(?P<month>{_MONTH})(?:,?\s(?:of\s)?(?P<year>{_YEAR}))|(?P<bare>{_FULL_MONTH})(?!\s?\d))(?!\w|['’](?!s\b))"
 )
 # "2022-02-15", "15/02/2022", "15.02.2022", "15-Feb-2022"
 NUMERIC = re.compile(
@@ -72,7 +72,7 @@ RELATIVE = re.compile(
     rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?\s(?P<dir>ago|from\snow)"
     r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
-    r")(?![\w'’-])"
+    r")(?![\w-]|['’](?!s\b))"
 )
 WEEKDAY = re.compile(
     rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ee]arly|[Ll]ate)\s)?(?P<wd>{_WEEKDAY})"
@@ -162,10 +162,15 @@ ARTICLE_BEFORE_REACH = len("the ") + 20 + 1
 MONTH_DASH_AFTER = re.compile(rf" ?[-–—] ?{_FULL_MONTH}(?![\w'’])")
 MONTH_DASH_BEFORE = re.compile(rf"(?<![\w'’]){_FULL_MONTH} ?[-–—] ?\Z")
 DASH_ENDINGS = ("-", "–", "—", "- ", "– ", "— ")  # how a ``MONTH_DASH_BEFORE`` match ends
+# A wire story's dateline: "NEW YORK, March 6 (Reuters) -" opens the first paragraph; its date is
+# the story's, not a fact of it.
+WIRE_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{1,40}, \Z")
+WIRE_DATELINE_AFTER = re.compile(r" \([A-Z][A-Za-z.& ]{1,24}\) ?[-–—]")
 # A headline's infinitive ("Heat to peak on Thursday", "Rail strikes to go ahead next week").
 HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
 # "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
+SINCE_BEFORE = re.compile(r"(?<![\w'’])[Ss]ince\s\Z")
 # A present perfect: "has extended its warning until Friday" sets a limit still ahead.
 PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s(?:\w+\s)?\w+(?:ed|en)\b")
 NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Maundy|Easter|Giving|Fat|Shrove|Palm|Small Business|Mail on)\s$")

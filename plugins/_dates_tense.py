@@ -28,7 +28,7 @@ FUTURE = "future"
 _OPEN = "open"
 
 _CLAUSE_BREAK = re.compile(
-    r"""[,;:()"“”—]|\s(?:that|which|who|whom|when|while|because|although|though|but|where|whereas|if|so)\s"""
+    r"""[;:()"“”—]|,(?!\d)|\s(?:that|which|who|whom|when|while|because|although|though|but|where|whereas|if|so)\s"""
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]{1,2})?")
 _FUTURE_WORDS = frozenset(
@@ -53,7 +53,7 @@ _NOT_PAST_ED = frozenset(
     "need speed seed feed breed bleed heed proceed exceed succeed red bed shed hundred based so-called united "
     "limited armed alleged detailed advanced tired interested concerned related indeed sacred wicked naked".split()
 )
-_MODAL_BEFORE_PARTICIPLE = frozenset("will would shall be to can could may might must should".split())
+_MODAL_BEFORE_PARTICIPLE = frozenset("will would shall be can could may might must should".split())
 _PERFECT_OR_PAST_AUX = frozenset("has have had was were".split())
 _SIMPLE_PAST = frozenset("said was were had did yesterday ago last earlier previously".split())
 # Words after "last" the verb ("last 30 days", "last for weeks", "last until May"); digits are not words here.

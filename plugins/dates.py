@@ -24,7 +24,7 @@ from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
 from . import _dates_patterns as P
 from . import _dates_resolve as R
-from ._dates_tense import FUTURE, TenseReader
+from ._dates_tense import FUTURE, PAST, TenseReader
 
 VERSION = "0.1.0"
 ABSOLUTE, YEAR_INFERRED, RELATIVE = "absolute", "year_inferred", "relative"
@@ -70,6 +70,8 @@ class Context:
             if self._reader is None:
                 self._reader = TenseReader(self.text)
             tense = self._reader.tense(start, end, lo, hi)
+            if P.SINCE_BEFORE.search(self.before(start, 6)):
+                tense = PAST  # "its worst week since October"
             if tense is None and self._in_headline(start) and P.HEADLINE_INFINITIVE.search(self.text, max(lo, start - 120), start):
                 tense = FUTURE  # "Heat to peak on Thursday": a headline's infinitive is what is to come
             self._tenses[(start, end)] = tense
@@ -137,6 +139,8 @@ def _month_number(token: str) -> int:
 
 def on_month_day(match, ctx: Context) -> Found | None:
     """"February 12, 2022", "Feb. 14-16", "Monday, February 14", "16th of February"."""
+    if _in_wire_dateline(match, ctx):
+        return None
     month, year = _month_number(match["month"]), match["year"]
     first, last = _day_number(match["day"]), match["day2"] and _day_number(match["day2"])
     if last is not None and last <= first:
@@ -150,6 +154,11 @@ def on_month_day(match, ctx: Context) -> Found | None:
     if end_day is False:
         return None
     return _range_found(match.start(), match.end(), ctx, start_day, end_day, YEAR_INFERRED if year is None else ABSOLUTE)
+
+
+def _in_wire_dateline(match, ctx: Context) -> bool:
+    """Whether ``match`` is the date of a wire dateline ("NEW YORK, March 6 (Reuters) -")."""
+    return bool(P.WIRE_DATELINE_AFTER.match(ctx.text, match.end()) and P.WIRE_DATELINE_BEFORE.search(ctx.before(match.start(), 48)))
 
 
 def _calendar_day(ctx: Context, match, month: int, day: int, year) -> date | None | bool:

@@ -85,6 +85,10 @@ def only(text, published=DATELINE, **config):
         ("Sales grew faster than expected in the fourth quarter.", "fourth quarter", "2021-Q4"),
         ("Talks continued over the weekend.", "weekend", "2022-W06-WE"),
         ("The driver, seen in court on Friday, is accused of fraud.", "Friday", "2022-02-11"),
+        ("Stocks had their worst week since October.", "October", "2021-10"),
+        ("It grew by 20,000 acres between Tuesday and Thursday as winds pushed it east.", "between Tuesday and Thursday", "2022-02-08/2022-02-10"),
+        ("January's figure was revised down.", "January", "2022-01"),
+        ("Developers at this week's conference cheered.", "this week", "2022-W07"),
         ("Temperatures could reach 36C on Thursday.", "Thursday", "2022-02-17"),
         ("He could not attend the hearing on Thursday.", "Thursday", "2022-02-10"),
         ("Airmail began as early as 1911 in the US.", "1911", "1911"),
@@ -138,6 +142,7 @@ def test_times_of_day(sentence, span, iso, zone):
         "He scored twice in the third quarter.",
         "He hopes to be in the first half of the runners.",
         "About (1500) people came.",
+        "NEW YORK, March 6 (Reuters) - Stocks fell.",
         "They sent his 2500 men home.",
     ],
 )
