@@ -15,9 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 DOUBLE_EVENTS = '"“”„«»\n'
-DOUBLE_OPENING = '"“„«'  # the events that matter while no double quote is open
 SINGLE_EVENTS = "'‘’\n"
-SINGLE_OPENING = "'‘’"  # the events that matter while no single quote is open
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»"}
 SINGLE_OPENERS = {"'": "'", "‘": "’"}
 MAX_SINGLE_QUOTE = 400
@@ -38,28 +36,18 @@ class Quoted:
         return self.open + 1, self.close
 
 
-def _events(text: str, events: str, opening: str, closed):
-    """(offset, character) of each of the ``events`` characters in ``text``, in order, but
-    while ``closed()`` says no quote is open only of the ``opening`` ones: line breaks and
-    closing marks change nothing then, and most line breaks of an article are outside quotes.
-    Each character is looked for with ``str.find``, several times faster than a regex
-    character class; an offset found stays valid until the scan passes it."""
-    end = len(text)
-    next_at = dict.fromkeys(events, -1)
-    position = 0
-    while True:
-        first, found = end, ""
-        for char in opening if closed() else events:
-            at = next_at[char]
-            if at < position:
-                at = text.find(char, position)
-                next_at[char] = at = end if at < 0 else at
-            if at < first:
-                first, found = at, char
-        if not found:
-            return
-        yield first, found
-        position = first + 1
+def _events(text: str, chars: str) -> list[tuple[int, str]]:
+    """(offset, character) of every one of ``chars`` in ``text``, in order: one ``str.find``
+    per occurrence, several times faster than trying a regex character class at each
+    character of the text."""
+    found = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            found.append((at, char))
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
 
 
 def _next_paragraph_mark(text: str, newline: int, marks: str) -> int | None:
@@ -83,7 +71,7 @@ def scan_double(text: str) -> list[Quoted]:
     current: Quoted | None = None
     closers = ""
     skip_until = -1
-    for i, mark in _events(text, DOUBLE_EVENTS, DOUBLE_OPENING, lambda: current is None):
+    for i, mark in _events(text, DOUBLE_EVENTS):
         if i < skip_until:
             continue
         if current is None:
@@ -117,7 +105,7 @@ def scan_single(text: str, taken: list[tuple[int, int]]) -> list[Quoted]:
     current: Quoted | None = None
     spans = iter(sorted(taken))
     span = next(spans, None)
-    for i, mark in _events(text, SINGLE_EVENTS, SINGLE_OPENING, lambda: current is None):
+    for i, mark in _events(text, SINGLE_EVENTS):
         while span is not None and span[1] <= i:
             span = next(spans, None)
         if span is not None and span[0] <= i:
