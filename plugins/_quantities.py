@@ -270,7 +270,13 @@ class Quantity:
 
 
 def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, ...]:
-    """Every money, percentage and number expression in ``text``, in reading order."""
+    """Every money, percentage and number expression in ``text``, in reading order.
+
+    The patterns ignore case, and so match ı, İ, ſ and the Kelvin sign where i, s and k stand
+    ("5 thouſand"); those letters are read as the ASCII ones, on a copy of the same length.
+    """
+    if any(char in text for char in _IGNORECASE_LOOKALIKES):
+        text = text.translate(_AS_ASCII)
     return _find_quantities(text, default_dollar)
 
 
@@ -333,10 +339,11 @@ def _in_phone_number(text: str, start: int, end: int) -> bool:
 def _digit_number(text: str, atom: re.Match) -> Number | None:
     """A number from a run of digits, or None when the run is part of a name, code, date or time."""
     start, end = atom.span()
-    before = text[start - 1] if start else ""
-    before2 = text[start - 2] if start > 1 else ""
-    after = text[end] if end < len(text) else ""
-    after2 = text[end + 1] if end + 1 < len(text) else ""
+    # A space stands for "no character" at the ends of the text ("" would be "in" every string below).
+    before = text[start - 1] if start else " "
+    before2 = text[start - 2] if start > 1 else " "
+    after = text[end] if end < len(text) else " "
+    after2 = text[end + 1] if end + 1 < len(text) else " "
     if before.isalnum() or before == "_" or (before in "-‐" and before2.isalpha()):
         return None  # G7, A320, F-35, COVID-19
     if before in ".,:/" and before2.isdigit() or before in "#№":
@@ -929,6 +936,8 @@ def _scale_of(text: str, number: Number) -> float:
 
 # The letters ``re.IGNORECASE`` matches to an ASCII letter besides its two cases: İ ı for i, ſ for s, K for k.
 _IGNORECASE_FOLDS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+_IGNORECASE_LOOKALIKES = "".join(_IGNORECASE_FOLDS.values())
+_AS_ASCII = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s", "\u212a": "K"})
 
 
 def _ignorecase_spellings(words) -> frozenset[str]:
