@@ -227,6 +227,10 @@ FUNCTION_WORDS = {
     "roughly", "since", "so", "some", "still", "than", "that", "the", "their", "there", "these", "this", "those",
     "through", "to", "top", "total", "under", "until", "up", "while", "with", "within", "yet", "when", "where", "without", "already", "even", "although", "though", "because",
 }  # fmt: skip
+# What makes "a third" a fraction rather than an ordinal: "of", a verb or the end of a clause after it.
+_A_FRACTION_AFTER = re.compile(r" of\b|[.,;:!?)]| (?:were|was|is|are|had|have|has|will|would|could|came|went)\b", re.IGNORECASE)
+_TYPE_BEFORE = re.compile(r"(?<![\w-])[Tt]ype \Z")
+_ONE_IN_N_AFTER = re.compile(r" in (?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred|a thousand)\b", re.IGNORECASE)
 NOT_AFTER_ONE = re.compile(r" (?:of|another|by one|after another|day|thing)\b", re.IGNORECASE)
 NOT_BEFORE_ONE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|little|loved|one)[ -]\Z", re.IGNORECASE)
 PERIOD_HALF = re.compile(r"\b(?:first|second|other|opening|latter|former|back|front|top|bottom)[ -]\Z", re.IGNORECASE)
@@ -487,8 +491,10 @@ def _second_is_time_unit(text: str, word: re.Match) -> bool:
 
 
 def _is_a_fraction(text: str, word: re.Match) -> bool:
-    """After "a", a denominator word is a fraction when "of" follows or it is "half" ("a third of", "a half")."""
-    return word.group().lower() in ("half", "halves") or text.startswith(" of", word.end())
+    """After "a", a denominator word is a fraction when it is "half" ("a half") or when "of", a
+    verb or the end of a clause follows ("a third of", "nearly a fifth were electric", "fell by a
+    third."), not a noun ("a third term")."""
+    return word.group().lower() in ("half", "halves") or bool(_A_FRACTION_AFTER.match(text, word.end()))
 
 
 def _is_fraction(text: str, group: list[re.Match], j: int, last: str | None) -> bool:
@@ -497,9 +503,10 @@ def _is_fraction(text: str, group: list[re.Match], j: int, last: str | None) -> 
     if word in ("half", "halves"):
         return True
     if last == "unit":
-        return True
+        # "three of the past four quarters": periods; "three quarters of", "three-quarters": a fraction
+        return word not in ("quarter", "quarters") or text[group[j - 1].end()] == "-" or text.startswith(" of", group[j].end())
     if last == "a":
-        return text.startswith(" of", group[j].end())
+        return _is_a_fraction(text, group[j])
     return False
 
 
@@ -507,6 +514,8 @@ def _word_number_ok(text: str, number: Number) -> bool:
     """Word numbers that are idioms or names rather than counts are left out."""
     word = text[number.start : number.end].lower()
     before = text[max(0, number.start - 20) : number.start]
+    if word == "one" and _ONE_IN_N_AFTER.match(text, number.end):
+        return True  # "that one in six offices": a ratio, whatever comes before
     if word == "one":
         return not (NOT_AFTER_ONE.match(text, number.end) or NOT_BEFORE_ONE.search(before) or text[number.end : number.end + 1] == "-" and not text[number.end + 1 : number.end + 2].isdigit())
     if word == "half":
@@ -525,6 +534,23 @@ def _word_number_ok(text: str, number: Number) -> bool:
     return True
 
 
+def _scale_words(text: str, scale: re.Match) -> tuple[int, float]:
+    """Where a scale word (``_SCALE_AFTER``) and any larger ones stacked after it end, and their
+    product: "1.1 lakh crore" is 1.1 x 10^5 x 10^7."""
+    end, factor = scale.end(), _scale_factor(scale.group("word"))
+    while (following := _SCALE_AFTER.match(text, end)) and following.group("word") and text[end] == " ":
+        next_factor = _scale_factor(following.group("word"))
+        if next_factor <= factor:
+            break
+        end, factor = following.end(), factor * next_factor
+    return end, factor
+
+
+def _scale_factor(word: str) -> float:
+    word = word.lower()
+    return SCALES.get(word) or INDIAN_SCALES[word]
+
+
 def _merge_scales(text: str, numbers: list[Number]) -> list[Number]:
     """``1.5 million``: a digit number followed by a scale word takes its value and span."""
     merged: list[Number] = []
@@ -533,8 +559,8 @@ def _merge_scales(text: str, numbers: list[Number]) -> list[Number]:
         if not number.words and not number.scale_abbreviation and number.kind == "cardinal" and text.startswith((" ", "-"), number.end):
             scale = _SCALE_AFTER.match(text, number.end)
             if scale and scale.group("word"):
-                factor = SCALES.get(scale.group("word").lower()) or INDIAN_SCALES[scale.group("word").lower()]
-                number = Number(number.start, scale.end(), number.value * factor)
+                end, factor = _scale_words(text, scale)
+                number = Number(number.start, end, number.value * factor)
             elif spaced := _SCALE_SPACED_ABBR.match(text, number.end):
                 number = Number(number.start, spaced.end(), number.value * SCALE_ABBREVIATIONS[spaced.group("abbr")])
         if merged and merged[-1].end > number.start:
@@ -824,6 +850,8 @@ class _Assembler:
         chain_start = chain.start() if chain else number.start
         if _SCORE_AFTER.match(text, number.end) or chain and _SCORE_CHAIN.fullmatch(chain.group()) and number.end - number.start <= 2:
             return True  # "beat Aston Villa 3-1": a score, not a model number
+        if _TYPE_BEFORE.search(text, max(0, number.start - 5), number.start):
+            return False  # type 2 diabetes, type 1 error: a name
         capital = _capitalized_word_before(text, chain_start)
         if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
             return False  # Boeing 737, Windows 10, Article 5, Formula One

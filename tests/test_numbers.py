@@ -45,6 +45,12 @@ def spans(text: str, fact_type: str | None = None):
         ("A second test is planned.", [("second", 2, "ordinal")]),
         ("Manchester City beat Aston Villa 3-1.", [("3", 3, "cardinal"), ("1", 1, "cardinal")]),
         ("12 people died.", [("12", 12, "cardinal")]),  # a number opening the text
+        ("Of the cars sold, nearly a fifth were electric.", [("a fifth", 0.2, "fraction")]),
+        ("Admissions fell by a third.", [("a third", 1 / 3, "fraction")]),
+        ("A third term is unlikely.", [("third", 3, "ordinal")]),
+        ("It shrank in three of the past four quarters.", [("three", 3, "cardinal"), ("four", 4, "cardinal")]),
+        ("He said that one in six offices would close.", [("one in six", 1 / 6, "fraction")]),
+        ("Patients with type 2 diabetes took part.", []),
         ("The balance was (-1,200) and the index was down \u22122.", [("-1,200", -1200, "cardinal"), ("\u22122", -2, "cardinal")]),
         ("Sales of 3-4 million units and 1-3 rate cuts.", [("3-4 million", 3_000_000, "cardinal"), ("1-3", 1, "cardinal")]),
     ],
