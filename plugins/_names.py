@@ -384,7 +384,7 @@ def _role_after(text: str, end: int) -> str | None:
     words = role.split()
     if len(words) > 1 and words[0][-2:] in ("'s", "’s"):
         words = words[1:]
-        role = role[role.index(" ") + 1 :]
+        role = role.split(None, 1)[1]  # the words may be split by any whitespace, a line break too
     if not words or not _is_role_head(words[-1].lower()) or words[-1].lower() in HONORIFICS:
         return None
     if not all(_modifier_word(w) for w in words[:-1]):

@@ -79,6 +79,8 @@ def test_reference_article_surnames_link_to_people(lead_card):
         ("The ruling, said Kwame Mensah, changes nothing. Mensah has appealed.", "Kwame Mensah", []),
         ("Kwame Mensah said the ruling changes nothing. He has appealed.", None, None),
         ("Dr. Aiko Tanaka, an epidemiologist, urged caution.", "Aiko Tanaka", ["epidemiologist"]),
+        # an apposition broken across lines (it once raised ValueError)
+        ("Olaf Scholz, Germany's\nchancellor, flew to Moscow.", "Olaf Scholz", ["chancellor"]),
     ],
 )
 def test_title_and_apposition_patterns(text, name, roles):
@@ -142,6 +144,7 @@ def test_grounded_and_deterministic_on_name_heavy_text(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=400))
+@example("He met O'Brien, Smith's\nαβγ chancellor. ")
 def test_no_exception_on_arbitrary_unicode(text):
     for fact in raw_people(text):
         assert text[fact.start : fact.end] == fact.text
