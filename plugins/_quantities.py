@@ -105,6 +105,7 @@ CURRENCY_WORDS = {
     "zlotys": ("PLN", False), "shekel": ("ILS", False), "shekels": ("ILS", False), "riyal": ("SAR", True),
     "riyals": ("SAR", True), "dirham": ("AED", True), "dirhams": ("AED", True), "shilling": ("KES", True),
     "shillings": ("KES", True), "cedi": ("GHS", False), "cedis": ("GHS", False), "dong": ("VND", False),
+    "reais": ("BRL", False),
     "bitcoin": (None, False),
 }  # fmt: skip
 # Words that are only a currency when a scale word precedes them ("5 million pounds", not "200 pounds" of weight).
@@ -261,6 +262,7 @@ class Number:
     words: bool = False  # written in words
     scale_abbreviation: bool = False  # "40m", "5bn": money, not a bare number
     capitalized: bool = False
+    pence: bool = False  # "40p": British pence
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +371,8 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
         scale = _SCALE_AFTER.match(text, end)
         if suffix and "." not in atom.group() and not _PERIOD_AFTER_ORDINAL.match(text, suffix.end()):
             number.end, number.kind = suffix.end(), "ordinal"
+        elif after == "p" and not after2.isalnum():
+            number.end, number.pence = end + 1, True  # "40p in every pound"
         elif scale and scale.group("abbr"):
             number.end, number.value = scale.end(), value * SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
             number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b")
@@ -635,6 +639,9 @@ class _Assembler:
         )
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
+        if number.pence:
+            piece.type, piece.currency, piece.currency_text, piece.factor = "money", "GBP", "p", 0.01
+            return piece
         after = number.end
         if text[after : after + 1] not in _UNIT_FIRST_CHARS:
             return piece  # "5,", "5.", "5)": no percent sign, currency word or code follows
@@ -852,7 +859,7 @@ class _Assembler:
             return True  # "beat Aston Villa 3-1": a score, not a model number
         if _TYPE_BEFORE.search(text, max(0, number.start - 5), number.start):
             return False  # type 2 diabetes, type 1 error: a name
-        capital = _capitalized_word_before(text, chain_start)
+        capital = None if "," in surface else _capitalized_word_before(text, chain_start)  # names hold no "1,500"
         if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
             return False  # Boeing 737, Windows 10, Article 5, Formula One
         if capital and number.capitalized and capital.group("word").lower() not in FUNCTION_WORDS:

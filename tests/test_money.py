@@ -33,6 +33,8 @@ def only_money(text: str, **config):
         ("The contract was priced at USD 12,000 per unit.", "USD 12,000", 12_000, "USD"),
         ("The state spent Rs 5 crore on the bridge.", "Rs 5 crore", 50_000_000, "INR"),
         ("Its market value topped Rs 1.1 lakh crore.", "Rs 1.1 lakh crore", 1_100_000_000_000, "INR"),
+        ("Health now takes almost 40p in every pound.", "40p", 0.4, "GBP"),
+        ("Floods caused damage of 88 billion reais.", "88 billion reais", 88_000_000_000, "BRL"),
         ("Sales reached 2.5 billion euros.", "2.5 billion euros", 2_500_000_000, "EUR"),
         ("Beijing set aside 300 billion yuan for the plan.", "300 billion yuan", 300_000_000_000, "CNY"),
         ("A$1.2 billion was spent on submarines.", "A$1.2 billion", 1_200_000_000, "AUD"),

@@ -51,6 +51,7 @@ def spans(text: str, fact_type: str | None = None):
         ("It shrank in three of the past four quarters.", [("three", 3, "cardinal"), ("four", 4, "cardinal")]),
         ("He said that one in six offices would close.", [("one in six", 1 / 6, "fraction")]),
         ("Patients with type 2 diabetes took part.", []),
+        ("She kept her Commonwealth Games 1,500 meters title.", [("1,500", 1500, "cardinal")]),
         ("The balance was (-1,200) and the index was down \u22122.", [("-1,200", -1200, "cardinal"), ("\u22122", -2, "cardinal")]),
         ("Sales of 3-4 million units and 1-3 rate cuts.", [("3-4 million", 3_000_000, "cardinal"), ("1-3", 1, "cardinal")]),
     ],
