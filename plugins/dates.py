@@ -311,17 +311,23 @@ def on_weekday(match, ctx: Context) -> Found | None:
         return None
     modifier = match["mod"] and match["mod"].lower()
     weekday = P.WEEKDAYS[match["wd"].lower()]
+    # Only a bare weekday other than the dateline's needs the tense ("said on Tuesday" in Tuesday's paper is that day).
+    tense_decides = ctx.anchor is not None and modifier not in ("last", "next", "coming") and weekday != ctx.anchor.weekday()
+    tense = _weekday_tense(match, ctx) if tense_decides else None
+    day = R.weekday_date(ctx.anchor, weekday, tense, modifier) if ctx.anchor else None
+    extra = {"tense": tense, "part_of_day": match["part"], "modifier": modifier if modifier in ("early", "late") else None,
+             "pattern": None if day else f"XXXX-WXX-{weekday + 1}"}
+    value = ctx.date_value(day and day.isoformat(), "day", RELATIVE, **extra)
+    confidence = ctx.confidence(value) - (0.1 if tense_decides and tense is None else 0.0)
+    return Found(match.start(), match.end(), "date", value, round(confidence, 2))
+
+
+def _weekday_tense(match, ctx: Context) -> str | None:
     tense = ctx.tense(match.start(), match.end())
     if tense != FUTURE and P.UNTIL_BEFORE.search(ctx.before(match.start(), 7)):
         if tense is None or P.PRESENT_PERFECT.search(ctx.before(match.start(), 80)):
             tense = FUTURE  # "voting runs until Friday", "has extended the warning until Friday"
-    day = R.weekday_date(ctx.anchor, weekday, tense, modifier) if ctx.anchor else None
-    extra = {"tense": tense if day and modifier not in ("last", "next", "coming") else None,
-             "part_of_day": match["part"], "modifier": modifier if modifier in ("early", "late") else None,
-             "pattern": None if day else f"XXXX-WXX-{weekday + 1}"}
-    value = ctx.date_value(day and day.isoformat(), "day", RELATIVE, **extra)
-    confidence = ctx.confidence(value) - (0.1 if day and tense is None else 0.0)
-    return Found(match.start(), match.end(), "date", value, round(confidence, 2))
+    return tense
 
 
 def on_the_weekend(match, ctx: Context) -> Found | None:
