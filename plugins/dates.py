@@ -64,6 +64,9 @@ class Context:
     _game_sentences: dict = field(default_factory=dict)
     _headlines: list | None = None
 
+    def __post_init__(self) -> None:
+        self.anchor_iso = self.anchor.isoformat() if self.anchor else None
+
     def tense(self, start: int, end: int) -> str | None:
         if (start, end) not in self._tenses:
             lo, hi = self.window(start)
@@ -113,13 +116,10 @@ class Context:
 
     def date_value(self, iso: str | None, granularity: str, resolution: str, **extra) -> dict:
         anchored = resolution != ABSOLUTE and iso is not None
-        value = {
-            "value": iso,
-            "granularity": granularity,
-            "resolution": resolution,
-            "anchor": self.anchor.isoformat() if anchored else None,
-        }
-        value.update({k: v for k, v in extra.items() if v is not None})
+        value = {"value": iso, "granularity": granularity, "resolution": resolution, "anchor": self.anchor_iso if anchored else None}
+        for key, item in extra.items():
+            if item is not None:
+                value[key] = item
         return value
 
     def confidence(self, value: dict) -> float:
