@@ -32,6 +32,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from ._word_trie import trie_pattern
@@ -71,12 +72,14 @@ _NUMBER_WORD = trie_pattern(_ALL_WORDS)
 _WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
 # The same words on a lowercased copy of the text, matched case-sensitively: about three times faster.
 _LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
+# Where such a word may start: after a character that is not an ASCII letter, digit or "_". A pattern
+# that starts with a set of characters lets the regex engine skip the letters inside words quickly.
+_WORD_CANDIDATE = re.compile(rf"[^a-z0-9_]{_NUMBER_WORD}\b")
 # Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` keeps them apart.
 _FOLD_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 # A hyphen or minus sign stuck to the front of a number, after a space or an opening bracket.
 MINUS_SIGNS = ("-", "\u2212")
 _MINUS_SIGN_CHARS = "".join(MINUS_SIGNS)
-_PHONE_JOINT_AFTER = re.compile(r"[ .-]\d|\)")
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])")
 
 # --- money --------------------------------------------------------------------
@@ -275,6 +278,11 @@ class Quantity:
     value: dict = field(hash=False)
 
 
+# Sort keys: reading order.
+_START = attrgetter("start")
+_SPAN = attrgetter("start", "end")
+
+
 def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, ...]:
     """Every money, percentage and number expression in ``text``, in reading order.
 
@@ -293,7 +301,7 @@ def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
     if points:
         numbers = [n for n in numbers if not any(p.start < n.end and n.start < p.end for p in points)]
     found = list(_Assembler(text, numbers, default_dollar).run()) + points
-    return tuple(sorted(found, key=lambda q: (q.start, q.end)))
+    return tuple(sorted(found, key=_SPAN))
 
 
 # --- pass 1 and 2: atoms to numbers ---------------------------------------------------
@@ -301,13 +309,9 @@ def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
 
 def find_numbers(text: str) -> list[Number]:
     """The numbers in ``text``, digits and words, with identifiers, dates, times and phones left out."""
-    numbers = [
-        number
-        for atom in _DIGIT_ATOM.finditer(text)
-        if (number := _digit_number(text, atom)) and not _in_phone_number(text, atom.start(), atom.end())
-    ]
+    numbers = [number for atom in _DIGIT_ATOM.finditer(text) if (number := _digit_number(text, atom))]
     numbers.extend(_word_numbers(text, _number_words(text)))
-    return _merge_scales(text, sorted(numbers, key=lambda n: n.start))
+    return _merge_scales(text, sorted(numbers, key=_START))
 
 
 @lru_cache(maxsize=8)
@@ -321,7 +325,21 @@ def _number_words(text: str) -> list[re.Match]:
     lowered = _lowered(text)
     if len(lowered) != len(text) or any(char in text for char in _FOLD_TO_ASCII):
         return list(_WORD_ATOM.finditer(text))
-    return list(_LOWERCASE_WORD_ATOM.finditer(lowered))
+    return _lowercase_word_atoms(lowered)
+
+
+def _lowercase_word_atoms(lowered: str) -> list[re.Match]:
+    """``list(_LOWERCASE_WORD_ATOM.finditer(lowered))``, found where ``_WORD_CANDIDATE`` matches.
+
+    A word matches where the character before it is no word character: at the start of the text,
+    or at a candidate (whose first character is that one, or a non-ASCII letter, which the match
+    there rejects). Matches and candidates hold letters after their first character, so a
+    candidate never covers the start of another word, and the matches are those of ``finditer``.
+    """
+    match = _LOWERCASE_WORD_ATOM.match
+    atoms = [candidate for candidate in [match(lowered, 0)] if candidate]
+    atoms.extend(atom for candidate in _WORD_CANDIDATE.finditer(lowered) if (atom := match(lowered, candidate.start() + 1)))
+    return atoms
 
 
 def _digit_count(value: str) -> int:
@@ -329,12 +347,10 @@ def _digit_count(value: str) -> int:
 
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:
-    """Whether the digits at ``start..end`` are part of a phone number (looked for nearby only)."""
-    before = text[start - 1] if start else ""
-    # a phone joint right before the digits: "(" or "+", or a digit and a separator
-    joint_before = before in ("(", "+") or before in (" ", ".", "-") and start > 1 and text[start - 2].isdecimal()
-    if not (joint_before or _PHONE_JOINT_AFTER.match(text, end)):
-        return False
+    """Whether the digits at ``start..end`` are part of a phone number (looked for nearby only).
+
+    ``_digit_number`` calls it only where a phone joint touches the digits (``_phone_joint``).
+    """
     window_start = max(0, start - 24)
     for match in _PHONE.finditer(text, window_start, min(len(text), end + 24)):
         if match.start() <= start < match.end() and _digit_count(match.group()) >= 9:
@@ -362,6 +378,8 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
         return None
     if (before == "-" or after == "-") and _dash_groups(text, start, end) >= 3:
         return None  # 2022-02-15, 555-123-4567
+    if _phone_joint(before, before2, after, after2) and _in_phone_number(text, start, end):
+        return None  # +44 20 7946 0958, (212) 555 0100
     value = float(atom.group().replace(",", ""))
     number = Number(start, end, value)
     if before in MINUS_SIGNS and (start < 2 or before2.isspace() or before2 in "(["):
@@ -379,6 +397,13 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
         else:
             return None  # 5G, 1990s, 10am, 3D
     return number
+
+
+def _phone_joint(before: str, before2: str, after: str, after2: str) -> bool:
+    """Whether a phone number's joint touches a run of digits, given the two characters on each side
+    (a space where the text ends): "(" or "+" before it, a separator between it and another digit,
+    or ")" after it. Without one, the digits are no part of a phone number."""
+    return before in ("(", "+") or after == ")" or before in (" ", ".", "-") and before2.isdecimal() or after in (" ", ".", "-") and after2.isdecimal()
 
 
 def _dash_groups(text: str, start: int, end: int) -> int:
