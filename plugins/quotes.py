@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
-from ._names import CALENDAR, PRONOUNS, SPEECH_VERBS, Person, find_people
+from ._names import CALENDAR, PRONOUNS, SPEECH_VERB, Person, find_people
 from ._quote_scan import Quoted, scan_quotes
 
 VERSION = "0.1.0"
@@ -33,7 +33,7 @@ MAX_CLAUSES_BACK = 3
 LINKING = frozenset("at of for".split())
 MAX_SPEAKER_WORDS = 8
 
-VERB = re.compile(r"\b(?:" + SPEECH_VERBS + r")\b")
+VERB = re.compile(r"\b" + SPEECH_VERB + r"\b")
 CLAUSE_BREAK = re.compile(r"[,;:\"“”„«»()\n]")
 WORD = re.compile(r"[\w.'’-]{1,60}")
 # Words that end a speaker phrase: "Shoigu *in* a meeting", "The White House *in* a statement".

@@ -201,6 +201,16 @@ def test_fast_tokenizer_finds_the_same_people_as_a_full_scan(pieces):
         assert found() == fast
 
 
+@settings(max_examples=300, deadline=None)
+@example(["O'", "b" * 30, "-", "b" * 30, " Ann"])
+@given(st.lists(st.sampled_from(["Ann", "O'", "’s", "U.S.", "Lee-", "b" * 30, "-", "'", " ", ".", "É", "x", "7"]), max_size=20))
+def test_fast_capitalized_word_scan_finds_the_exact_scans_words(pieces):
+    """``_capitalized_words`` finds what ``CAPITALIZED_WORD`` finds, long words with apostrophes and hyphens too."""
+    text = "".join(pieces)
+    exact = [(match.start(), match.group()) for match in _names.CAPITALIZED_WORD.finditer(text)]
+    assert _names._capitalized_words(text) == exact
+
+
 @pytest.mark.parametrize(
     "text, name, roles",
     [
