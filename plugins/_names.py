@@ -528,9 +528,10 @@ class _Finder:
         elif false_title:
             role = text[slice(*false_title)]
             role_tokens = [Token(start - 1, start - 1, role.split()[-1])]
-        evidence = self._evidence(name_tokens, role_tokens, start, end)
+        role_after = _role_after(text, end)
+        evidence = self._evidence(name_tokens, role_tokens, start, end, role_after)
         if evidence:
-            self._add(name_tokens, role, role_tokens, evidence)
+            self._add(name_tokens, role, role_tokens, evidence, role_after)
         return stop
 
     def _title_tokens(self, i: int, stop: int) -> list[Token]:
@@ -552,7 +553,9 @@ class _Finder:
             j += 1
         return j
 
-    def _evidence(self, name_tokens, role_tokens, start, end) -> str | None:
+    def _evidence(self, name_tokens, role_tokens, start, end, role_after) -> str | None:
+        """Why ``name_tokens`` name a person ("role", "apposition", ...), or None; ``role_after`` is
+        the role in apposition after the name, if any."""
         single = len(name_tokens) == 1
         if role_tokens:
             head = role_tokens[-1].key
@@ -563,7 +566,7 @@ class _Finder:
             return None
         if single:
             return None
-        if _role_after(self.text, end):
+        if role_after:
             return "apposition"
         if name_tokens[0].key in GIVEN_NAMES:
             return "given-name"
@@ -573,7 +576,7 @@ class _Finder:
             return "speech"
         return None
 
-    def _add(self, name_tokens, role, role_tokens, evidence) -> None:
+    def _add(self, name_tokens, role, role_tokens, evidence, role_after) -> None:
         name = " ".join(t.bare for t in name_tokens)
         known = self._match(name.split(), name_tokens[0].start)
         if known is None:
@@ -587,9 +590,8 @@ class _Finder:
         if role:
             known.add_role(role)
         known.gender = known.gender or _gender_of(role_tokens) or _gender_of_name(name_tokens)
-        after = _role_after(self.text, name_tokens[-1].end)
-        if after:
-            known.add_role(after)
+        if role_after:
+            known.add_role(role_after)
 
     def _match(self, words: list[str], at: int) -> Person | None:
         """The person these name words refer to: same full name, or same surname (nearest before ``at``)."""
@@ -643,6 +645,8 @@ def _named_again(text: str, person: Person) -> bool:
 
 def _nearest_first(people: list[Person], offset: int) -> list[Person]:
     """People sharing a surname, the one introduced last before ``offset`` first."""
+    if len(people) < 2:
+        return people  # the common case: no one else has the surname
     before = [p for p in people if p.start <= offset]
     return sorted(before, key=lambda p: -p.start) + [p for p in people if p.start > offset]
 

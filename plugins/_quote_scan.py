@@ -12,10 +12,11 @@ a longer quote are part of it and not reported on their own.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
-DOUBLE_EVENTS = '"“”„«»\n'
-SINGLE_EVENTS = "'‘’\n"
+DOUBLE_MARKS = '"“”„«»'
+SINGLE_MARKS = "'‘’"
 OPENERS = {'"': '"', "“": "”", "„": "“”", "«": "»"}
 SINGLE_OPENERS = {"'": "'", "‘": "’"}
 MAX_SINGLE_QUOTE = 400
@@ -66,25 +67,24 @@ def _opens_here(text: str, i: int) -> bool:
 
 
 def scan_double(text: str) -> list[Quoted]:
-    """Every balanced double-quoted stretch, multi-paragraph ones included."""
+    """Every balanced double-quoted stretch, multi-paragraph ones included.
+
+    Only the marks are events: the line breaks before a mark are read when a quote is open
+    (most line breaks of an article are outside quotes)."""
     found: list[Quoted] = []
     current: Quoted | None = None
     closers = ""
-    skip_until = -1
-    for i, mark in _events(text, DOUBLE_EVENTS):
-        if i < skip_until:
-            continue
+    newline = text.find("\n")  # the first line break after the marks read so far, -1 if none
+    for i, mark in _events(text, DOUBLE_MARKS):
+        if 0 <= newline < i:  # line breaks since the last mark
+            goes_on = current is not None and _goes_on_over_breaks(text, current, newline, i)
+            newline = text.find("\n", i)
+            if goes_on:
+                continue  # this mark re-opens the quote in a new paragraph
+            current = None  # a quote still open ends with its paragraph
         if current is None:
             if mark in OPENERS and (mark != '"' or _opens_here(text, i)):
                 current, closers = Quoted(i, -1), OPENERS[mark]
-            continue
-        if mark == "\n":
-            reopen = _next_paragraph_mark(text, i, current_opener(text, current))
-            if reopen is None:
-                current = None
-            else:
-                current.reopened.append(reopen)
-                skip_until = reopen + 1
             continue
         if mark in closers:
             current.close = i
@@ -99,18 +99,41 @@ def current_opener(text: str, quoted: Quoted) -> str:
     return text[quoted.open]
 
 
+def _goes_on_over_breaks(text: str, quoted: Quoted, start: int, end: int) -> bool:
+    """Whether the open ``quoted`` goes on over the line breaks in ``text[start:end]``: each
+    must start a paragraph that opens with the quote's mark again (the marks are added to
+    ``quoted.reopened``). With ``end`` the offset of the next mark, that mark is the one that
+    re-opens the quote after the last break."""
+    newline = text.find("\n", start, end)
+    while newline >= 0:
+        reopen = _next_paragraph_mark(text, newline, current_opener(text, quoted))
+        if reopen is None:
+            return False
+        quoted.reopened.append(reopen)
+        newline = text.find("\n", reopen + 1, end)
+    return True
+
+
 def scan_single(text: str, taken: list[tuple[int, int]]) -> list[Quoted]:
-    """Single-quoted stretches outside the ``taken`` (double-quoted) spans, one paragraph at most."""
+    """Single-quoted stretches outside the ``taken`` (double-quoted) spans, one paragraph at most.
+
+    Only the marks are events: the line breaks before a mark are read when a quote is open."""
     found: list[Quoted] = []
     current: Quoted | None = None
-    spans = iter(sorted(taken))
+    taken = sorted(taken)
+    spans = iter(taken)
     span = next(spans, None)
-    for i, mark in _events(text, SINGLE_EVENTS):
+    newline = text.find("\n")  # the first line break after the marks read so far, -1 if none
+    for i, mark in _events(text, SINGLE_MARKS):
         while span is not None and span[1] <= i:
             span = next(spans, None)
         if span is not None and span[0] <= i:
             continue  # a mark inside double-quoted text: nested, or an apostrophe
-        if mark == "\n" or (current is not None and i - current.open > MAX_SINGLE_QUOTE):
+        if 0 <= newline < i:  # line breaks since the last mark
+            if current is not None and _line_break_outside(text, newline, i, taken):
+                current = None  # a single quote ends with its paragraph
+            newline = text.find("\n", i)
+        if current is not None and i - current.open > MAX_SINGLE_QUOTE:
             current = None
             continue
         before = text[i - 1] if i > 0 else " "
@@ -128,6 +151,17 @@ def scan_single(text: str, taken: list[tuple[int, int]]) -> list[Quoted]:
             found.append(current)
             current = None
     return found
+
+
+def _line_break_outside(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """Whether ``text[start:end]`` has a line break outside the sorted ``taken`` spans."""
+    newline = text.find("\n", start, end)
+    while newline >= 0:
+        k = bisect.bisect_right(taken, (newline, len(text) + 1)) - 1
+        if k < 0 or not taken[k][0] <= newline < taken[k][1]:
+            return True
+        newline = text.find("\n", newline + 1, end)
+    return False
 
 
 def scan_quotes(text: str) -> list[Quoted]:

@@ -113,7 +113,7 @@ class _Quotes:
 
     def _is_partial(self, quoted: Quoted, start: int, end: int) -> bool:
         """A fragment inside reported speech: starts lowercase, or runs on into the sentence."""
-        first = next((c for c in self.text[start:end] if c.isalpha()), "")
+        first = next(filter(str.isalpha, self.text[start:end]), "")
         if first and first.islower():
             return True
         if self.text[quoted.close - 1] in PARTIAL_END or self.text[end - 1] in PARTIAL_END:
@@ -296,7 +296,7 @@ def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
     last = kept[-1].group()
     if last.endswith(".") and last.count(".") == 1 and last.lower() not in ABBREVIATIONS:
         end -= 1
-    if not any(c.isalpha() for c in kept[0].string[kept[0].start() : end]):
+    if not any(map(str.isalpha, kept[0].string[kept[0].start() : end])):
         return None
     return kept[0].start(), end
 
@@ -306,7 +306,7 @@ def _without_determiner(text: str, start: int, end: int) -> tuple[int, int]:
     first = WORD.match(text, start)
     if first and first.group().lower() in DETERMINERS:
         rest = WORD.search(text, first.end(), end)
-        if rest and any(c.isalpha() for c in text[rest.start() : end]):
+        if rest and any(map(str.isalpha, text[rest.start() : end])):
             start = rest.start()
     return start, end
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from factcards_plugins import quotes
+from factcards_plugins import _quote_scan, quotes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -186,6 +186,14 @@ def test_apostrophes_are_not_quotes():
 def test_unbalanced_quote_is_dropped_at_paragraph_end():
     text = 'He said "this never closes\n\nA new paragraph with "a real quote" in it.'
     assert [f.text for f in card_quotes(text)] == ["a real quote"]
+
+
+def test_quotes_and_line_breaks():
+    """A single quote ends with its paragraph; a double quote goes on only where the next paragraph re-opens it."""
+    text = "Critics called it ‘a\nfarce’ today, and ‘a shambles’ later."
+    assert [text[q.open : q.close + 1] for q in _quote_scan.scan_quotes(text)] == ["‘a shambles’"]
+    text = 'Ann Roe said: "One.\n\n"Two," she added. "Three\nfour."'
+    assert [(text[q.open : q.close + 1], q.reopened) for q in _quote_scan.scan_quotes(text)] == [('"One.\n\n"Two,"', [21])]
 
 
 def test_partial_quote_in_reported_speech():
