@@ -265,10 +265,12 @@ def tokenize(text: str) -> list[Token]:
 def _capitalized_words(text: str) -> list[tuple[int, str]]:
     """(start, word) of every ``CAPITALIZED_WORD`` match, found by the faster ``FAST_CAPITALIZED_WORD``
     unless a word is too long for the two to be sure to agree (then by ``CAPITALIZED_WORD`` itself)."""
-    words = [(match.start(), match.group()) for match in FAST_CAPITALIZED_WORD.finditer(text)]
-    if any(len(word) > LONGEST_SAME_WORD for _, word in words):
-        words = [(match.start(), match.group()) for match in CAPITALIZED_WORD.finditer(text)]
-    return words
+    matches = list(FAST_CAPITALIZED_WORD.finditer(text))
+    words = list(map(re.Match.group, matches))
+    if max(map(len, words), default=0) > LONGEST_SAME_WORD:
+        matches = list(CAPITALIZED_WORD.finditer(text))
+        words = list(map(re.Match.group, matches))
+    return list(zip(map(re.Match.start, matches), words))
 
 
 def _titles_before_capitals(text: str) -> list[tuple[int, str]]:
@@ -495,15 +497,12 @@ class _Finder:
 
     def find(self) -> list[Person]:
         tokens = self.tokens
-        i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            if not token.name_like or (token.joined and tokens[i - 1].name_like):
-                i += 1  # not a name token, or one that continues the name before it
-            elif _lone_word(tokens, i):
-                i += 1  # one capitalized word without a title is no evidence of a person
-            else:
-                i = self._candidate_at(i)
+        resume = 0  # the tokens before it belong to a name already read
+        for i, token in enumerate(tokens):
+            if i < resume or not token.name_like or (token.joined and tokens[i - 1].name_like):
+                continue  # not a name token, or one that continues the name before it
+            if not _lone_word(tokens, i):  # one capitalized word without a title is no evidence of a person
+                resume = self._candidate_at(i)
         self._link_mentions()
         return [p for p in self.people if p.mentions and (p.evidence != "speech" or _named_again(self.text, p))]
 

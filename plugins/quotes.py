@@ -70,6 +70,7 @@ class _Quotes:
         self.document = document
         self.text = document.text
         self.people = find_people(document)
+        self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_QUOTES]
         self.quoted = [q for q in scan_quotes(self.text) if self._allowed(q)]
         self.quote_spans = [(q.open, q.close) for q in self.quoted]
         self.mentions = sorted((m.start, m.end, m.possessive, p) for p in self.people for m in p.mentions)
@@ -77,7 +78,8 @@ class _Quotes:
         self.institutions: dict[str, str] = {}
 
     def _allowed(self, quoted: Quoted) -> bool:
-        return not any(r.kind in NOT_FOR_QUOTES and r.start <= quoted.close and quoted.open < r.end for r in self.document.regions)
+        """Whether the quote, marks included, overlaps no caption, heading, title, chrome, duplicate, dateline or byline."""
+        return not any(start <= quoted.close and quoted.open < end for start, end in self.excluded)
 
     def facts(self) -> list[Fact]:
         found = []
