@@ -31,7 +31,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from operator import attrgetter
 from typing import Any
 
@@ -124,7 +124,7 @@ _SYMBOL_BEFORE = re.compile(
     r"|(?P<bare>[$€£¥₹₩₽₺₪₫₱฿₦₴])|(?<![A-Za-z])(?P<code>[A-Z]{3}))\s?(?P<minus>-)?\Z"
 )
 _WORD_AFTER = re.compile(
-    r"[ -](?:(?P<adj>U\.S\.|US|American|Canadian|Australian|New Zealand|Hong Kong|Singapore|Taiwan(?:ese)?|Zimbabwe|Namibian) )?"
+    r"[ -](?:(?P<adj>u\.s\.|us|american|canadian|australian|new zealand|hong kong|singapore|taiwan(?:ese)?|zimbabwe|namibian) )?"
     rf"(?P<word>{trie_pattern(CURRENCY_WORDS)}|{trie_pattern(CENT_WORDS)})(?:(?P<sterling> sterling)|\b)",
     re.IGNORECASE,
 )
@@ -209,7 +209,7 @@ _EXPLICIT_DOLLAR = re.compile(r"(?<![A-Za-z])(?P<p>US|U\.S\.|CA|CAN|C|AU|AUD|A|N
 _EXPLICIT_DOLLAR_PREFIX = 4  # the longest prefix, "U.S."
 _DENSE_DOLLARS = 32  # fewer characters than this per "$", and one scan of the text is cheaper than a search per "$"
 _TIME_AFTER = re.compile(
-    r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|PDT\b|ET\b|hrs\b|hours GMT)", re.IGNORECASE
+    r" ?(?:[ap]\.m\.|[ap]m\b|o'clock|gmt\b|utc\b|bst\b|cet\b|est\b|edt\b|pst\b|pdt\b|et\b|hrs\b|hours gmt)", re.IGNORECASE
 )
 _MONTH_WORD = trie_pattern(MONTHS)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_WORD})\.?,? ?\Z", re.IGNORECASE)
@@ -217,6 +217,15 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?: of)?[ -](?:{_MONTH_WORD})\b", r
 _MONTH_DAY_RANGE_BEFORE = re.compile(
     rf"\b(?:{_MONTH_WORD})\.? \d{{1,2}}(?:st|nd|rd|th)?(?: ?[-–] ?| to | and | through | until )\Z", re.IGNORECASE
 )
+# What may follow a bare number, in one match: a time ("3 p.m."), a month ("12 February") or a score's
+# second count ("3-1"). The group that matches is the first of the three patterns that matches there;
+# a month and a score never both match (a month's dash comes before a letter, a score's before a digit).
+_AFTER_NUMBER = re.compile(rf"(?P<time>{_TIME_AFTER.pattern})|(?P<month>{_MONTH_AFTER.pattern})|(?P<score>{_SCORE_AFTER.pattern})", re.IGNORECASE)
+# Twins of case-blind patterns whose letters are all lowercase, for the lowercased copy of the text
+# (``_Assembler.folded``): matched case-sensitively there, they run about twice as fast.
+_LOWERCASE_AFTER_NUMBER = re.compile(_AFTER_NUMBER.pattern)
+_LOWERCASE_MONTH_BEFORE = re.compile(_MONTH_BEFORE.pattern)
+_LOWERCASE_WORD_AFTER = re.compile(_WORD_AFTER.pattern)
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
 _FIRST_AS_ADVERB_AFTER = re.compile(
     r" (?:[a-z]{2,20}ed|made|began|came|took|won|met|saw|became|went|found|told|said|wrote|ran|set|put|arose|emerged|appeared|heard)\b"
@@ -289,7 +298,7 @@ def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, .
     The patterns ignore case, and so match ı, İ, ſ and the Kelvin sign where i, s and k stand
     ("5 thouſand"); those letters are read as the ASCII ones, on a copy of the same length.
     """
-    if any(char in text for char in _IGNORECASE_LOOKALIKES):
+    if not text.isascii() and any(char in text for char in _IGNORECASE_LOOKALIKES):
         text = text.translate(_AS_ASCII)
     return _find_quantities(text, default_dollar)
 
@@ -323,7 +332,7 @@ def _lowered(text: str) -> str:
 def _number_words(text: str) -> list[re.Match]:
     """The number words of ``text`` (as matches of ``_WORD_ATOM``: their offsets, their letters in any case)."""
     lowered = _lowered(text)
-    if len(lowered) != len(text) or any(char in text for char in _FOLD_TO_ASCII):
+    if len(lowered) != len(text) or not text.isascii() and any(char in text for char in _FOLD_TO_ASCII):
         return list(_WORD_ATOM.finditer(text))
     return _lowercase_word_atoms(lowered)
 
@@ -624,16 +633,27 @@ class _Assembler:
         self.text = text
         self.numbers = numbers
         self.default_dollar = default_dollar
-        self.document_dollar = _document_dollar(text)
+        lowered = _lowered(text)
+        twins = len(lowered) == len(text)  # as a rule: the same offsets, so the lowercase twins can read the copy
+        self.folded = lowered if twins else text
+        self.after_number = _LOWERCASE_AFTER_NUMBER if twins else _AFTER_NUMBER
+        self.month_before = _LOWERCASE_MONTH_BEFORE if twins else _MONTH_BEFORE
+        self.word_after = _LOWERCASE_WORD_AFTER if twins else _WORD_AFTER
         self.last_money: _Piece | None = None
         self.hints: list[tuple[int, str]] | None = None
         self.country_cues: dict[str, list[tuple[int, str]]] = {}
 
+    @cached_property
+    def document_dollar(self) -> str | None:
+        """The one non-U.S. dollar the text writes explicitly (``_document_dollar``), read when a "$" needs it."""
+        return _document_dollar(self.text)
+
     def run(self):
         pieces = [self.piece(n) for n in self.numbers]
+        count = len(pieces)
         i = 0
-        while i < len(pieces):
-            close = i + 1 < len(pieces) and pieces[i + 1].start - pieces[i].end <= _LONGEST_JOINT
+        while i < count:
+            close = i + 1 < count and pieces[i + 1].start - pieces[i].end <= _LONGEST_JOINT
             joined = close and (self.ratio_at(pieces, i) or self.range_at(pieces, i))
             if joined:
                 yield joined
@@ -657,11 +677,7 @@ class _Assembler:
         piece = _Piece(number, number.start, number.end)
         if number.kind != "cardinal" and not (number.kind == "fraction" and number.words):
             return piece
-        prefix = (
-            _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start)
-            if _may_end(text, number.start, _SYMBOL_LAST_CHARS, ("-", _WHITESPACE))  # a symbol or code, a space, a minus
-            else None
-        )
+        prefix = _SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start) if _symbol_may_end(text, number.start) else None
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
         if number.pence:
@@ -674,7 +690,7 @@ class _Assembler:
         if percent and not number.scale_abbreviation:
             self._percent(percent, piece)
             return piece
-        word = _WORD_AFTER.match(text, after)
+        word = self.word_after.match(self.folded, after)
         if word and self._word_currency(word, piece):
             return piece
         code = _CODE_AFTER.match(text, after)
@@ -701,7 +717,7 @@ class _Assembler:
         if prefix.group("minus"):
             piece.factor = -1.0
         piece.prefix_end = piece.number.start
-        after = _WORD_AFTER.match(self.text, piece.number.end)
+        after = self.word_after.match(self.folded, piece.number.end)
         if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
         return True
@@ -861,28 +877,30 @@ class _Assembler:
 
     def _bare_number_ok(self, number: Number) -> bool:
         """What a bare number must pass that a money amount or percentage need not."""
-        text = self.text
-        surface = text[number.start : number.end].lstrip(_MINUS_SIGN_CHARS)
         if number.scale_abbreviation:
             return False  # "40m", "5k": money without its currency, or metres and kilos
+        text = self.text
+        surface = text[number.start : number.end].lstrip(_MINUS_SIGN_CHARS)
         if surface.isdigit():
             if len(surface) == 4 and 1000 <= number.value < 2200:
                 return False  # a year (AP style writes counts of 1,000 and more with a comma)
             if len(surface) >= 5 or (len(surface) > 1 and surface[0] == "0"):
                 return False  # an id or postcode; 007, 0900: codes and times
-        if _TIME_AFTER.match(text, number.end) or _may_end(text, number.start, _MONTH_ENDINGS, (" ", ",", "."), width=3) and _MONTH_BEFORE.search(text, max(0, number.start - 12), number.start):
+        follows = self.after_number.match(self.folded, number.end)
+        follows = follows.lastgroup if follows else None
+        if follows == "time" or _month_may_end(text, number.start) and self.month_before.search(self.folded, max(0, number.start - 12), number.start):
             return False  # 3 p.m., 0900 GMT, February 12
         if _may_end(text, number.start, _CONNECTIVE_LAST_CHARS, (" ",)) and _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
             return False  # the 15 of "Dec. 14-15", the 7 of "June 4 to 7"
         if number.capitalized and _CAPITALIZED_WORD_AFTER.match(text, number.end) and not _sentence_start(text, number.start):
             return False  # the First Amendment, the Second World War
-        if number.kind in ("cardinal", "ordinal") and _MONTH_AFTER.match(text, number.end) and number.value <= 31:
+        if number.kind in ("cardinal", "ordinal") and follows == "month" and number.value <= 31:
             return False  # 12 February, 12th of February
         chain = _DASH_CHAIN_LEFT.search(text, max(0, number.start - 14), number.start) if number.start and text[number.start - 1] == "-" else None
         chain_start = chain.start() if chain else number.start
-        if _SCORE_AFTER.match(text, number.end) or chain and _SCORE_CHAIN.fullmatch(chain.group()) and number.end - number.start <= 2:
+        if follows == "score" or chain and _SCORE_CHAIN.fullmatch(chain.group()) and number.end - number.start <= 2:
             return True  # "beat Aston Villa 3-1": a score, not a model number
-        if _TYPE_BEFORE.search(text, max(0, number.start - 5), number.start):
+        if number.start >= 5 and text.startswith("ype ", number.start - 4) and _TYPE_BEFORE.search(text, number.start - 5, number.start):
             return False  # type 2 diabetes, type 1 error: a name
         capital = None if "," in surface else _capitalized_word_before(text, chain_start)  # names hold no "1,500"
         if capital and capital.group("word").lower() not in FUNCTION_WORDS and not _sentence_start(text, capital.start()):
@@ -918,7 +936,7 @@ class _Assembler:
 
     def _qualify(self, value: dict, start: int) -> None:
         text = self.text
-        if not (_may_end(text, start - 1, _QUALIFIER_ENDINGS, width=3) and text[start - 1] in _WHITESPACE):
+        if not (start >= 4 and text[start - 1] in _WHITESPACE and text[start - 4 : start - 1] in _QUALIFIER_ENDINGS):
             return  # every qualifier is a word and a space
         match = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if match:
@@ -1044,9 +1062,33 @@ def _may_end(text: str, offset: int, endings, skipped=(), width: int = 1) -> boo
     return p >= width and text[p - width : p] in endings
 
 
+def _symbol_may_end(text: str, offset: int) -> bool:
+    """Whether ``_SYMBOL_BEFORE`` may match before ``offset``: ``_may_end`` with a symbol's or code's last
+    character, a space and a minus, written out (it runs for every number)."""
+    p = offset
+    if p and text[p - 1] == "-":
+        p -= 1
+    if p and text[p - 1] in _WHITESPACE:
+        p -= 1
+    return p > 0 and text[p - 1] in _SYMBOL_LAST_CHARS
+
+
+def _month_may_end(text: str, offset: int) -> bool:
+    """Whether ``_MONTH_BEFORE`` may match before ``offset``: ``_may_end`` with the last three letters of a
+    month and a space, a comma and a full stop to skip, written out (it runs for most numbers)."""
+    p = offset
+    if p and text[p - 1] == " ":
+        p -= 1
+    if p and text[p - 1] == ",":
+        p -= 1
+    if p and text[p - 1] == ".":
+        p -= 1
+    return p >= 3 and text[p - 3 : p] in _MONTH_ENDINGS
+
+
 def _capitalized_word_before(text: str, offset: int) -> re.Match | None:
     """``_CAPITALIZED_BEFORE``'s match ending at ``offset`` ("Boeing " before "737"), if any."""
-    if not (_may_end(text, offset - 1, _ASCII_LETTERS_AMP) and text[offset - 1] == " "):
+    if not (offset >= 2 and text[offset - 1] == " " and text[offset - 2] in _ASCII_LETTERS_AMP):
         return None
     window_start = max(0, offset - 30)
     last_word = text[max(window_start, text.rfind(" ", window_start, offset - 1) + 1) : offset - 1]
