@@ -79,22 +79,26 @@ WEEKDAY = re.compile(
     r"(?:\s(?P<part>morning|afternoon|evening|night))?(?![\w-])"
 )
 # "over the weekend", "at the weekend": the weekend the tense points to (the span is "weekend").
-THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\sthe\s(?P<weekend>weekend)(?![\w'’-])")
+THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\sthe\s(?P<weekend>weekend)(?![\w'’-]|\sof\s)")
 # A fiscal year after a quarter: "fiscal 2023" (four digits), "FY2024", "FY 24".
-_FISCAL_YEAR = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
+_FISCAL_YEAR_PREFIX = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
 QUARTER = re.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
     r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|(?P<fiscalyear>(?:its|the|their)\sfiscal\syear)|the\syear"
-    rf"|{_FISCAL_YEAR}(?P<fyear>(?:19|20)?\d{{2}})(?!\d)))?"
+    rf"|{_FISCAL_YEAR_PREFIX}(?P<fyear>(?:19|20)?\d{{2}})(?!\d)))?"
     r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d)"
-    rf"|\s{_FISCAL_YEAR}(?P<qfyear>(?:19|20)?\d{{2}})(?!\d))?)(?![\w-])"
+    rf"|\s{_FISCAL_YEAR_PREFIX}(?P<qfyear>(?:19|20)?\d{{2}})(?!\d))?)(?![\w-])"
 )
-# Words of a game report: "scored in the second half", "a goal in the third quarter" (a period
-# of play, not of the year).
+# Words of a game report: "scored in the second half", "an equaliser in the third quarter" (a
+# period of play, not of the year), unless the sentence also speaks of business (FINANCE_WORDS).
 GAME_WORDS = re.compile(
-    r"(?i)\b(?:goals?|scored|scores|scoring|scorer|match|half-?time|full-?time|kick-?off|innings|touchdowns?"
-    r"|rebounds|penalty|penalties|striker|midfielder|goalkeeper|keeper|referee|substituted?|quarterback|free[-\s]kick"
-    r"|runners|runs|laps?|overtime|whistle)\b|\b\d{1,2}-\d{1,2}\s(?:win|success|victory|defeat|loss|draw|lead)\b"
+    r"(?i)\b(?:scored|scoring|scorer|equali[sz]er|half-?time|full-?time|kick-?off|innings|touchdowns?|striker"
+    r"|midfielder|goalkeeper|referee|substituted|quarterback|free[-\s]kick|runners|whistle|sent\soff)\b"
+    r"|\b\d{1,2}-\d{1,2}\s(?:win|success|victory|defeat|loss|draw|lead)\b"
+)
+FINANCE_WORDS = re.compile(
+    r"(?i)\b(?:profits?|revenues?|sales|earnings|growth|GDP|economy|inflation|shares|margins?|forecasts?|outlook"
+    r"|dividend|quarterly|fiscal|investors?|prices)\b"
 )
 # "the 21st century", "the nineteenth century", "early 20th-century".
 CENTURY_ORDINALS = {
@@ -106,7 +110,9 @@ CENTURY = re.compile(
     rf"(?:(?P<number>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<word>(?i:{trie_pattern(CENTURY_ORDINALS)})))[-\s]century(?![\w-])"
 )
 # A fiscal year alone: "FY2024", "FY 24", "FY23".
-FISCAL_YEAR = re.compile(r"\bFY\s?(?P<year>(?:19|20)?\d{2})(?![\d%]|[.,]\d|\w)")
+FISCAL_YEAR = re.compile(
+    r"\bFY\s?(?P<year>(?:19|20)?\d{2})(?:[-–/](?P<year2>(?:19|20)?\d{2}))?(?![\d%]|[.,]\d|\w)"
+)
 # "the fiscal first quarter", "fiscal 2024": a company's fiscal period.
 FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
 SEASON = re.compile(
@@ -133,7 +139,7 @@ TIME = re.compile(
 YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
     r"|early|late|end|start|beginning|fiscal|years?|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the"
-    r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their|our|my|your)"
+    r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their)"
     r"[\s,]{1,3}|[-–])$"
 )
 STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
@@ -144,6 +150,8 @@ COUNT_NOUN_AFTER = re.compile(
     r"|dollars|euros|pounds|yuan|rubles|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|feet|points"
     r"|others|more|less|fewer|times|per|percent|of\sthem|and\s\d)\b"
 )
+# Words that make the number after them a count: "some 1900 attacks", "nearly 2000 people".
+QUANTIFIER_BEFORE = re.compile(r"(?i)\b(?:some|about|around|nearly|almost|over|more\sthan|at\sleast|up\sto|roughly)\s\Z")
 # Nouns a year can qualify: "the 2016 election", "Analysts expect 2023 sales to rise".
 EVENT_NOUN_AFTER = re.compile(
     r"(?i)\s(?:elections?|general\selections?|presidential\selections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
@@ -172,7 +180,10 @@ HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
 SINCE_BEFORE = re.compile(r"(?<![\w'’])[Ss]ince\s\Z")
 # A present perfect: "has extended its warning until Friday" sets a limit still ahead.
-PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s(?:\w+\s)?\w+(?:ed|en)\b")
+PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s(?:(?:already|now|just|also|not|since|again|recently)\s)?"
+    r"(?:[a-z]{2,}ed|been|given|taken|seen|shown|done|gone|made|kept|set|put|held|left|told|won|lost|cut|brought)\b"
+)
 NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Maundy|Easter|Giving|Fat|Shrove|Palm|Small Business|Mail on)\s$")
 NAMED_WEEKDAY_AFTER = re.compile(r"\s(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|Star|Night\sLive|Night\sFootball|Club)\b")
 TIME_ONLY_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*")

@@ -60,6 +60,13 @@ _SIMPLE_PAST = frozenset("said was were had did yesterday ago last earlier previ
 _DURATION_AFTER_VERB_LAST = frozenset(
     "days weeks months years hours minutes decades for until till through into longer beyond at about around up".split()
 )
+# Past verbs whose object or complement is an infinitive with its own time: "ordered both sides
+# to file by Dec. 1", "agreed to pay on April 9" (not "was elected to parliament in May").
+_TAKES_INFINITIVE = frozenset(
+    "ordered asked told urged allowed forced agreed decided planned wanted tried failed voted promised pledged vowed "
+    "refused sought hoped intended invited persuaded encouraged required directed instructed authorised authorized "
+    "advised warned called threatened offered proposed chose needed managed".split()
+)
 # Words after "to" that make it a preposition, not an infinitive ("returned to work in May").
 _NOT_INFINITIVE = frozenset(
     "the a an his her its their our my your this that these those some all any each every more most about around "
@@ -165,17 +172,19 @@ class TenseReader:
             matches = list(_WORD.finditer(self.text, lo, hi))
             words = _lowered_words(matches)
             cues = ([], [], [])
+            last_cue_word = ""
             for i, word in enumerate(words):
                 if word in _CUE_WORDS or word.endswith(("ed", "'ll")):
                     tense = _cue(words, i, word)
-                elif word == "to" and cues[2] and cues[2][-1] == PAST and _infinitive_follows(matches, words, i):
-                    tense = _OPEN
+                elif word == "to" and cues[2] and cues[2][-1] == PAST and last_cue_word in _TAKES_INFINITIVE:
+                    tense = _OPEN if _infinitive_follows(matches, words, i) else None
                 else:
                     continue
                 if tense is not None:
                     cues[0].append(matches[i].start())
                     cues[1].append(matches[i].end())
                     cues[2].append(tense)
+                    last_cue_word = word
             self._cues[(lo, hi)] = cues
         return cues
 

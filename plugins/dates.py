@@ -68,17 +68,28 @@ class Context:
         self.anchor_iso = self.anchor.isoformat() if self.anchor else None
 
     def tense(self, start: int, end: int) -> str | None:
+        """The tense of the clause around ``start..end`` (``TenseReader``), with the rules that need
+        more than the clause's words; read once per expression."""
         if (start, end) not in self._tenses:
             lo, hi = self.window(start)
             if self._reader is None:
                 self._reader = TenseReader(self.text)
-            tense = self._reader.tense(start, end, lo, hi)
-            if P.SINCE_BEFORE.search(self.before(start, 6)):
-                tense = PAST  # "its worst week since October"
-            if tense is None and self._in_headline(start) and P.HEADLINE_INFINITIVE.search(self.text, max(lo, start - 120), start):
-                tense = FUTURE  # "Heat to peak on Thursday": a headline's infinitive is what is to come
-            self._tenses[(start, end)] = tense
+            self._tenses[(start, end)] = (
+                self._tense_beyond_the_clause(start)
+                or self._reader.tense(start, end, lo, hi)
+                or self._headline_tense(start, lo)
+            )
         return self._tenses[(start, end)]
+
+    def _tense_beyond_the_clause(self, start: int) -> str | None:
+        """Past after "since" ("its worst week since October"), whatever the clause says."""
+        return PAST if P.SINCE_BEFORE.search(self.before(start, 6)) else None
+
+    def _headline_tense(self, start: int, lo: int) -> str | None:
+        """Future for an infinitive in a title or heading ("Heat to peak on Thursday"), else None."""
+        if self._in_headline(start) and P.HEADLINE_INFINITIVE.search(self.text, max(lo, start - 120), start):
+            return FUTURE
+        return None
 
     def _in_headline(self, offset: int) -> bool:
         if self._headlines is None:
@@ -92,10 +103,12 @@ class Context:
         return partial(self.tense, match.start(), match.end())
 
     def tells_of_a_game(self, offset: int) -> bool:
-        """Whether the sentence around ``offset`` has words of a game report (``GAME_WORDS``); read once per sentence."""
+        """Whether the sentence around ``offset`` has words of a game report (``GAME_WORDS``) and none of
+        business (``FINANCE_WORDS``); read once per sentence."""
         window = self.window(offset)
         if window not in self._game_sentences:
-            self._game_sentences[window] = bool(P.GAME_WORDS.search(self.text, *window))
+            game = P.GAME_WORDS.search(self.text, *window) and not P.FINANCE_WORDS.search(self.text, *window)
+            self._game_sentences[window] = bool(game)
         return self._game_sentences[window]
 
     def window(self, offset: int) -> tuple[int, int]:
@@ -200,6 +213,8 @@ def on_month_year(match, ctx: Context) -> Found | None:
         value = ctx.date_value(iso, "month", ABSOLUTE, modifier=modifier)
         return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
     relation = match["rel"] and match["rel"].lower()
+    if relation and _name_follows(ctx, match.end()):
+        return None  # "This March Madness tournament"
     if not (modifier or relation) and not _bare_month_is_date(match, ctx):
         return None
     month = _month_number(match["bare"])
@@ -219,18 +234,32 @@ def _bare_month_is_date(match, ctx: Context) -> bool:
         return True
     if P.MONTH_DASH_AFTER.match(ctx.text, match.end()) or _month_dash_before(ctx.before(match.start(), 13)):
         return True  # one end of a month range, "June-August"
-    after = ctx.text[match.end() : match.end() + 2]
-    if len(after) == 2 and after[0] == " " and after[1].isupper():
+    if _name_follows(ctx, match.end()):
         return False  # a name: "April Ryan", "June Carter"
     article = P.ARTICLE_BEFORE.search(ctx.before(match.start(), P.ARTICLE_BEFORE_REACH))
     if match["bare"] in ("May", "March"):
         return _compared(article)  # "the wettest May on record", not "the May government"
+    if match["bare"] in _FIRST_NAME_MONTHS and ctx.text.startswith(("'s", "’s"), match.end()) and not article:
+        return False  # "April's husband"; a month's possessive needs a date context ("in June's")
     return bool(article) or not ctx.before(match.start(), 2)[:1].isalpha()
 
 
+_FIRST_NAME_MONTHS = frozenset({"April", "June", "August"})
+
+
+def _name_follows(ctx: Context, end: int) -> bool:
+    after = ctx.text[end : end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
+
+
 def _compared(article) -> bool:
-    """Whether an ``ARTICLE_BEFORE`` match has a comparative or superlative: "a colder", "the wettest"."""
-    return bool(article and article["adjective"] and article["adjective"].endswith(("est", "er")))
+    """Whether an ``ARTICLE_BEFORE`` match has a comparative or superlative: "a colder", "the wettest"
+    (not "the former", "the other")."""
+    adjective = article and article["adjective"]
+    return bool(adjective and adjective.endswith(("est", "er")) and adjective not in _NOT_COMPARATIVES)
+
+
+_NOT_COMPARATIVES = frozenset("former latter other another under over after upper inner outer proper every".split())
 
 
 def _month_dash_before(before: str) -> bool:
@@ -272,9 +301,11 @@ def on_year(match, ctx: Context) -> Found | None:
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
-def on_century(match, ctx: Context) -> Found:
+def on_century(match, ctx: Context) -> Found | None:
     """"the 21st century", "the nineteenth century": ISO 8601's two-digit century (the 21st is ``20``)."""
-    number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS[match["word"].lower()]
+    number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS.get(match["word"].lower())
+    if number is None:
+        return None  # a case-blind match on a look-alike letter ("nıneteenth")
     value = ctx.date_value(f"{number - 1:02d}", "century", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
@@ -283,11 +314,13 @@ def _is_year(match, ctx: Context, year: int) -> bool:
     before = ctx.before(match.start())
     after = ctx.text[match.end() : match.end() + 24]
     if P.COUNT_NOUN_AFTER.match(after):
-        return False
-    if after.startswith(("'s", "’s", ")")) and (after[0] != ")" or before.endswith("(")):
-        return True  # "2021's", a film's year "(2003)"
+        return False  # "2021 people"
+    if after.startswith(("'s", "’s")):
+        return True  # "2021's budget"
+    if after.startswith(")") and before.endswith("("):
+        return True  # a film's year: "Lady and the Tramp" (1955)
     if P.EVENT_NOUN_AFTER.match(after):
-        return True
+        return not P.QUANTIFIER_BEFORE.search(before)  # "the 2016 election", not "some 1900 attacks"
     context = P.STRONG_YEAR_CONTEXT if year % 100 == 0 else P.YEAR_CONTEXT
     return bool(context.search(before, max(0, len(before) - P.YEAR_CONTEXT_REACH)))
 
@@ -318,14 +351,14 @@ def on_weekday(match, ctx: Context) -> Found | None:
     extra = {"tense": tense, "part_of_day": match["part"], "modifier": modifier if modifier in ("early", "late") else None,
              "pattern": None if day else f"XXXX-WXX-{weekday + 1}"}
     value = ctx.date_value(day and day.isoformat(), "day", RELATIVE, **extra)
-    confidence = ctx.confidence(value) - (0.1 if tense_decides and tense is None else 0.0)
-    return Found(match.start(), match.end(), "date", value, round(confidence, 2))
+    return Found(match.start(), match.end(), "date", value, _side_confidence(ctx, value, tense_decides and tense is None))
 
 
 def _weekday_tense(match, ctx: Context) -> str | None:
     tense = ctx.tense(match.start(), match.end())
     if tense != FUTURE and P.UNTIL_BEFORE.search(ctx.before(match.start(), 7)):
-        if tense is None or P.PRESENT_PERFECT.search(ctx.before(match.start(), 80)):
+        lo, _ = ctx.window(match.start())
+        if tense is None or P.PRESENT_PERFECT.search(ctx.text, max(lo, match.start() - 80), match.start()):
             tense = FUTURE  # "voting runs until Friday", "has extended the warning until Friday"
     return tense
 
@@ -341,7 +374,12 @@ def on_the_weekend(match, ctx: Context) -> Found | None:
         in_a_weekend = ctx.anchor.weekday() >= 5
         iso = R.shift_period(ctx.anchor, "weekend", 0 if tense == FUTURE or in_a_weekend else -1)[0]
     value = ctx.date_value(iso, "weekend", RELATIVE, tense=tense if iso else None)
-    return Found(start, end, "date", value, round(ctx.confidence(value) - (0.1 if iso and tense is None else 0.0), 2))
+    return Found(start, end, "date", value, _side_confidence(ctx, value, iso is not None and tense is None))
+
+
+def _side_confidence(ctx: Context, value: dict, guessed: bool) -> float:
+    """A relative day's confidence, 0.1 lower when no tense told which side of the dateline it is on."""
+    return round(ctx.confidence(value) - (0.1 if guessed else 0.0), 2)
 
 
 _WORD_OFFSETS = {
@@ -363,6 +401,8 @@ def on_relative(match, ctx: Context) -> Found | None:
         modifier = match["pmod"] and " ".join(match["pmod"].lower().split())
     else:
         unit, count = match["agounit"], P.NUMBER_WORDS.get(match["count"].lower())
+        if count is None and not match["count"].isdigit():
+            return None  # a case-blind match on a look-alike letter ("ſeven days ago")
         count = count if count is not None else int(match["count"])
         steps = -count if match["dir"] == "ago" else count
         modifier = "approximate" if match["count"].lower() in ("a few", "several", "a couple of") else None
@@ -389,7 +429,7 @@ def on_quarter(match, ctx: Context) -> Found | None:
     fiscal = bool(match["fyear"] or match["qfyear"] or match["fiscalyear"] or P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)))
     if match["q"]:
         kind, number = ("quarter" if match["q"][0] == "Q" else "half"), int(match["q"][1])
-        year = match["qyear"] or (match["qyy"] and f"20{match['qyy']}")
+        year = match["qyear"] or (match["qyy"] and _full_year(match["qyy"]))
         if year is None and not fiscal and not P.MONTH_CONTEXT.search(ctx.before(match.start(), 10)):
             return None
         if kind == "half" and number > 2:
@@ -425,17 +465,30 @@ def _fiscal_period_found(match, ctx: Context, kind: str, number: int, year: str 
     label = f"Q{number}" if kind == "quarter" else f"H{number}"
     fiscal_year = match["fyear"] or match["qfyear"]
     if fiscal_year:
-        year = fiscal_year if len(fiscal_year) == 4 else f"20{fiscal_year}"
+        year = _full_year(fiscal_year)
     resolution = RELATIVE if match["ryear"] else ABSOLUTE if year else YEAR_INFERRED
     value = ctx.date_value(year and f"{year}-{label}", kind, resolution, modifier="fiscal", pattern=None if year else f"XXXX-{label}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
-def on_fiscal_year(match, ctx: Context) -> Found:
-    """"FY2024", "FY 24": a company's fiscal year, labelled by its own year number."""
-    year = match["year"] if len(match["year"]) == 4 else f"20{match['year']}"
-    value = ctx.date_value(year, "year", ABSOLUTE, modifier="fiscal")
-    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+def on_fiscal_year(match, ctx: Context) -> Found | None:
+    """"FY2024", "FY 24", "FY2024-25": a company's fiscal year, labelled by its own year number."""
+    year = _full_year(match["year"])
+    if not match["year2"]:
+        value = ctx.date_value(year, "year", ABSOLUTE, modifier="fiscal")
+        return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+    second = _full_year(match["year2"]) if len(match["year2"]) == 4 else year[:2] + match["year2"]
+    if int(second) != int(year) + 1:
+        return None
+    value = ctx.date_value(f"{year}/{second}", "year", ABSOLUTE, modifier="fiscal", start=year, end=second)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
+
+
+def _full_year(digits: str) -> str:
+    """A year written with two digits read as 19xx or 20xx ("FY99" is 1999, "FY24" 2024)."""
+    if len(digits) == 4:
+        return digits
+    return f"{19 if int(digits) >= 70 else 20}{digits}"
 
 
 def _relative_year(ctx: Context, relation: str | None) -> str | None:
@@ -481,7 +534,7 @@ _SEASON_AFTER = (
     "into the ", "through the ", "throughout the ", "after the ", "before the ", "from the ",
 )
 # "the fall in prices", "the fall of Kabul": a fall, not autumn.
-_FALL_NOT_SEASON = (" in ", " of ", " from ", " to ", " by ", " was ", " is ")
+_FALL_NOT_SEASON = (" in ", " of ", " from ", " to ", " by ", " was ", " is ", " than ", " on ", " at ", " after ", " since ", " as ")
 
 
 def _season_context(ctx: Context, match) -> bool:

@@ -86,6 +86,11 @@ def only(text, published=DATELINE, **config):
         ("Talks continued over the weekend.", "weekend", "2022-W06-WE"),
         ("The driver, seen in court on Friday, is accused of fraud.", "Friday", "2022-02-11"),
         ("Stocks had their worst week since October.", "October", "2021-10"),
+        ("He was elected to parliament in May.", "May", "2021-05"),
+        ("The final is on the weekend of March 5.", "March 5", "2022-03-05"),
+        ("The store, which has seven branches, was closed until Friday.", "Friday", "2022-02-11"),
+        ("The bank said profits rose in the second half.", "second half", "2021-H2"),
+        ("China's growth rebounds in the second quarter.", "second quarter", "2022-Q2"),
         ("It grew by 20,000 acres between Tuesday and Thursday as winds pushed it east.", "between Tuesday and Thursday", "2022-02-08/2022-02-10"),
         ("January's figure was revised down.", "January", "2022-01"),
         ("Developers at this week's conference cheered.", "this week", "2022-W07"),
@@ -143,6 +148,12 @@ def test_times_of_day(sentence, span, iso, zone):
         "He hopes to be in the first half of the runners.",
         "About (1500) people came.",
         "NEW YORK, March 6 (Reuters) - Stocks fell.",
+        "Critics of the former May government said so.",
+        "This March Madness tournament drew crowds.",
+        "April's husband said she was fine.",
+        "Shares suffered a bigger fall than expected.",
+        "Police recorded some 1900 attacks on the network.",
+        "Two players were sent off in the second half.",
         "They sent his 2500 men home.",
     ],
 )
@@ -275,6 +286,8 @@ def test_a_headlines_infinitive_points_ahead():
         ("Inventories rose 44% in the fiscal first quarter.", "first quarter", None),
         ("The budget for fiscal 2024 was approved.", "2024", "2024"),
         ("Revenue for FY2024 beat the forecast.", "FY2024", "2024"),
+        ("Revenue for FY99 was restated.", "FY99", "1999"),
+        ("The company cut its FY2024-25 guidance.", "FY2024-25", "2024/2025"),
         ("Profit rose in the final quarter of fiscal 2023.", "final quarter of fiscal 2023", "2023-Q4"),
     ],
 )
@@ -284,6 +297,22 @@ def test_fiscal_periods_keep_their_fiscal_year(sentence, span, value):
     [fact] = card.facts
     assert (fact.text, fact.value["value"], fact.value["modifier"]) == (span, value, "fiscal")
 
+
+
+_LOOK_ALIKES = str.maketrans({"i": "\u0131", "s": "\u017f", "k": "\u212a", "I": "\u0130", "K": "\u212a", "S": "\u017f"})
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the nineteenth century", "seven days ago", "six weeks from now", "a couple of years ago", "several months ago",
+     "Six days ago", "in the twenty-first century", "last week", "this morning", "since the spring", "Q3 FY2024",
+     "in the first half of the year", "at 3 p.m. local time", "in May", "on Monday", "early this month"],
+)
+def test_letters_a_case_blind_pattern_reads_as_ascii_never_raise(phrase):
+    """ı, ſ, İ and the Kelvin sign match i, s, k in case-blind patterns; a lookup must not fail on them."""
+    text = f"Officials said {phrase.translate(_LOOK_ALIKES)} that the talks on Tuesday would go on."
+    for fact in dates_in(text):
+        assert text[fact.start : fact.end] == fact.text
 
 
 HOSTILE = {
