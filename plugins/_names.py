@@ -253,13 +253,30 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = None
     for start, word in words:
-        if word[0].isupper() or word in TITLE_WORDS:  # not a lowercase letter of another script
-            end = start + len(word)
-            if word[-1] == "." and _glued_period(word):
-                word, end = word[:-1], end - 1
-            tokens.append(Token(start, end, word, previous_end == start - 1 and text[previous_end] == " "))
+        token_text = _TOKEN_TEXTS.get(word)
+        if token_text is None:
+            token_text = _token_text(word)
+        if token_text:
+            end = start + len(token_text)
+            tokens.append(Token(start, end, token_text, previous_end == start - 1 and text[previous_end] == " "))
             previous_end = end
     return tokens
+
+
+# The token text of each scanned word, "" for a word that makes no token, read once per word.
+_TOKEN_TEXTS: dict[str, str] = {}
+
+
+def _token_text(word: str) -> str:
+    """The token a scanned word makes: the word without a sentence-final period glued to it,
+    or "" when it starts with a lowercase letter of another script; remembered for the word's next tokens."""
+    if len(_TOKEN_TEXTS) >= MAX_REMEMBERED_WORDS:
+        _TOKEN_TEXTS.clear()
+    token_text = ""
+    if word[0].isupper() or word in TITLE_WORDS:
+        token_text = word[:-1] if word[-1] == "." and _glued_period(word) else word
+    _TOKEN_TEXTS[word] = token_text
+    return token_text
 
 
 def _capitalized_words(text: str) -> list[tuple[int, str]]:
