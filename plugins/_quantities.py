@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._word_trie import trie_pattern
 
@@ -221,11 +221,23 @@ _MONTH_DAY_RANGE_BEFORE = re.compile(
 # second count ("3-1"). The group that matches is the first of the three patterns that matches there;
 # a month and a score never both match (a month's dash comes before a letter, a score's before a digit).
 _AFTER_NUMBER = re.compile(rf"(?P<time>{_TIME_AFTER.pattern})|(?P<month>{_MONTH_AFTER.pattern})|(?P<score>{_SCORE_AFTER.pattern})", re.IGNORECASE)
-# Twins of case-blind patterns whose letters are all lowercase, for the lowercased copy of the text
-# (``_Assembler.folded``): matched case-sensitively there, they run about twice as fast.
-_LOWERCASE_AFTER_NUMBER = re.compile(_AFTER_NUMBER.pattern)
-_LOWERCASE_MONTH_BEFORE = re.compile(_MONTH_BEFORE.pattern)
-_LOWERCASE_WORD_AFTER = re.compile(_WORD_AFTER.pattern)
+
+
+class _CaseBlind(NamedTuple):
+    """The case-blind (``re.IGNORECASE``) patterns the assembler runs for many numbers; their letters are all lowercase."""
+
+    after_number: re.Pattern
+    month_before: re.Pattern
+    month_day_range_before: re.Pattern
+    word_after: re.Pattern
+    percent_after: re.Pattern
+    qualifier_before: re.Pattern
+
+
+_CASE_BLIND = _CaseBlind(_AFTER_NUMBER, _MONTH_BEFORE, _MONTH_DAY_RANGE_BEFORE, _WORD_AFTER, _PERCENT_AFTER, _QUALIFIER_BEFORE)
+# Their case-sensitive twins, for the lowercased copy of the text (``_Assembler.folded``): they match
+# there what the case-blind patterns match in the text (at the same offsets), about twice as fast.
+_LOWERCASE_TWINS = _CaseBlind(*(re.compile(pattern.pattern) for pattern in _CASE_BLIND))
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
 _FIRST_AS_ADVERB_AFTER = re.compile(
     r" (?:[a-z]{2,20}ed|made|began|came|took|won|met|saw|became|went|found|told|said|wrote|ran|set|put|arose|emerged|appeared|heard)\b"
@@ -636,9 +648,7 @@ class _Assembler:
         lowered = _lowered(text)
         twins = len(lowered) == len(text)  # as a rule: the same offsets, so the lowercase twins can read the copy
         self.folded = lowered if twins else text
-        self.after_number = _LOWERCASE_AFTER_NUMBER if twins else _AFTER_NUMBER
-        self.month_before = _LOWERCASE_MONTH_BEFORE if twins else _MONTH_BEFORE
-        self.word_after = _LOWERCASE_WORD_AFTER if twins else _WORD_AFTER
+        self.patterns = _LOWERCASE_TWINS if twins else _CASE_BLIND
         self.last_money: _Piece | None = None
         self.hints: list[tuple[int, str]] | None = None
         self.country_cues: dict[str, list[tuple[int, str]]] = {}
@@ -686,11 +696,11 @@ class _Assembler:
         after = number.end
         if text[after : after + 1] not in _UNIT_FIRST_CHARS:
             return piece  # "5,", "5.", "5)": no percent sign, currency word or code follows
-        percent = _PERCENT_AFTER.match(text, after)
+        percent = self.patterns.percent_after.match(self.folded, after)
         if percent and not number.scale_abbreviation:
             self._percent(percent, piece)
             return piece
-        word = self.word_after.match(self.folded, after)
+        word = self.patterns.word_after.match(self.folded, after)
         if word and self._word_currency(word, piece):
             return piece
         code = _CODE_AFTER.match(text, after)
@@ -717,7 +727,7 @@ class _Assembler:
         if prefix.group("minus"):
             piece.factor = -1.0
         piece.prefix_end = piece.number.start
-        after = self.word_after.match(self.folded, piece.number.end)
+        after = self.patterns.word_after.match(self.folded, piece.number.end)
         if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
         return True
@@ -886,11 +896,11 @@ class _Assembler:
                 return False  # a year (AP style writes counts of 1,000 and more with a comma)
             if len(surface) >= 5 or (len(surface) > 1 and surface[0] == "0"):
                 return False  # an id or postcode; 007, 0900: codes and times
-        follows = self.after_number.match(self.folded, number.end)
+        follows = self.patterns.after_number.match(self.folded, number.end)
         follows = follows.lastgroup if follows else None
-        if follows == "time" or _month_may_end(text, number.start) and self.month_before.search(self.folded, max(0, number.start - 12), number.start):
+        if follows == "time" or _month_may_end(text, number.start) and self.patterns.month_before.search(self.folded, max(0, number.start - 12), number.start):
             return False  # 3 p.m., 0900 GMT, February 12
-        if _may_end(text, number.start, _CONNECTIVE_LAST_CHARS, (" ",)) and _MONTH_DAY_RANGE_BEFORE.search(text, max(0, number.start - 24), number.start):
+        if _may_end(text, number.start, _CONNECTIVE_LAST_CHARS, (" ",)) and self.patterns.month_day_range_before.search(self.folded, max(0, number.start - 24), number.start):
             return False  # the 15 of "Dec. 14-15", the 7 of "June 4 to 7"
         if number.capitalized and _CAPITALIZED_WORD_AFTER.match(text, number.end) and not _sentence_start(text, number.start):
             return False  # the First Amendment, the Second World War
@@ -938,7 +948,7 @@ class _Assembler:
         text = self.text
         if not (start >= 4 and text[start - 1] in _WHITESPACE and text[start - 4 : start - 1] in _QUALIFIER_ENDINGS):
             return  # every qualifier is a word and a space
-        match = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
+        match = self.patterns.qualifier_before.search(self.folded, max(0, start - 16), start)
         if match:
             value["qualifier"] = match.group("q").lower()
 

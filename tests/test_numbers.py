@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcards import Document, Fact
@@ -223,3 +223,30 @@ def test_the_quick_checks_before_searches_know_every_character_the_patterns_matc
     assert not any(chr(code).isspace() for code in range(0x3001, sys.maxunicode + 1))
     assert _quantities._WHITESPACE == {chr(code) for code in range(0x3001) if re.fullmatch(r"\s", chr(code))}
     assert "auguſt"[-3:] in _quantities._MONTH_ENDINGS and "ALMOST"[-3:] in _quantities._QUALIFIER_ENDINGS
+
+
+@settings(max_examples=300, deadline=None)
+@example(text="At 5 GMT on Feb. 12, 3-1 up, 12 February, 5 US Dollars, 5 Per Cent, About 5, Dec. 14-15, 5 KRONA")
+@example(text="5 P.M. EST, 40 Basis Points, NEARLY 7, JUNE 4 TO 7, 5 hours gmt, 3 Pounds Sterling, 9 ΣAPT 12")
+@given(text=st.text(alphabet="aApPmMgGtTuUsSeEcCbBdDhHoOnNrRlLyYjJfFiIkK .,-–'%0123456789ΣǅßẞÅΩéÉ\u212a\u0131\u017f", max_size=40))
+def test_the_lowercase_twins_match_what_the_case_blind_patterns_match(text):
+    """The assembler reads the lowercased copy of the text with case-sensitive twins of its case-blind
+    patterns: their letters must all be lowercase, and they must match where (and as far as) the
+    case-blind patterns match in the text, once ı ſ İ and the Kelvin sign are read as ASCII letters."""
+    import re
+
+    from factcards_plugins import _quantities
+
+    for pattern in _quantities._CASE_BLIND:
+        assert pattern.flags & re.IGNORECASE
+        letters = re.sub(r"\(\?P<\w+>|\\[A-Za-z]", "", pattern.pattern)  # group names and escapes are no letters
+        assert letters == letters.lower(), pattern.pattern
+    text = text.translate(_quantities._AS_ASCII)
+    lowered = text.lower()
+    assert len(lowered) == len(text)
+    for case_blind, twin in zip(_quantities._CASE_BLIND, _quantities._LOWERCASE_TWINS):
+        for offset in range(len(text) + 1):
+            found, twin_found = case_blind.match(text, offset), twin.match(lowered, offset)
+            assert (found and found.span()) == (twin_found and twin_found.span())
+            found, twin_found = case_blind.search(text, 0, offset), twin.search(lowered, 0, offset)
+            assert (found and found.span()) == (twin_found and twin_found.span())
