@@ -254,6 +254,8 @@ FUNCTION_WORDS = {
 }  # fmt: skip
 # What makes "a third" a fraction rather than an ordinal: "of", a verb or the end of a clause after it.
 _A_FRACTION_AFTER = re.compile(r" of\b|[.,;:!?)]| (?:were|was|is|are|had|have|has|will|would|could|came|went)\b", re.IGNORECASE)
+# "the past four quarters", "for two straight quarters": counted quarters are periods, not a fraction.
+_PERIODS_BEFORE = re.compile(r"(?i)\b(?:past|last|next|previous|recent|first|final|straight|consecutive|successive)\s\Z")
 _TYPE_BEFORE = re.compile(r"(?<![\w-])[Tt]ype \Z")
 _ONE_IN_N_AFTER = re.compile(r" in (?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred|a thousand)\b", re.IGNORECASE)
 NOT_AFTER_ONE = re.compile(r" (?:of|another|by one|after another|day|thing)\b", re.IGNORECASE)
@@ -410,7 +412,7 @@ def _digit_number(text: str, atom: re.Match) -> Number | None:
         scale = _SCALE_AFTER.match(text, end)
         if suffix and "." not in atom.group() and not _PERIOD_AFTER_ORDINAL.match(text, suffix.end()):
             number.end, number.kind = suffix.end(), "ordinal"
-        elif after == "p" and not after2.isalnum():
+        elif after == "p" and not after2.isalnum() and _is_pence(text, atom.group(), end):
             number.end, number.pence = end + 1, True  # "40p in every pound"
         elif scale and scale.group("abbr"):
             number.end, number.value = scale.end(), value * SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
@@ -425,6 +427,15 @@ def _phone_joint(before: str, before2: str, after: str, after2: str) -> bool:
     (a space where the text ends): "(" or "+" before it, a separator between it and another digit,
     or ")" after it. Without one, the digits are no part of a phone number."""
     return before in ("(", "+") or after == ")" or before in (" ", ".", "-") and before2.isdecimal() or after in (" ", ".", "-") and after2.isdecimal()
+
+
+def _is_pence(text: str, digits: str, end: int) -> bool:
+    """Whether the "p" after ``digits`` marks pence ("40p in every pound"), not a video resolution
+    ("1080p") or a time ("7p.m.")."""
+    return digits not in _VIDEO_RESOLUTIONS and not text.startswith("p.m", end)
+
+
+_VIDEO_RESOLUTIONS = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 
 
 def _dash_groups(text: str, start: int, end: int) -> int:
@@ -553,8 +564,8 @@ def _is_fraction(text: str, group: list[re.Match], j: int, last: str | None) -> 
     if word in ("half", "halves"):
         return True
     if last == "unit":
-        # "three of the past four quarters": periods; "three quarters of", "three-quarters": a fraction
-        return word not in ("quarter", "quarters") or text[group[j - 1].end()] == "-" or text.startswith(" of", group[j].end())
+        # "three quarters said", "three-quarters": a fraction; "the past four quarters": periods
+        return word not in ("quarter", "quarters") or not _PERIODS_BEFORE.search(text, max(0, group[j - 1].start() - 12), group[j - 1].start())
     if last == "a":
         return _is_a_fraction(text, group[j])
     return False
