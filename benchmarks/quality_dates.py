@@ -2,9 +2,9 @@
 
     python benchmarks/quality_dates.py [FILE.jsonl ...]
 
-By default on ``data/dates-dev.jsonl``, ``dates-heldout2.jsonl`` and
-``dates-heldout3.jsonl``. Prints, per split (dev, heldout, heldout2, heldout3,
-all) and per type (date, time): exact-span and
+By default on ``data/dates-dev.jsonl`` and ``dates-heldout2.jsonl`` ..
+``dates-heldout4.jsonl``. Prints, per split (dev, heldout, heldout2 ..
+heldout4, all) and per type (date, time): exact-span and
 overlap P/R/F1, value accuracy on exact matches (the shared scorer) and on
 overlap-matched pairs. Our extractor runs the way a user runs it, through
 ``make_card`` (page cleaning, the core's merge rules); dateparser runs on the
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import factcards  # noqa: E402
 from scoring import add_counts, counts, format_table, load_rows, same_value, summarize  # noqa: E402
 
-DATA = [Path(__file__).resolve().parent / "data" / name for name in ("dates-dev.jsonl", "dates-heldout2.jsonl", "dates-heldout3.jsonl")]
+DATA = [Path(__file__).resolve().parent / "data" / name for name in ("dates-dev.jsonl", "dates-heldout2.jsonl", "dates-heldout3.jsonl", "dates-heldout4.jsonl")]
 TYPES = ("date", "time")
 _TIME_ONLY = re.compile(r"(?i)^(?:at\s)?\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?$|^(?:noon|midnight)$")
 

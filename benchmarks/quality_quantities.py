@@ -4,9 +4,9 @@ Run from the repository root::
 
     python benchmarks/quality_quantities.py
 
-Prints, per split of ``benchmarks/data/quantities-dev.jsonl``,
-``quantities-heldout4.jsonl`` and ``quantities-heldout5.jsonl`` (``dev``: the
-text the rules were tuned on; ``heldout`` .. ``heldout5``: each written and labelled before the extractors
+Prints, per split of ``benchmarks/data/quantities-dev.jsonl`` and
+``quantities-heldout4.jsonl`` .. ``quantities-heldout6.jsonl`` (``dev``: the
+text the rules were tuned on; ``heldout`` .. ``heldout6``: each written and labelled before the extractors
 were run on it; see ``data/README.md`` for which were used for fixes after),
 exact-span and overlap P/R/F1 and
 value accuracy for money, number and percentage, for factcards and for
@@ -32,7 +32,7 @@ from factcards_plugins import money, numbers  # noqa: E402
 from factcards_plugins._quantities import find_quantities  # noqa: E402
 
 TYPES = ("money", "number", "percentage")
-DATA = [HERE / "data" / name for name in ("quantities-dev.jsonl", "quantities-heldout4.jsonl", "quantities-heldout5.jsonl")]
+DATA = [HERE / "data" / name for name in ("quantities-dev.jsonl", "quantities-heldout4.jsonl", "quantities-heldout5.jsonl", "quantities-heldout6.jsonl")]
 SAMPLE = ROOT / "samples" / "cgtn-2022-02-15-russia-ready-for-more-talks.txt"
 
 

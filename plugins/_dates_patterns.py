@@ -69,6 +69,7 @@ _AGO_COUNT = r"(?P<count>(?i:a couple of|a few|several|an?|one|two|three|four|fi
 RELATIVE = re.compile(
     r"\b(?:"
     rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming)\s{_REL_UNIT}"
+    rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year)"
     rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?\s(?P<dir>ago|from\snow)"
     r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
@@ -188,7 +189,7 @@ NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Ma
 NAMED_WEEKDAY_AFTER = re.compile(r"\s(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|Star|Night\sLive|Night\sFootball|Club)\b")
 TIME_ONLY_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
 
-RANGE_CONNECTOR = re.compile(r"\s?[-–—]\s?|\s(?:to|through|thru|until|till|and)\s")
+RANGE_CONNECTOR = re.compile(r"\s?[-–—]\s?|,?\s(?:to|through|thru|until|till|and)\s")
 RANGE_OPENER = re.compile(r"(?i)\b(?:from|between)\s$")
 
 # --- cheap trigger pass ----------------------------------------------------------------------
@@ -219,6 +220,7 @@ _RELATIVE_PHRASES = (
         for unit in ["week", "month", "year", "quarter", "decade", *parts]
     ]
     + [f"{unit}{plural} {way}" for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s") for way in ("ago", "from now")]
+    + [f"of the {unit}" for unit in ("week", "month", "year")]
     + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()
     + ["the day "]
 )

@@ -139,9 +139,12 @@ def season_bounds(year: int, season: str) -> tuple[str, str]:
     return f"{year:04d}-{first:02d}", f"{year + (1 if last < first else 0):04d}-{last:02d}"
 
 
-def quarter_year(anchor: date, quarter: int, tense_of: TenseOf) -> int:
-    """The year an unqualified "the third quarter" most likely means."""
+def quarter_year(anchor: date, quarter: int, tense_of: TenseOf, months: int = 3) -> int:
+    """The year an unqualified "the third quarter" (or, with ``months=6``, "the second half") most
+    likely means: the anchor's own year when the anchor falls inside it, else the nearest reading."""
     first_month = 3 * (quarter - 1) + 1
+    if first_month <= anchor.month < first_month + months:
+        return anchor.year  # "weigh on the second half" in October: this one
     candidates = [date(y, first_month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     this_quarter = date(anchor.year, 3 * (quarter_of(anchor)[1] - 1) + 1, 1)
     return nearest_reading(this_quarter, candidates, tense_of).year

@@ -47,7 +47,9 @@ _PAST_WORDS = frozenset(
     "spent split spread stole stuck swore swept taught tore withdrew yesterday ago last earlier previously "
     # irregular past participles: "Barrientos, seen here in court on Friday, is accused ..."
     "seen been gone taken given shown written spoken chosen driven broken stolen fallen beaten thrown drawn flown "
-    "begun".split()
+    "begun "
+    # -ed forms the regular rule leaves out: four letters, or ending in "eed" like "need"
+    "died used owed tied lied eyed agreed disagreed freed decreed guaranteed refereed".split()
 )
 _NOT_PAST_ED = frozenset(
     "need speed seed feed breed bleed heed proceed exceed succeed red bed shed hundred based so-called united "
@@ -98,8 +100,11 @@ def _cue(words: list[str], i: int, word: str) -> str | None:
     if word in _SIMPLE_PAST:
         return PAST
     if word in _PAST_WORDS or _is_regular_past(word):
-        before = set(words[max(0, i - 4) : i])
-        governed = before & _MODAL_BEFORE_PARTICIPLE and not before & _PERFECT_OR_PAST_AUX
+        window = words[max(0, i - 4) : i]
+        before = set(window)
+        # "has/had been held" is past; "would have to be approved" is an obligation, not a perfect
+        perfect = any(w in _PERFECT_OR_PAST_AUX and window[k + 1 : k + 2] != ["to"] for k, w in enumerate(window))
+        governed = before & _MODAL_BEFORE_PARTICIPLE and not perfect
         present_passive = set(words[max(0, i - 2) : i]) & {"is", "are", "am", "being"}
         return FUTURE if governed or present_passive else PAST
     return None

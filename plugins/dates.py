@@ -395,7 +395,11 @@ def on_relative(match, ctx: Context) -> Found | None:
     """"yesterday", "last week", "earlier this month", "two days ago", "a year ago"."""
     if match["word"]:
         return _relative_word(match, ctx)
-    if match["rel"]:
+    if match["tunit"]:  # "by the end of the year": this one, unless a past story tells of another
+        if ctx.tense(match.start(), match.end()) == PAST:
+            return None  # "By the end of the week he had quit": the week of the story
+        unit, steps, modifier = match["tunit"], 0, " ".join(match["tpmod"].lower().split()).replace("beginning", "start")
+    elif match["rel"]:
         unit, relation = match["unit"], match["rel"].lower()
         steps = R.weekend_steps(relation) if unit == "weekend" else _STEPS[relation]
         modifier = match["pmod"] and " ".join(match["pmod"].lower().split())
@@ -502,7 +506,7 @@ def _period_found(match, ctx: Context, kind: str, number: int, year: str | None)
     resolution = ABSOLUTE if year and (match["year"] or match["qyear"] or match["qyy"]) else YEAR_INFERRED
     if year is None and ctx.anchor is not None:
         first_quarter = number if kind == "quarter" else 2 * number - 1
-        year = str(R.quarter_year(ctx.anchor, first_quarter, ctx.tense_of(match)))
+        year = str(R.quarter_year(ctx.anchor, first_quarter, ctx.tense_of(match), months=3 if kind == "quarter" else 6))
     value = ctx.date_value(year and f"{int(year):04d}-{label}", kind, RELATIVE if resolution != ABSOLUTE and match["ryear"] else resolution,
                            pattern=None if year else f"XXXX-{label}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
