@@ -97,6 +97,8 @@ def _cue(words: list[str], i: int, word: str) -> str | None:
         return _future_word(words, i, word)
     if word == "last" and i + 1 < len(words) and words[i + 1] in _DURATION_AFTER_VERB_LAST:
         return None  # the verb ("the ban will last 30 days"), not "last week" or "last cut"
+    if word == "last" and i + 1 < len(words) and words[i + 1].endswith("'s"):
+        return None  # "last year's ticket holders": a noun's modifier, no tense of the clause
     if word in _SIMPLE_PAST:
         return PAST
     if word in _PAST_WORDS or _is_regular_past(word):

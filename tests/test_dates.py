@@ -273,6 +273,12 @@ def test_last_season_is_the_latest_one_over_by_the_dateline(published, sentence,
     assert only(sentence, published).value["value"] == value
 
 
+def test_last_before_a_possessive_is_no_past_cue():
+    """"last year's members" says nothing of the clause's tense; "are open" points ahead."""
+    values = {fact.text: fact.value["value"] for fact in dates_in("Tickets are open to last year's members from Thursday.")}
+    assert values == {"last year": "2021", "Thursday": "2022-02-17"}
+
+
 def test_a_headlines_infinitive_points_ahead():
     text = "Heat to peak on Thursday as forecasters warn of records\n\nThe decision to close schools on Monday was made late."
     document = Document(text, published=DATELINE)
