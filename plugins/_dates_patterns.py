@@ -164,6 +164,8 @@ MONTH_CONTEXT = re.compile(
     r"(?i)\b(?:in|since|until|till|by|from|to|for|through|during|before|after|of|early|mid|late|last|next|this|each|every"
     r"|between|and|or|on|end|start|beginning)[\s-]$"
 )
+# A verb right after a bare month makes it the subject: "October was on track", "September is usually dry".
+VERB_AFTER_MONTH = re.compile(r" (?:was|is|will|would|has|had|could|saw|brought)\b")
 # An article, and maybe an adjective, before a bare month or season: "a drier August", "the wettest May".
 ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|an?)\s(?:(?P<adjective>[a-z]{2,20})\s)?\Z")
 ARTICLE_BEFORE_REACH = len("the ") + 20 + 1

@@ -241,6 +241,8 @@ def _bare_month_is_date(match, ctx: Context) -> bool:
         return _compared(article)  # "the wettest May on record", not "the May government"
     if match["bare"] in _FIRST_NAME_MONTHS and ctx.text.startswith(("'s", "’s"), match.end()) and not article:
         return False  # "April's husband"; a month's possessive needs a date context ("in June's")
+    if match["bare"] not in _FIRST_NAME_MONTHS and P.VERB_AFTER_MONTH.match(ctx.text, match.end()):
+        return True  # the month as a subject: "October was on track to be the busiest"
     return bool(article) or not ctx.before(match.start(), 2)[:1].isalpha()
 
 
