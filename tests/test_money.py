@@ -55,6 +55,11 @@ def test_amounts_and_currencies(sentence, span, amount, currency):
     assert fact.value["currency"] == currency
 
 
+@pytest.mark.parametrize("sentence", ["The match streams in 1080p on the app.", "Doors open at 7p.m. sharp."])
+def test_a_p_after_digits_is_not_always_pence(sentence):
+    assert money_facts(sentence) == []
+
+
 @pytest.mark.parametrize(
     "sentence, span, low, high",
     [
