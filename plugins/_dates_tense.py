@@ -11,8 +11,8 @@ dateline its clause's tense points to. The rule, kept deliberately small:
   nearest after it; a participle governed by a modal or an
   infinitive ("will be considered and voted on Tuesday", "is to be held") is
   future; "is"/"are" alone (present, scheduled) count as future;
-* an infinitive after a past verb ("ordered them to file by Dec. 1") leaves
-  the tense open: its time is not the verb's;
+* an infinitive after a past verb that takes one ("ordered them to file by
+  Dec. 1") leaves the tense open: its time is not the verb's;
 * with no cue in the clause, the nearest cue in the whole sentence decides;
 * with no cue at all the tense is unknown (``None``).
 """
@@ -41,10 +41,10 @@ _FUTURE_WORDS = frozenset(
 _MODALS_OF_LIKELIHOOD = frozenset("could might should".split())
 _NEEDS_INFINITIVE = frozenset("set plan plans planning intend intends aim aims going".split())
 _PAST_WORDS = frozenset(
-    "said was were had did told met held went came made took gave saw left sent spoke wrote won lost began became "
+    "told met held went came made took gave saw left sent spoke wrote won lost began became "
     "brought bought caught fell felt found got heard kept knew led paid ran rose sat sold stood struck thought threw "
     "understood woke wore fled fought flew drew drove ate grew hit hung laid lay meant rang sang shot shut slept "
-    "spent split spread stole stuck swore swept taught tore withdrew yesterday ago last earlier previously "
+    "spent split spread stole stuck swore swept taught tore withdrew "
     # irregular past participles: "Barrientos, seen here in court on Friday, is accused ..."
     "seen been gone taken given shown written spoken chosen driven broken stolen fallen beaten thrown drawn flown "
     "begun "
@@ -57,6 +57,7 @@ _NOT_PAST_ED = frozenset(
 )
 _MODAL_BEFORE_PARTICIPLE = frozenset("will would shall be can could may might must should".split())
 _PERFECT_OR_PAST_AUX = frozenset("has have had was were".split())
+# Past cues whatever precedes them (``_PAST_WORDS`` may be participles governed by a modal).
 _SIMPLE_PAST = frozenset("said was were had did yesterday ago last earlier previously".split())
 # Words after "last" the verb ("last 30 days", "last for weeks", "last until May"); digits are not words here.
 _DURATION_AFTER_VERB_LAST = frozenset(

@@ -76,7 +76,6 @@ _LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
 # that starts with a set of characters lets the regex engine skip the letters inside words quickly.
 _WORD_CANDIDATE = re.compile(rf"[^a-z0-9_]{_NUMBER_WORD}\b")
 # Characters that ``re.IGNORECASE`` matches to an ASCII letter although ``str.lower`` keeps them apart.
-_FOLD_TO_ASCII = ("\u0130", "\u0131", "\u017f")  # İ ı ſ
 # A hyphen or minus sign stuck to the front of a number, after a space or an opening bracket.
 MINUS_SIGNS = ("-", "\u2212")
 _MINUS_SIGN_CHARS = "".join(MINUS_SIGNS)
@@ -344,9 +343,13 @@ def _lowered(text: str) -> str:
 
 
 def _number_words(text: str) -> list[re.Match]:
-    """The number words of ``text`` (as matches of ``_WORD_ATOM``: their offsets, their letters in any case)."""
+    """The number words of ``text`` (as matches of ``_WORD_ATOM``: their offsets, their letters in any case).
+
+    ``text`` holds no look-alike letters (``find_quantities`` reads them as ASCII), so the lowercased
+    copy matches the same words unless lowercasing changed its length.
+    """
     lowered = _lowered(text)
-    if len(lowered) != len(text) or not text.isascii() and any(char in text for char in _FOLD_TO_ASCII):
+    if len(lowered) != len(text):
         return list(_WORD_ATOM.finditer(text))
     return _lowercase_word_atoms(lowered)
 
@@ -1014,8 +1017,8 @@ def _point_fractions(text: str) -> list[Quantity]:
     lowered = _lowered(text)
     if "quarter" not in lowered and "half" not in lowered:
         return found  # every point fraction names a quarter or a half (only ASCII letters fold to these)
-    if "point" not in lowered and not any(char in text for char in _FOLD_TO_ASCII):
-        return found  # and a point ("ı" and "İ" fold to "i" but lowercase to other letters)
+    if "point" not in lowered:
+        return found  # and a point (look-alike letters were read as ASCII by ``find_quantities``)
     for match in _POINT_FRACTION.finditer(text):
         words = match.group("n").lower()
         value = 0.75 if words.startswith("three") else _POINT_FRACTION_VALUES[words.split()[-1] if words.split()[-1] != "a" else words.split()[0]]
