@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import factcards  # noqa: E402
-from scoring import add_counts, counts, format_table, load_rows, same_value, summarize  # noqa: E402
+from scoring import add_counts, counts, format_table, same_value, splits_of, summarize  # noqa: E402
 
 DATA = [Path(__file__).resolve().parent / "data" / name for name in ("dates-dev.jsonl", "dates-heldout2.jsonl", "dates-heldout3.jsonl", "dates-heldout4.jsonl")]
 TYPES = ("date", "time")
@@ -102,12 +102,9 @@ def report(title: str, rows: list[dict], system) -> None:
 
 
 def main(paths: list[str | Path] = DATA) -> None:
-    rows = [row for path in paths for row in load_rows(path)]
     pm = factcards.make_plugin_manager()
     systems = {"factcards dates": lambda row: ours(row, pm), "dateparser search_dates": dateparser_facts}
-    splits = {name: [r for r in rows if r.get("split") == name] for name in dict.fromkeys(r.get("split") for r in rows)}
-    splits["all"] = rows
-    for split, split_rows in splits.items():
+    for split, split_rows in splits_of(paths).items():
         n_facts = sum(len(r["facts"]) for r in split_rows)
         for name, system in systems.items():
             report(f"== {name} on {split} ({len(split_rows)} articles, {n_facts} labelled expressions)", split_rows, system)

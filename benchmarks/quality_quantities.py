@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from scoring import add_counts, counts, format_table, load_rows, summarize  # noqa: E402
+from scoring import add_counts, counts, format_table, splits_of, summarize  # noqa: E402
 
 from factcards import Document  # noqa: E402
 from factcards_plugins import money, numbers  # noqa: E402
@@ -96,10 +96,8 @@ def quantulum_facts(row: dict) -> list[dict]:
     return facts
 
 
-def quality(rows: list[dict]) -> None:
-    for split in [*dict.fromkeys(r.get("split") for r in rows), None]:
-        chosen = [r for r in rows if split in (None, r.get("split"))]
-        name = split or "all"
+def quality(splits: dict[str, list[dict]]) -> None:
+    for name, chosen in splits.items():
         n_facts = sum(len(r["facts"]) for r in chosen)
         for system, run in (("factcards", factcards_facts), ("quantulum3", quantulum_facts)):
             total: dict = {}
@@ -153,9 +151,9 @@ def adversarial() -> None:
 
 
 def main() -> None:
-    rows = [row for path in DATA for row in load_rows(path)]
-    quality(rows)
-    throughput(rows)
+    splits = splits_of(DATA)
+    quality(splits)
+    throughput(splits["all"])
     adversarial()
 
 

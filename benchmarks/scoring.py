@@ -40,6 +40,17 @@ def load_rows(path: str | Path) -> list[dict[str, Any]]:
     return rows
 
 
+def splits_of(paths) -> dict[str, list[dict[str, Any]]]:
+    """The rows of several JSONL files (``load_rows``) by their ``split``, in order of first
+    appearance, then all of them under "all"."""
+    rows = [row for path in paths for row in load_rows(path)]
+    splits: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        splits.setdefault(row.get("split") or "unsplit", []).append(row)
+    splits["all"] = rows
+    return splits
+
+
 def as_dict(fact: Any) -> dict[str, Any]:
     """A fact as a plain dict with type, start, end, text and value."""
     if isinstance(fact, dict):
