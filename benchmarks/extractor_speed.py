@@ -70,14 +70,14 @@ def prepared(pm, registry, article: dict) -> factcards.Document:
     return document
 
 
-BUILT_IN_PLUGIN_PREFIX = "factcards_plugins"
+BUILT_IN_PLUGINS = frozenset(factcards.manager.DEFAULT_PLUGINS)
 DATEPARSER = "dateparser search_dates, English"
 DATEPARSER_DEFAULT = "dateparser search_dates, default"
 
 
 def is_built_in(extractor: factcards.Extractor) -> bool:
     """Whether ``extractor`` is one of the project's own (registered by a ``factcards_plugins`` module)."""
-    return (extractor.plugin or "").split(".")[0] == BUILT_IN_PLUGIN_PREFIX
+    return extractor.plugin in BUILT_IN_PLUGINS
 
 
 def run_extractors(extractors: list[factcards.Extractor], document) -> int:

@@ -28,8 +28,8 @@ sys.path.insert(0, str(HERE))
 from scoring import add_counts, counts, format_table, splits_of, summarize  # noqa: E402
 
 from factcards import Document  # noqa: E402
-from factcards_plugins import money, numbers  # noqa: E402
-from factcards_plugins._quantities import find_quantities  # noqa: E402
+from factcards_plugins.quantities import money, numbers  # noqa: E402
+from factcards_plugins.quantities.scanner import find_quantities  # noqa: E402
 
 TYPES = ("money", "number", "percentage")
 DATA = [HERE / "data" / name for name in ("quantities-dev.jsonl", "quantities-heldout4.jsonl", "quantities-heldout5.jsonl", "quantities-heldout6.jsonl")]
@@ -47,7 +47,7 @@ def factcards_facts(row: dict) -> list:
 def dates_facts(document: Document) -> list:
     """Date and time facts from the ``dates`` extractor when it is available (they swallow numbers)."""
     try:
-        from factcards_plugins import dates
+        from factcards_plugins.dates import plugin as dates
     except ImportError:
         return []
     registered = []

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import factcards  # noqa: E402
-from factcards_plugins import people, quotes  # noqa: E402
+from factcards_plugins.quotes_people import people, quotes  # noqa: E402
 from scoring import prf  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data" / "quotes-people-dev.jsonl"

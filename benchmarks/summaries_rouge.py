@@ -138,7 +138,7 @@ def main(argv=None) -> None:
     args = parse_arguments(__doc__.splitlines()[0], argv)
 
     import factcards
-    from factcards_plugins import minilm
+    from factcards_plugins.summarizers import minilm
 
     pm = factcards.make_plugin_manager()
     registry = factcards.collect_registry(pm, [])

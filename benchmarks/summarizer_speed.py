@@ -33,7 +33,7 @@ def main(argv=None) -> None:
     args = parse_arguments(__doc__.splitlines()[0], argv)
 
     import factcards
-    from factcards_plugins import minilm
+    from factcards_plugins.summarizers import minilm
 
     config = parse_settings(args.set)
     rows = load_rows(args.dev)

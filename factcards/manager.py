@@ -24,18 +24,20 @@ LOAD_PLUGINS_ENV = "FACTCARDS_LOAD_PLUGINS"
 PLUGINS_DIR_ENV = "FACTCARDS_PLUGINS_DIR"
 API_ATTRIBUTE = "FACTCARDS_PLUGIN_API"
 
-DEFAULT_PLUGINS = (
-    "factcards_plugins.scraped_page",
-    "factcards_plugins.money",
-    "factcards_plugins.numbers",
-    "factcards_plugins.dates",
-    "factcards_plugins.quotes",
-    "factcards_plugins.people",
-    "factcards_plugins.lead",
-    "factcards_plugins.minilm",
-    "factcards_plugins.seq2seq",
-    "factcards_plugins.consistency",
-)
+# The built-in plugins by the name each registers under: the name of its extractor or
+# summarizer and of its config table, so `--disable dates`, `[dates]` and `factcards plugins` agree.
+DEFAULT_PLUGINS = {
+    "scraped_page": "factcards_plugins.page.scraped_page",
+    "money": "factcards_plugins.quantities.money",
+    "numbers": "factcards_plugins.quantities.numbers",
+    "dates": "factcards_plugins.dates.plugin",
+    "quotes": "factcards_plugins.quotes_people.quotes",
+    "people": "factcards_plugins.quotes_people.people",
+    "lead": "factcards_plugins.summarizers.lead",
+    "minilm": "factcards_plugins.summarizers.minilm",
+    "seq2seq": "factcards_plugins.summarizers.seq2seq",
+    "consistency": "factcards_plugins.checks.consistency",
+}
 
 
 @dataclass
@@ -111,9 +113,9 @@ def make_plugin_manager(
     for name in block:
         pm.set_blocked(name)
     if builtins:
-        for module_name in DEFAULT_PLUGINS:
-            if not pm.is_blocked(module_name):
-                pm.register_plugin(importlib.import_module(module_name), module_name, version=__version__, builtin=True)
+        for name, module_name in DEFAULT_PLUGINS.items():
+            if not pm.is_blocked(name):
+                pm.register_plugin(importlib.import_module(module_name), name, version=__version__, builtin=True)
     if entry_points:
         load_entry_points(pm)
     for folder in _plugin_dirs(plugins_dir):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import gc
+import importlib.metadata
 import json
 import random
 import re
@@ -33,11 +34,11 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .card import Card, Extractor, Fact, Summarizer, Summary
 from .document import CHROME, DATELINE, Document
-from .manager import PluginManager, make_plugin_manager
+from .manager import DEFAULT_PLUGINS, ENTRY_POINT_GROUP, PluginManager, make_plugin_manager
 from .pipeline import Registry, _check_summary, collect_registry, make_card, prepare
 from .schema import compose_schema, schema_errors
 
-MINIMAL_PLUGINS = ("factcards_plugins.scraped_page", "factcards_plugins.lead")
+MINIMAL_PLUGINS = ("scraped_page", "lead")
 
 NEWS_SAMPLE = """\
 Flood death toll rises as rescuers search for missing
@@ -78,14 +79,22 @@ def fresh_plugin_manager(*, builtins: bool = False) -> PluginManager:
     import importlib
 
     pm = make_plugin_manager(builtins=False, entry_points=False)
-    for module_name in MINIMAL_PLUGINS:
-        pm.register_plugin(importlib.import_module(module_name), module_name, builtin=True)
+    for name in MINIMAL_PLUGINS:
+        pm.register_plugin(importlib.import_module(DEFAULT_PLUGINS[name]), name, builtin=True)
     return pm
 
 
-def plugin_name(plugin: object) -> str:
-    """The name a test plugin is registered under: a module's name, else its class's name."""
-    return getattr(plugin, "__name__", None) or type(plugin).__name__
+def plugin_name(plugin: object, pm: PluginManager | None = None) -> str:
+    """The name ``plugin`` runs under: its name on ``pm`` if registered there, else the
+    name of the installed entry point that loads it, else its module's (or class's) name."""
+    if pm is not None and pm.is_registered(plugin):
+        return pm.get_name(plugin)
+    module = getattr(plugin, "__name__", None)
+    if module:
+        for ep in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+            if ep.value.split(":")[0] == module and ":" not in ep.value:
+                return ep.name
+    return module or type(plugin).__name__
 
 
 @contextlib.contextmanager
@@ -101,7 +110,7 @@ def registered(plugin: object, pm: PluginManager | None = None, *, name: str | N
     if pm.is_registered(plugin):
         yield pm
         return
-    name = name or plugin_name(plugin)
+    name = name or plugin_name(plugin, pm)
     pm.register_plugin(plugin, name)
     try:
         yield pm
@@ -263,7 +272,7 @@ def _resolve(target: Any, kind: type, hook: str, pm: PluginManager | None) -> tu
     if isinstance(target, kind):
         registry = collect_registry(base, diagnostics)
         return [target], registry
-    name = plugin_name(target)
+    name = plugin_name(target, base)
     with registered(target, base, name=name) as manager:
         registry = collect_registry(manager, diagnostics)
     failures = [d.line() for d in diagnostics if d.plugin == name]

@@ -1,0 +1,352 @@
+"""The surface patterns of the ``dates`` extractor: every regex it runs, compiled once.
+
+Each pattern is a flat alternation of bounded pieces: no unbounded quantifier
+sits next to another that can match the same characters, so matching stays
+linear on hostile input (long runs of digits, spaces, month names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import trie_pattern
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "a few": 3,
+    "several": 3,
+}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR_MONTH_BARE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+_ABBR_MONTH = _ABBR_MONTH_BARE + r"\.?"
+_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![\d%]|[.,]\d)"
+_DASH = r"\s?[-–—]\s?"
+_DAY_SPAN = rf"(?P<day>{_DAY})(?:(?:{_DASH}|\s(?:to|through|and)\s)(?P<day2>{_DAY}))?"
+_LEAD_WEEKDAY = rf"(?:(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s)?"
+
+# "February 12, 2022", "Feb. 14-16", "Monday, February 14", "February 16"
+MONTH_DAY = re.compile(
+    rf"\b{_LEAD_WEEKDAY}(?P<month>{_MONTH})\s(?:the\s)?{_DAY_SPAN}(?:,?\s(?P<year>{_YEAR}))?(?!\s?%)"
+)
+# "12 February 2022", "14-16 February", "16th of February"
+DAY_MONTH = re.compile(
+    rf"\b{_LEAD_WEEKDAY}{_DAY_SPAN}\s(?:of\s)?(?P<month>{_MONTH})(?!\w)(?:,?\s(?P<year>{_YEAR}))?"
+)
+# "December 2021", "mid-December 2021", "early December", "last September"; bare month names
+# are checked in code.
+MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)(?:-|\s)(?:of\s)?|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s(?={_FULL_MONTH}))?"
+    rf"(?:(?P<month>{_MONTH})(?:,?\s(?:of\s)?(?P<year>{_YEAR}))|(?P<bare>{_FULL_MONTH})(?!\s?\d))(?!\w|['’](?!s\b))"
+)
+# "2022-02-15", "15/02/2022", "15.02.2022", "15-Feb-2022"
+NUMERIC = re.compile(
+    r"(?<![\w/.:-])(?:(?P<iy>(?:19|20)\d{2})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])"
+    r"|(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})"
+    rf"|(?P<dd>\d{{1,2}})-(?P<mon>{_ABBR_MONTH_BARE}|{_FULL_MONTH})-(?P<yy>(?:19|20)\d{{2}}))"
+    r"(?![\w/]|\.\d|-\d)"
+)
+# A year on its own ("in 2021", "2019-20", "the 1990s", "mid-2021"); its context is checked in code.
+YEAR = re.compile(
+    r"(?<![\w$€£¥.,'’/:-])(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?"
+    r"(?P<year>1[89]\d{2}|20\d{2})(?:(?P<decade>s)|[-–/](?P<y2>(?:19|20)?\d{2})(?![\d%]))?(?![\d%]|[.,]\d|\w)"
+)
+_REL_UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade)"
+_AGO_COUNT = r"(?P<count>(?i:a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,3})"
+RELATIVE = re.compile(
+    r"\b(?:"
+    rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming)\s{_REL_UNIT}"
+    rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year)"
+    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?\s(?P<dir>ago|from\snow)"
+    r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
+    r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
+    r")(?![\w-]|['’](?!s\b))"
+)
+WEEKDAY = re.compile(
+    rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ee]arly|[Ll]ate)\s)?(?P<wd>{_WEEKDAY})"
+    r"(?:\s(?P<part>morning|afternoon|evening|night))?(?![\w-])"
+)
+# "over the weekend", "at the weekend": the weekend the tense points to (the span is "weekend").
+THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\sthe\s(?P<weekend>weekend)(?![\w'’-]|\sof\s)")
+# A fiscal year after a quarter: "fiscal 2023" (four digits), "FY2024", "FY 24".
+_FISCAL_YEAR_PREFIX = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
+QUARTER = re.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
+    r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|(?P<fiscalyear>(?:its|the|their)\sfiscal\syear)|the\syear"
+    rf"|{_FISCAL_YEAR_PREFIX}(?P<fyear>(?:19|20)?\d{{2}})(?!\d)))?"
+    r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d)"
+    rf"|\s{_FISCAL_YEAR_PREFIX}(?P<qfyear>(?:19|20)?\d{{2}})(?!\d))?)(?![\w-])"
+)
+# Words of a game report: "scored in the second half", "an equaliser in the third quarter" (a
+# period of play, not of the year), unless the sentence also speaks of business (FINANCE_WORDS).
+GAME_WORDS = re.compile(
+    r"(?i)\b(?:scored|scoring|scorer|equali[sz]er|half-?time|full-?time|kick-?off|innings|touchdowns?|striker"
+    r"|midfielder|goalkeeper|referee|substituted|quarterback|free[-\s]kick|runners|whistle|sent\soff)\b"
+    r"|\b\d{1,2}-\d{1,2}\s(?:win|success|victory|defeat|loss|draw|lead)\b"
+)
+FINANCE_WORDS = re.compile(
+    r"(?i)\b(?:profits?|revenues?|sales|earnings|growth|GDP|economy|inflation|shares|margins?|forecasts?|outlook"
+    r"|dividend|quarterly|fiscal|investors?|prices)\b"
+)
+# "the 21st century", "the nineteenth century", "early 20th-century".
+CENTURY_ORDINALS = {
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty-second": 22,
+}
+CENTURY = re.compile(
+    r"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?"
+    rf"(?:(?P<number>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<word>(?i:{trie_pattern(CENTURY_ORDINALS)})))[-\s]century(?![\w-])"
+)
+# A fiscal year alone: "FY2024", "FY 24", "FY23".
+FISCAL_YEAR = re.compile(
+    r"\bFY\s?(?P<year>(?:19|20)?\d{2})(?:[-–/](?P<year2>(?:19|20)?\d{2}))?(?![\d%]|[.,]\d|\w)"
+)
+# "the fiscal first quarter", "fiscal 2024": a company's fiscal period.
+FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
+SEASON = re.compile(
+    r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<season>spring|summer|autumn|fall|winter)"
+    r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?!\d))?(?![\w-])"
+)
+
+_AMPM = r"(?P<ampm>[ap]\.m\.|[ap]\.m(?![\w.])|[ap]m(?!\w)|[AP]M(?!\w))"
+_ZONE = (
+    r"(?:\s?(?P<zone>local\stime|(?:GMT|UTC)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?"
+    r"|[ECMP][SD]T|[ECMP]T|BST|CEST|CET|EEST|EET|WEST|WET|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|AWST|NZST|NZDT|PKT|ICT"
+    r"|[A-Z][a-z]{2,15}\stime|(?:Eastern|Central|Mountain|Pacific)(?!\s[A-Z]))(?![\w+-]))?"
+)
+TIME = re.compile(
+    r"(?<![\w:.,/$-])(?:"
+    rf"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?{_AMPM}"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|\.\d)(?:\s?(?:hrs|h)\b)?"
+    r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|(?:BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT)\b|local\stime)(?:Z\b)?"
+    r"|(?P<named>noon|midday|midnight)(?!\w)"
+    rf"){_ZONE}"
+)
+
+# Words in front of a year that make a bare four-digit number a year.
+YEAR_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
+    r"|early|late|end|start|beginning|fiscal|years?|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the"
+    r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their)"
+    r"[\s,]{1,3}|[-–])$"
+)
+STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
+# Both end at the end (``$``: or before a final newline), so a match starts at most this far back.
+YEAR_CONTEXT_REACH = 17 + 1
+COUNT_NOUN_AFTER = re.compile(
+    r"\s(?:people|persons|troops|soldiers|cases|deaths|votes|units|jobs|homes|children|students|men|women"
+    r"|dollars|euros|pounds|yuan|rubles|km|kilometres|kilometers|miles|metres|meters|tons|tonnes|feet|points"
+    r"|others|more|less|fewer|times|per|percent|of\sthem|and\s\d)\b"
+)
+# Words that make the number after them a count: "some 1900 attacks", "nearly 2000 people".
+QUANTIFIER_BEFORE = re.compile(r"(?i)\b(?:some|about|around|nearly|almost|over|more\sthan|at\sleast|up\sto|roughly)\s\Z")
+# Nouns a year can qualify: "the 2016 election", "Analysts expect 2023 sales to rise".
+EVENT_NOUN_AFTER = re.compile(
+    r"(?i)\s(?:elections?|general\selections?|presidential\selections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
+    r"|tournament|final|midterms?|primaries|primary|referendum|vote|summit|race|edition|sales|revenue|earnings"
+    r"|profits?|results|forecasts?|outlook|guidance|targets?|deficit|growth|harvest|floods|riots|crisis|war"
+    r"|invasion|pandemic|attacks?|model|film|album|novel|report|survey|class|draft|contract|deal|law|act)\b"
+)
+MONTH_CONTEXT = re.compile(
+    r"(?i)\b(?:in|since|until|till|by|from|to|for|through|during|before|after|of|early|mid|late|last|next|this|each|every"
+    r"|between|and|or|on|end|start|beginning)[\s-]$"
+)
+# A verb right after a bare month makes it the subject: "October was on track", "September is usually dry".
+VERB_AFTER_MONTH = re.compile(r" (?:was|is|will|would|has|had|could|saw|brought)\b")
+# An article, and maybe an adjective, before a bare month or season: "a drier August", "the wettest May".
+ARTICLE_BEFORE = re.compile(r"(?<![\w'’])(?:[Tt]he|an?)\s(?:(?P<adjective>[a-z]{2,20})\s)?\Z")
+ARTICLE_BEFORE_REACH = len("the ") + 20 + 1
+# A bare month joined by a dash to another: "June-August", "November – February".
+MONTH_DASH_AFTER = re.compile(rf" ?[-–—] ?{_FULL_MONTH}(?![\w'’])")
+MONTH_DASH_BEFORE = re.compile(rf"(?<![\w'’]){_FULL_MONTH} ?[-–—] ?\Z")
+DASH_ENDINGS = ("-", "–", "—", "- ", "– ", "— ")  # how a ``MONTH_DASH_BEFORE`` match ends
+# A wire story's dateline: "NEW YORK, March 6 (Reuters) -" opens the first paragraph; its date is
+# the story's, not a fact of it.
+WIRE_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{1,40}, \Z")
+WIRE_DATELINE_AFTER = re.compile(r" \([A-Z][A-Za-z.& ]{1,24}\) ?[-–—]")
+# A headline's infinitive ("Heat to peak on Thursday", "Rail strikes to go ahead next week").
+HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
+# "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
+UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
+SINCE_BEFORE = re.compile(r"(?<![\w'’])[Ss]ince\s\Z")
+# A present perfect: "has extended its warning until Friday" sets a limit still ahead.
+PRESENT_PERFECT = re.compile(
+    r"\b(?:has|have)\s(?:(?:already|now|just|also|not|since|again|recently)\s)?"
+    r"(?:[a-z]{2,}ed|been|given|taken|seen|shown|done|gone|made|kept|set|put|held|left|told|won|lost|cut|brought)\b"
+)
+NAMED_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Ash|Holy|Cyber|Bloody|Maundy|Easter|Giving|Fat|Shrove|Palm|Small Business|Mail on)\s$")
+NAMED_WEEKDAY_AFTER = re.compile(r"\s(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|Star|Night\sLive|Night\sFootball|Club)\b")
+TIME_ONLY_LINE = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s*")
+
+RANGE_CONNECTOR = re.compile(r"\s?[-–—]\s?|,?\s(?:to|through|thru|until|till|and)\s")
+RANGE_OPENER = re.compile(r"(?i)\b(?:from|between)\s$")
+
+# --- cheap trigger pass ----------------------------------------------------------------------
+#
+# Every match of a pattern above holds one of its trigger's strings, starting at most ``lead``
+# characters after the match's own start (a modifier or leading weekday, a day span in front of
+# the month ...). ``scan`` finds the triggers with a fast literal search and tries the full
+# pattern only at the few positions just before each: the same matches, in the same order, as
+# ``pattern.finditer(text)``. Each trigger starts with a literal or a character class, so the
+# regex engine skips ahead over text that cannot start one.
+
+_MONTH_START = r"(?:Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec)"
+# Every month name and abbreviation is a month start and at most six more letters ("Sep" + "tember").
+_MONTH_TRIGGER = re.compile(_MONTH_START)
+def _phrase_trie(phrases: list[str]) -> re.Pattern:
+    """Literal phrases (a space: any ``\\s``) as one trie: the engine skips ahead by first character
+    and rejects a position after a character or two."""
+    return re.compile(trie_pattern(phrase.replace(" ", "\0") for phrase in phrases).replace("\0", r"\s"))
+
+
+# Every phrase of ``RELATIVE`` holds one of these: a relation and a unit ("this morning",
+# "last night"), a count's unit and direction ("days ago"), or a day word.
+_RELATIVE_PHRASES = (
+    [
+        f"{word} {unit}"
+        for relation, parts in (("this", ["morning", "afternoon", "evening"]), ("last", ["night"]), ("next", []), ("coming", []))
+        for word in (relation.capitalize(), relation)
+        for unit in ["week", "month", "year", "quarter", "decade", *parts]
+    ]
+    + [f"{unit}{plural} {way}" for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s") for way in ("ago", "from now")]
+    + [f"of the {unit}" for unit in ("week", "month", "year")]
+    + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()
+    + ["the day "]
+)
+class AnyOf:
+    """A trigger made of patterns scanned one by one, their hits in text order.
+
+    A pattern that starts with a literal ("noon", "20") is found by a fast string search; an
+    alternation of words with different first letters makes the regex engine stop at every
+    such letter. A few literal scans can cost less than the one combined scan.
+    """
+
+    def __init__(self, *patterns: str) -> None:
+        self.patterns = [re.compile(pattern) for pattern in patterns]
+
+    def finditer(self, text: str) -> list[re.Match]:
+        hits = [hit for pattern in self.patterns for hit in pattern.finditer(text)]
+        hits.sort(key=re.Match.start)
+        return hits
+
+
+class MonthStarts:
+    """The month starts of a text ("Jan", "Sep", "May" ...), found once for the three month patterns.
+
+    No month start overlaps another, so ``finditer`` finds each of them.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[str | None, list[re.Match]] = (None, [])
+
+    def finditer(self, text: str) -> list[re.Match]:
+        last_text, hits = self._last
+        if last_text is not text:
+            hits = list(_MONTH_TRIGGER.finditer(text))
+            self._last = (text, hits)
+        return hits
+
+
+MONTH_STARTS = MonthStarts()
+
+
+class MonthStartThen:
+    """A trigger that starts with a month start: ``rest`` is matched from each month start."""
+
+    def __init__(self, rest: str) -> None:
+        self.pattern = re.compile(_MONTH_START + rest)
+
+    def finditer(self, text: str) -> list[re.Match]:
+        match = self.pattern.match
+        return [hit for start in MONTH_STARTS.finditer(text) if (hit := match(text, start.start()))]
+
+
+class MonthStartAfter:
+    """A trigger that ends with a month start: the month starts right after ``before`` (at most
+    ``width`` characters). Its hits are those month starts, so its lead grows by ``width``."""
+
+    def __init__(self, before: str, width: int) -> None:
+        self.pattern, self.width = re.compile(before + r"\Z"), width
+
+    def finditer(self, text: str) -> list[re.Match]:
+        search, width = self.pattern.search, self.width
+        return [start for start in MONTH_STARTS.finditer(text) if search(text, max(0, start.start() - width), start.start())]
+
+
+_DAY_BEFORE_MONTH_WIDTH = len("1st of ")
+# Each pattern's trigger and lead (see ``scan``).
+TRIGGERS = {
+    MONTH_DAY: (MonthStartThen(r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
+    # ``_DAY`` is ASCII digits; the day starts at most 34 characters after the match.
+    DAY_MONTH: (MonthStartAfter(r"[0-9](?:st|nd|rd|th)?\s(?:of\s)?", _DAY_BEFORE_MONTH_WIDTH), 34 + _DAY_BEFORE_MONTH_WIDTH),
+    MONTH_YEAR: (MONTH_STARTS, 10),
+    NUMERIC: (re.compile(r"\d[-/.][\dA-Z]"), 4),
+    YEAR: (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
+    QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
+    SEASON: (AnyOf(*SEASONS), 7),
+    RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
+    WEEKDAY: (re.compile(_WEEKDAY), 8),
+    THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
+    FISCAL_YEAR: (re.compile(r"FY"), 0),
+    CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
+    TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
+}
+
+
+# Where a word starts: every pattern above starts its match with a word character and no word
+# character before it (``\b`` or a lookbehind that rules one out).
+_WORD_START = re.compile(r"(?<!\w)\w")
+# Fewer characters than this per trigger on average, and ``scan`` falls back to ``finditer``.
+DENSE_TRIGGERS = 24
+
+
+def find(pattern: re.Pattern, text: str):
+    """The matches of ``pattern`` (one of ``TRIGGERS``) in ``text``, found with its trigger."""
+    trigger, lead = TRIGGERS[pattern]
+    return scan(pattern, trigger, lead, text)
+
+
+def scan(pattern: re.Pattern, trigger, lead: int, text: str):
+    """The matches of ``pattern.finditer(text)``, trying ``pattern`` only just before triggers.
+
+    ``trigger``: a compiled pattern or one of the trigger classes above (its ``finditer`` gives matches).
+
+    A match starting at ``s`` holds a trigger starting in ``s .. s + lead``; every trigger
+    starts where ``trigger.finditer`` finds one or inside one it finds (it skips only those
+    overlapping one found; the hits come in order of their starts), so the word starts from
+    ``lead`` before each found trigger to its end are the only places a match can start.
+    ``checked``: no match starts before it unseen.
+    """
+    match, word_starts = pattern.match, _WORD_START.finditer
+    checked = hits = 0
+    for hit in trigger.finditer(text):
+        hits += 1
+        if hits > 64 and hits * DENSE_TRIGGERS > checked:
+            # Triggers everywhere (hostile input): the plain scan from here is cheaper, and the same.
+            yield from pattern.finditer(text, checked)
+            return
+        at, stop = hit.span()
+        lo = max(checked, at - lead)
+        while lo < stop:
+            for start in word_starts(text, lo, stop):
+                found = match(text, start.start())
+                if found is not None:
+                    break
+            else:
+                checked = stop
+                break
+            yield found
+            checked = lo = found.end()

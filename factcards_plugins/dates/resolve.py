@@ -1,0 +1,174 @@
+"""Resolution rules of the ``dates`` extractor: from a surface reading to an ISO 8601 value.
+
+Everything here is pure date arithmetic (python-dateutil's ``relativedelta``)
+on an anchor, the article's dateline. The rules are documented in
+``docs/extractors-dates.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from .tense import FUTURE, PAST
+
+# How far (in days) the nearest reading of a date without a year may lie
+# before the clause's tense is allowed to pick the reading on its side instead.
+TENSE_OVERRIDES_BEYOND_DAYS = 60
+# The clause's tense, read only when a rule needs it (reading it is the costly part).
+TenseOf = Callable[[], "str | None"]
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def iso_month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def weekday_date(anchor: date, weekday: int, tense: str | None, modifier: str | None) -> date:
+    """The day a weekday names: ``last``/``next`` step strictly back/forward; else by tense.
+
+    Past (and unknown) tense: the latest such day on or before the anchor;
+    future: the earliest on or after it. A weekday equal to the anchor's is the
+    anchor itself, whichever the tense ("said on Tuesday" in a Tuesday paper).
+    """
+    back = (anchor.weekday() - weekday) % 7
+    forward = (weekday - anchor.weekday()) % 7
+    if modifier == "last":
+        return anchor - timedelta(days=back or 7)
+    if modifier in ("next", "coming"):
+        return anchor + timedelta(days=forward or 7)
+    if tense == FUTURE:
+        return anchor + timedelta(days=forward)
+    return anchor - timedelta(days=back)
+
+
+def nearest_reading(anchor: date, candidates: list[date], tense_of: TenseOf) -> date:
+    """Of the readings of a date without a year, the nearest to the anchor,
+    unless it lies more than ``TENSE_OVERRIDES_BEYOND_DAYS`` away on the side
+    the tense contradicts: then the nearest reading on the tense's side."""
+    nearest = min(candidates, key=lambda d: (abs((d - anchor).days), d))
+    if abs((nearest - anchor).days) <= TENSE_OVERRIDES_BEYOND_DAYS:
+        return nearest
+    tense = tense_of()
+    if tense == PAST and nearest > anchor:
+        return max((d for d in candidates if d <= anchor), default=nearest)
+    if tense == FUTURE and nearest < anchor:
+        return min((d for d in candidates if d >= anchor), default=nearest)
+    return nearest
+
+
+def month_day_date(anchor: date, month: int, day: int, tense_of: TenseOf) -> date | None:
+    """The year a "February 16" most likely means, given the anchor and tense."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return nearest_reading(anchor, candidates, tense_of) if candidates else None
+
+
+def month_start(anchor: date, month: int, tense_of: TenseOf) -> date:
+    """The first day of the month a bare "in May" most likely means."""
+    this_month = anchor.replace(day=1)
+    candidates = [date(y, month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    return nearest_reading(this_month, candidates, tense_of)
+
+
+def related_month(anchor: date, month: int, relation: str) -> date:
+    """The first day of "last September" (the latest before the anchor's month), "next May" (the
+    earliest after it) or "this May" (in the anchor's year)."""
+    this_month = anchor.replace(day=1)
+    if relation == "this":
+        return this_month.replace(month=month)
+    step = -1 if relation == "last" else 1
+    candidate = this_month.replace(month=month)
+    if (candidate - this_month).days * step <= 0:
+        candidate = candidate.replace(year=candidate.year + step)
+    return candidate
+
+
+def season_year(anchor: date, season: str, modifier: str | None, tense_of: TenseOf) -> int:
+    """The year a season label belongs to (winter is labelled by the year it starts)."""
+    current = current_season_year(anchor, season)
+    if modifier == "last":
+        return _latest_ended_season_year(anchor, season, current)
+    if modifier == "next":
+        return current + 1 if _season_started(anchor, season, current) else current
+    if modifier == "this":
+        return current
+    start = date(current, SEASON_START_MONTH[season], 1)
+    candidates = [start.replace(year=current - 1), start, start.replace(year=current + 1)]
+    return nearest_reading(anchor.replace(day=1), candidates, tense_of).year
+
+
+def current_season_year(anchor: date, season: str) -> int:
+    """The year of the season's occurrence that the anchor's year is in or nearest."""
+    if season == "WI" and anchor.month <= 2:
+        return anchor.year - 1
+    return anchor.year
+
+
+def _latest_ended_season_year(anchor: date, season: str, year: int) -> int:
+    """The year of the latest occurrence of ``season`` over by the anchor ("last spring" in September:
+    this year's; "last summer" in July: last year's), searching back from ``year``."""
+    first, last = SEASON_MONTHS[season]
+    while date(year + (1 if last < first else 0), last, 1) + relativedelta(months=1) > anchor:
+        year -= 1
+    return year
+
+
+def _season_started(anchor: date, season: str, year: int) -> bool:
+    return anchor >= date(year, SEASON_START_MONTH[season], 1)
+
+
+def season_bounds(year: int, season: str) -> tuple[str, str]:
+    first, last = SEASON_MONTHS[season]
+    return f"{year:04d}-{first:02d}", f"{year + (1 if last < first else 0):04d}-{last:02d}"
+
+
+def quarter_year(anchor: date, quarter: int, tense_of: TenseOf, months: int = 3) -> int:
+    """The year an unqualified "the third quarter" (or, with ``months=6``, "the second half") most
+    likely means: the anchor's own year when the anchor falls inside it, else the nearest reading."""
+    first_month = 3 * (quarter - 1) + 1
+    if first_month <= anchor.month < first_month + months:
+        return anchor.year  # "weigh on the second half" in October: this one
+    candidates = [date(y, first_month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    this_quarter = date(anchor.year, 3 * (quarter_of(anchor)[1] - 1) + 1, 1)
+    return nearest_reading(this_quarter, candidates, tense_of).year
+
+
+def shift_period(anchor: date, unit: str, steps: int) -> tuple[str, str]:
+    """The ISO value and granularity of the period ``steps`` units from the anchor's."""
+    if unit == "day":
+        return (anchor + timedelta(days=steps)).isoformat(), "day"
+    if unit == "week":
+        return iso_week(anchor + timedelta(weeks=steps)), "week"
+    if unit == "weekend":
+        saturday = anchor + timedelta(days=5 - anchor.weekday() + 7 * steps)
+        return iso_week(saturday) + "-WE", "weekend"
+    if unit == "month":
+        return iso_month(anchor + relativedelta(months=steps)), "month"
+    if unit == "quarter":
+        year, quarter = quarter_of(anchor + relativedelta(months=3 * steps))
+        return f"{year}-Q{quarter}", "quarter"
+    if unit == "decade":
+        return f"{(anchor.year // 10 + steps):03d}", "decade"
+    return f"{anchor.year + steps:04d}", "year"
+
+
+def weekend_steps(relation: str) -> int:
+    """Weeks from the anchor's ISO week to the weekend ``last``/``this``/``next`` names."""
+    return {"last": -1, "next": 1}.get(relation, 0)

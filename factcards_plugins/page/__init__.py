@@ -1,0 +1,1 @@
+"""Page cleaning: the ``scraped_page`` plugin marks chrome, captions, titles and datelines (docs/hooks.md, ``prepare_document``)."""

@@ -1,0 +1,1 @@
+"""Quantities: the ``money`` and ``numbers`` plugins over one scanner (docs/extractors-quantities.md)."""
