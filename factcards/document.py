@@ -70,6 +70,11 @@ class Document:
     ``published`` is the publication date/time in ISO 8601 exactly as precise as
     the source gave it (``2022-02-15T12:57``: no invented time zone or seconds).
     ``sentences`` are filled in by the core after ``prepare_document`` has run.
+    ``user_data`` is the card's scratch space for plugins (like spaCy's
+    ``Doc.user_data``): what one extractor works out for this document and
+    another may reuse, keyed by a name the plugin owns. It lives and dies
+    with the card and is never part of it; nothing per card belongs in a
+    module global, which a second thread or a second card would see.
     """
 
     text: str
@@ -81,6 +86,7 @@ class Document:
     regions: list[Region] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     input_format: str = "text"
+    user_data: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _interval_cache: dict = field(default_factory=dict, repr=False)
 

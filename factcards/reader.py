@@ -198,7 +198,7 @@ def _parse_json(text: str, name: str) -> Any:
 def load_document(source: Any, *, input_format: str = "auto", max_bytes: int | None = None) -> Document:
     """A ``Document`` from a ``Document``, text, a path or a mapping."""
     if isinstance(source, Document):
-        return dataclasses.replace(source, regions=list(source.regions), sentences=[], _sentence_starts=[], _interval_cache={})
+        return dataclasses.replace(source, regions=list(source.regions), sentences=[], user_data={}, _sentence_starts=[], _interval_cache={})
     if isinstance(source, dict):
         return document_from_mapping(source)
     if isinstance(source, os.PathLike):

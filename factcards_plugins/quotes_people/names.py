@@ -667,34 +667,22 @@ def _nearest_first(people: list[Person], offset: int) -> list[Person]:
     return sorted(before, key=lambda p: -p.start) + [p for p in people if p.start > offset]
 
 
-@dataclass
-class _Found:
-    """The people found in a document, with the text and regions they were found in."""
-
-    document: object
-    text: str
-    regions: tuple
-    people: list[Person]
-
-    def is_for(self, document, regions: tuple) -> bool:
-        """Whether this is the result for ``document`` as it is now (same text, same regions)."""
-        return self.document is document and self.text is document.text and self.regions == regions
-
-
-_last_found: _Found | None = None  # the quotes and people extractors of one card share one run
+_FOUND_KEY = "factcards_plugins.quotes_people.names"
 
 
 def find_people(document) -> list[Person]:
     """The people ``document`` names, in order of first full mention, with roles and mentions.
 
-    The result for the last document seen is kept, so the ``quotes`` and
-    ``people`` extractors of one card run the finder once; treat it as read-only.
+    The result is kept in the document's ``user_data`` (for the text and
+    regions it was found in), so the ``quotes`` and ``people`` extractors of
+    one card run the finder once; treat it as read-only.
     """
-    global _last_found
     regions = tuple(document.regions)
-    if _last_found is None or not _last_found.is_for(document, regions):
-        _last_found = _Found(document, document.text, regions, _find_people(document))
-    return _last_found.people
+    found = document.user_data.get(_FOUND_KEY)
+    if found is None or found[0] is not document.text or found[1] != regions:
+        found = (document.text, regions, _find_people(document))
+        document.user_data[_FOUND_KEY] = found
+    return found[2]
 
 
 def _find_people(document) -> list[Person]:
