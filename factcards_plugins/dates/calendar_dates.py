@@ -1,0 +1,243 @@
+"""Handlers for calendar expressions: month and day ("February 12, 2022", "Feb. 14-16"), month
+("December 2021", "in May", "last September"), numeric dates, years, decades, centuries, seasons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import patterns as P
+from . import resolve as R
+from .context import ABSOLUTE, RELATIVE, YEAR_INFERRED, Context, Found
+
+
+def _day_number(token: str) -> int:
+    return int(token.rstrip("stndrh"))
+
+
+def _month_number(token: str) -> int:
+    return P.MONTHS[token.rstrip(".").lower()]
+
+
+def on_month_day(match, ctx: Context) -> Found | None:
+    """"February 12, 2022", "Feb. 14-16", "Monday, February 14", "16th of February"."""
+    if _in_wire_dateline(match, ctx):
+        return None
+    month, year = _month_number(match["month"]), match["year"]
+    first, last = _day_number(match["day"]), match["day2"] and _day_number(match["day2"])
+    if last is not None and last <= first:
+        return None
+    start_day = _calendar_day(ctx, match, month, first, year)
+    if start_day is False:
+        return None
+    if last is None:
+        return _found(match, ctx, start_day, "day", YEAR_INFERRED if year is None else ABSOLUTE, f"XXXX-{month:02d}-{first:02d}")
+    end_day = _calendar_day(ctx, match, month, last, year or (start_day.year if start_day else None))
+    if end_day is False:
+        return None
+    return _range_found(match.start(), match.end(), ctx, start_day, end_day, YEAR_INFERRED if year is None else ABSOLUTE)
+
+
+def _in_wire_dateline(match, ctx: Context) -> bool:
+    """Whether ``match`` is the date of a wire dateline ("NEW YORK, March 6 (Reuters) -")."""
+    return bool(P.WIRE_DATELINE_AFTER.match(ctx.text, match.end()) and P.WIRE_DATELINE_BEFORE.search(ctx.before(match.start(), 48)))
+
+
+def _calendar_day(ctx: Context, match, month: int, day: int, year) -> date | None | bool:
+    """The date meant, None when no year can be had, False when no such date exists."""
+    try:
+        date(2000 if year is None else int(year), month, day)
+    except ValueError:
+        return False
+    if year is not None:
+        return date(int(year), month, day)
+    if ctx.anchor is None:
+        return None
+    return R.month_day_date(ctx.anchor, month, day, ctx.tense_of(match))
+
+
+def _found(match, ctx: Context, day: date | None, granularity: str, resolution: str, pattern: str) -> Found:
+    iso = day.isoformat() if day else None
+    value = ctx.date_value(iso, granularity, resolution, pattern=None if iso else pattern)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _range_found(start: int, end: int, ctx: Context, first: date | None, last: date | None, resolution: str) -> Found:
+    both = first is not None and last is not None
+    value = ctx.date_value(
+        f"{first.isoformat()}/{last.isoformat()}" if both else None,
+        "day",
+        resolution,
+        start=first.isoformat() if both else None,
+        end=last.isoformat() if both else None,
+    )
+    return Found(start, end, "date", value, ctx.confidence(value), rangeable=False)
+
+
+def on_month_year(match, ctx: Context) -> Found | None:
+    """"December 2021", "mid-December 2021", "early December", "in May", "last September"."""
+    modifier = match["mod"] and match["mod"].lower()
+    if match["year"]:
+        iso = f"{int(match['year']):04d}-{_month_number(match['month']):02d}"
+        value = ctx.date_value(iso, "month", ABSOLUTE, modifier=modifier)
+        return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+    relation = match["rel"] and match["rel"].lower()
+    if relation and _name_follows(ctx, match.end()):
+        return None  # "This March Madness tournament"
+    if not (modifier or relation) and not _bare_month_is_date(match, ctx):
+        return None
+    month = _month_number(match["bare"])
+    if ctx.anchor is None:
+        first = None
+    elif relation:
+        first = R.related_month(ctx.anchor, month, relation)
+    else:
+        first = R.month_start(ctx.anchor, month, ctx.tense_of(match))
+    value = ctx.date_value(first and R.iso_month(first), "month", RELATIVE if relation else YEAR_INFERRED,
+                           modifier=modifier, pattern=None if first else f"XXXX-{month:02d}")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _bare_month_is_date(match, ctx: Context) -> bool:
+    if P.MONTH_CONTEXT.search(ctx.before(match.start(), 14)):
+        return True
+    if P.MONTH_DASH_AFTER.match(ctx.text, match.end()) or _month_dash_before(ctx.before(match.start(), 13)):
+        return True  # one end of a month range, "June-August"
+    if _name_follows(ctx, match.end()):
+        return False  # a name: "April Ryan", "June Carter"
+    article = P.ARTICLE_BEFORE.search(ctx.before(match.start(), P.ARTICLE_BEFORE_REACH))
+    if match["bare"] in ("May", "March"):
+        return _compared(article)  # "the wettest May on record", not "the May government"
+    if match["bare"] in _FIRST_NAME_MONTHS and ctx.text.startswith(("'s", "’s"), match.end()) and not article:
+        return False  # "April's husband"; a month's possessive needs a date context ("in June's")
+    if match["bare"] not in _FIRST_NAME_MONTHS and P.VERB_AFTER_MONTH.match(ctx.text, match.end()):
+        return True  # the month as a subject: "October was on track to be the busiest"
+    return bool(article) or not ctx.before(match.start(), 2)[:1].isalpha()
+
+
+_FIRST_NAME_MONTHS = frozenset({"April", "June", "August"})
+
+
+def _name_follows(ctx: Context, end: int) -> bool:
+    after = ctx.text[end : end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
+
+
+def _compared(article) -> bool:
+    """Whether an ``ARTICLE_BEFORE`` match has a comparative or superlative: "a colder", "the wettest"
+    (not "the former", "the other")."""
+    adjective = article and article["adjective"]
+    return bool(adjective and adjective.endswith(("est", "er")) and adjective not in _NOT_COMPARATIVES)
+
+
+_NOT_COMPARATIVES = frozenset("former latter other another under over after upper inner outer proper every".split())
+
+
+def _month_dash_before(before: str) -> bool:
+    """Whether ``before`` ends with a month and a dash (``MONTH_DASH_BEFORE``), read only after a dash."""
+    return before.endswith(P.DASH_ENDINGS) and bool(P.MONTH_DASH_BEFORE.search(before))
+
+
+def on_numeric(match, ctx: Context) -> Found | None:
+    """"2022-02-15", "12/02/2022" (``day_first`` decides), "15.02.2022", "15-Feb-2022"."""
+    if match["iy"]:
+        parts = int(match["iy"]), int(match["im"]), int(match["id"])
+    elif match["dd"]:
+        parts = int(match["yy"]), _month_number(match["mon"]), int(match["dd"])
+    else:
+        a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+        day_first = match["sep"] == "." or a > 12 or (ctx.day_first and b <= 12)
+        parts = (year, b, a) if day_first else (year, a, b)
+    try:
+        day = date(*parts)
+    except ValueError:
+        return None
+    return _found(match, ctx, day, "day", ABSOLUTE, "")
+
+
+def on_year(match, ctx: Context) -> Found | None:
+    """A year standing alone where it is one: "in 2021", "2019-20", "the 1990s", "mid-2021"."""
+    year = int(match["year"])
+    if match["decade"]:
+        if year % 10:
+            return None
+        value = ctx.date_value(f"{year // 10:03d}", "decade", ABSOLUTE)
+        return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+    if not (match["mod"] or match["y2"] or _is_year(match, ctx, year)):
+        return None
+    if match["y2"]:
+        return _year_range(match, ctx, year)
+    modifier = match["mod"] and match["mod"].lower() or ("fiscal" if P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)) else None)
+    value = ctx.date_value(f"{year:04d}", "year", ABSOLUTE, modifier=modifier)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def on_century(match, ctx: Context) -> Found | None:
+    """"the 21st century", "the nineteenth century": ISO 8601's two-digit century (the 21st is ``20``)."""
+    number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS.get(match["word"].lower())
+    if number is None:
+        return None  # a case-blind match on a look-alike letter ("nıneteenth")
+    value = ctx.date_value(f"{number - 1:02d}", "century", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _is_year(match, ctx: Context, year: int) -> bool:
+    before = ctx.before(match.start())
+    after = ctx.text[match.end() : match.end() + 24]
+    if P.COUNT_NOUN_AFTER.match(after):
+        return False  # "2021 people"
+    if after.startswith(("'s", "’s")):
+        return True  # "2021's budget"
+    if after.startswith(")") and before.endswith("("):
+        return True  # a film's year: "Lady and the Tramp" (1955)
+    if P.EVENT_NOUN_AFTER.match(after):
+        return not P.QUANTIFIER_BEFORE.search(before)  # "the 2016 election", not "some 1900 attacks"
+    context = P.STRONG_YEAR_CONTEXT if year % 100 == 0 else P.YEAR_CONTEXT
+    return bool(context.search(before, max(0, len(before) - P.YEAR_CONTEXT_REACH)))
+
+
+def _year_range(match, ctx: Context, first: int) -> Found | None:
+    second = int(match["y2"]) if len(match["y2"]) == 4 else first // 100 * 100 + int(match["y2"])
+    if not first < second <= first + 100:
+        return None
+    value = ctx.date_value(f"{first:04d}/{second:04d}", "year", ABSOLUTE, start=f"{first:04d}", end=f"{second:04d}")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
+
+
+
+def on_season(match, ctx: Context) -> Found | None:
+    """"last summer", "winter 2021", "in the spring": TIMEX-style ``2021-SU`` with month bounds."""
+    modifier = match["mod"] and match["mod"].lower()
+    if not (modifier or match["year"] or _season_context(ctx, match)):
+        return None
+    season = P.SEASONS[match["season"]]
+    if match["year"]:
+        year, resolution = int(match["year"]), ABSOLUTE
+    elif ctx.anchor is not None:
+        relation = modifier if modifier in ("last", "next", "this") else None
+        year = R.season_year(ctx.anchor, season, relation, ctx.tense_of(match))
+        resolution = RELATIVE if relation else YEAR_INFERRED
+    else:
+        year, resolution = None, RELATIVE if modifier in ("last", "next", "this") else YEAR_INFERRED
+    bounds = R.season_bounds(year, season) if year is not None else (None, None)
+    value = ctx.date_value(year is not None and f"{year:04d}-{season}" or None, "season", resolution,
+                           start=bounds[0], end=bounds[1], pattern=None if year is not None else f"XXXX-{season}",
+                           modifier=modifier if modifier in ("early", "late", "mid") else None)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
+
+
+_SEASON_AFTER = (
+    "in the ", "in ", "during the ", "by the ", "until the ", "till the ", "since the ", "over the ", "for the ",
+    "into the ", "through the ", "throughout the ", "after the ", "before the ", "from the ",
+)
+# "the fall in prices", "the fall of Kabul": a fall, not autumn.
+_FALL_NOT_SEASON = (" in ", " of ", " from ", " to ", " by ", " was ", " is ", " than ", " on ", " at ", " after ", " since ", " as ")
+
+
+def _season_context(ctx: Context, match) -> bool:
+    if match["season"] == "fall" and ctx.text.startswith(_FALL_NOT_SEASON, match.end()):
+        return False
+    before = ctx.before(match.start(), P.ARTICLE_BEFORE_REACH)
+    if before.lower().endswith(_SEASON_AFTER):
+        return True
+    return _compared(P.ARTICLE_BEFORE.search(before))  # "the hottest summer on record"
+

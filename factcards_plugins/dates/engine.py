@@ -1,0 +1,101 @@
+"""The ``dates`` extractor's engine: every pattern with its handler, overlaps settled, ranges joined."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from . import patterns as P
+from . import resolve as R
+from .calendar_dates import on_century, on_month_day, on_month_year, on_numeric, on_season, on_year
+from .context import RELATIVE, Context, Found
+from .periods import on_fiscal_year, on_quarter
+from .relative import on_relative, on_the_weekend, on_weekday
+from .times import on_time
+
+HANDLERS = (
+    (P.MONTH_DAY, on_month_day),
+    (P.DAY_MONTH, on_month_day),
+    (P.NUMERIC, on_numeric),
+    (P.MONTH_YEAR, on_month_year),
+    (P.YEAR, on_year),
+    (P.QUARTER, on_quarter),
+    (P.FISCAL_YEAR, on_fiscal_year),
+    (P.CENTURY, on_century),
+    (P.SEASON, on_season),
+    (P.RELATIVE, on_relative),
+    (P.WEEKDAY, on_weekday),
+    (P.THE_WEEKEND, on_the_weekend),
+    (P.TIME, on_time),
+)
+
+
+def find_dates(document, day_first: bool = False) -> list[Found]:
+    """Every date and time expression in ``document``, overlaps settled and ranges joined."""
+    published = document.published_datetime
+    ctx = Context(document.text, published.date() if published else None, document, day_first)
+    matches = [(match, handler) for pattern, handler in HANDLERS for match in P.find(pattern, ctx.text)]
+    return join_ranges(ctx, settle_overlaps(matches, ctx))
+
+
+def settle_overlaps(matches: list, ctx: Context) -> list[Found]:
+    """Of the expressions the handlers accept, keep the earliest, then longest, of overlapping ones.
+
+    A handler's expression spans its match, so matches are settled in that order before any
+    handler runs: one starting inside an expression already kept cannot be kept, whatever its
+    handler would say, and its handler is not called.
+    """
+    kept: list[Found] = []
+    for match, handler in sorted(matches, key=lambda item: (item[0].start(), item[0].start() - item[0].end())):
+        if kept and match.start() < kept[-1].end:
+            continue
+        candidate = handler(match, ctx)
+        if candidate is not None:
+            kept.append(candidate)
+    return kept
+
+
+def join_ranges(ctx: Context, found: list[Found]) -> list[Found]:
+    """"from 2019 to 2021", "Monday to Wednesday", "9 a.m.-5 p.m.": one fact, connectives kept."""
+    joined: list[Found] = []
+    for candidate in found:
+        previous = joined[-1] if joined else None
+        merged = previous and _join(ctx, previous, candidate)
+        if merged:
+            joined[-1] = merged
+        else:
+            joined.append(candidate)
+    return joined
+
+
+def _join(ctx: Context, first: Found, second: Found) -> Found | None:
+    if not (first.rangeable and second.rangeable and first.type == second.type):
+        return None
+    if first.value["granularity"] != second.value["granularity"] or "start" in first.value:
+        return None
+    connector = P.RANGE_CONNECTOR.fullmatch(ctx.text, first.end, second.start)
+    if connector is None:
+        return None
+    opener = P.RANGE_OPENER.search(ctx.before(first.start, 9))
+    word = connector.group().strip()
+    if word == "and" and not (opener and opener.group().lower().startswith("between")):
+        return None
+    start = first.start - len(opener.group()) if opener else first.start
+    return Found(start, second.end, first.type, _range_value(first.value, second.value), min(first.confidence, second.confidence), False)
+
+
+def _range_value(first: dict, second: dict) -> dict:
+    value = {key: item for key, item in first.items() if key not in ("pattern", "tense")}
+    start, end = first["value"], second["value"]
+    if start and end and "resolution" in first and first["granularity"] == "day" and start > end:
+        start = R.shift_period(date.fromisoformat(start), "day", -7)[0]
+    if start and end and first["granularity"] == "month" and start > end:
+        end = f"{int(start[:4]) + (end[5:] < start[5:]):04d}{end[4:]}"  # "November-February": into the next year
+    value["value"] = f"{start}/{end}" if start and end else None
+    value["start"], value["end"] = start, end
+    for key in ("anchor", "zone", "utc_offset"):
+        if key in value and value[key] is None:
+            value[key] = second.get(key)
+    if RELATIVE in (first["resolution"], second["resolution"]):
+        value["resolution"] = RELATIVE
+    return value
+

@@ -1,0 +1,101 @@
+"""Handlers for dates relative to the dateline: weekdays ("Monday", "last Friday"), the weekend
+("over the weekend") and relative words ("yesterday", "last week", "two days ago")."""
+
+from __future__ import annotations
+
+from . import patterns as P
+from . import resolve as R
+from .context import RELATIVE, STEPS, Context, Found
+from .tense import FUTURE, PAST
+
+
+def on_weekday(match, ctx: Context) -> Found | None:
+    """"Monday", "last Friday", "Tuesday night": the nearest such day on the side the tense points to."""
+    if P.NAMED_WEEKDAY_BEFORE.search(ctx.before(match.start(), 16)) or P.NAMED_WEEKDAY_AFTER.match(
+        ctx.text, match.end()
+    ):
+        return None
+    modifier = match["mod"] and match["mod"].lower()
+    weekday = P.WEEKDAYS[match["wd"].lower()]
+    # Only a bare weekday other than the dateline's needs the tense ("said on Tuesday" in Tuesday's paper is that day).
+    tense_decides = ctx.anchor is not None and modifier not in ("last", "next", "coming") and weekday != ctx.anchor.weekday()
+    tense = _weekday_tense(match, ctx) if tense_decides else None
+    day = R.weekday_date(ctx.anchor, weekday, tense, modifier) if ctx.anchor else None
+    extra = {"tense": tense, "part_of_day": match["part"], "modifier": modifier if modifier in ("early", "late") else None,
+             "pattern": None if day else f"XXXX-WXX-{weekday + 1}"}
+    value = ctx.date_value(day and day.isoformat(), "day", RELATIVE, **extra)
+    return Found(match.start(), match.end(), "date", value, _side_confidence(ctx, value, tense_decides and tense is None))
+
+
+def _weekday_tense(match, ctx: Context) -> str | None:
+    tense = ctx.tense(match.start(), match.end())
+    if tense != FUTURE and P.UNTIL_BEFORE.search(ctx.before(match.start(), 7)):
+        lo, _ = ctx.window(match.start())
+        if tense is None or P.PRESENT_PERFECT.search(ctx.text, max(lo, match.start() - 80), match.start()):
+            tense = FUTURE  # "voting runs until Friday", "has extended the warning until Friday"
+    return tense
+
+
+def on_the_weekend(match, ctx: Context) -> Found | None:
+    """"over the weekend", "at the weekend": the latest weekend on or before the dateline, or the
+    coming one when the tense points ahead."""
+    start, end = match.span("weekend")
+    tense = ctx.tense(start, end)
+    if ctx.anchor is None:
+        iso = None
+    else:
+        in_a_weekend = ctx.anchor.weekday() >= 5
+        iso = R.shift_period(ctx.anchor, "weekend", 0 if tense == FUTURE or in_a_weekend else -1)[0]
+    value = ctx.date_value(iso, "weekend", RELATIVE, tense=tense if iso else None)
+    return Found(start, end, "date", value, _side_confidence(ctx, value, iso is not None and tense is None))
+
+
+def _side_confidence(ctx: Context, value: dict, guessed: bool) -> float:
+    """A relative day's confidence, 0.1 lower when no tense told which side of the dateline it is on."""
+    return round(ctx.confidence(value) - (0.1 if guessed else 0.0), 2)
+
+
+_WORD_OFFSETS = {
+    "today": (0, None), "yesterday": (-1, None), "tomorrow": (1, None), "tonight": (0, "night"),
+    "the day before yesterday": (-2, None), "the day after tomorrow": (2, None),
+    "this morning": (0, "morning"), "this afternoon": (0, "afternoon"), "this evening": (0, "evening"),
+    "last night": (-1, "night"),
+}
+
+
+def on_relative(match, ctx: Context) -> Found | None:
+    """"yesterday", "last week", "earlier this month", "two days ago", "a year ago"."""
+    if match["word"]:
+        return _relative_word(match, ctx)
+    if match["tunit"]:  # "by the end of the year": this one, unless a past story tells of another
+        if ctx.tense(match.start(), match.end()) == PAST:
+            return None  # "By the end of the week he had quit": the week of the story
+        unit, steps, modifier = match["tunit"], 0, " ".join(match["tpmod"].lower().split()).replace("beginning", "start")
+    elif match["rel"]:
+        unit, relation = match["unit"], match["rel"].lower()
+        steps = R.weekend_steps(relation) if unit == "weekend" else STEPS[relation]
+        modifier = match["pmod"] and " ".join(match["pmod"].lower().split())
+    else:
+        unit, count = match["agounit"], P.NUMBER_WORDS.get(match["count"].lower())
+        if count is None and not match["count"].isdigit():
+            return None  # a case-blind match on a look-alike letter ("ſeven days ago")
+        count = count if count is not None else int(match["count"])
+        steps = -count if match["dir"] == "ago" else count
+        modifier = "approximate" if match["count"].lower() in ("a few", "several", "a couple of") else None
+    if ctx.anchor is None:
+        iso, granularity = None, "week" if unit == "weekend" else unit
+    else:
+        iso, granularity = R.shift_period(ctx.anchor, unit, steps)
+    value = ctx.date_value(iso, granularity, RELATIVE, modifier=modifier)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _relative_word(match, ctx: Context) -> Found | None:
+    text = " ".join(match["word"].lower().split())
+    if text == "today" and ctx.before(match.start(), 7).rstrip().endswith(("USA", "Russia", "China", "India")):
+        return None
+    days, part = _WORD_OFFSETS[text]
+    iso = R.shift_period(ctx.anchor, "day", days)[0] if ctx.anchor else None
+    value = ctx.date_value(iso, "day", RELATIVE, part_of_day=part)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+

@@ -1,0 +1,55 @@
+"""The handler for times of day: "12:57", "3 p.m. local time", "9.30am", "0900 GMT", "at noon"."""
+
+from __future__ import annotations
+
+from . import patterns as P
+from .context import ABSOLUTE, Context, Found
+
+ZONE_OFFSETS = {
+    "GMT": "+00:00", "UTC": "+00:00", "WET": "+00:00", "WEST": "+01:00", "BST": "+01:00", "CET": "+01:00",
+    "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00", "PKT": "+05:00", "ICT": "+07:00",
+    "HKT": "+08:00", "SGT": "+08:00", "AWST": "+08:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00",
+    "AEDT": "+11:00", "NZST": "+12:00", "NZDT": "+13:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00",
+    "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00",
+}
+
+
+
+def on_time(match, ctx: Context) -> Found | None:
+    """"12:57", "3 p.m. local time", "9.30am", "0900 GMT", "at noon"; never a bare line like "00:39"."""
+    if match["named"]:
+        if not (match["zone"] or ctx.before(match.start(), 8).lower().rstrip().endswith(("at", "before", "after", "until", "by", "around", "from", "till", "since", "to"))):
+            return None
+        hour, minute, second = (0 if match["named"] == "midnight" else 12), 0, None
+    elif match["ampm"]:
+        hour, minute, second = int(match["h12"]) % 12 + (12 if match["ampm"][0] in "pP" else 0), match["m12"], None
+    elif match["hmil"]:
+        hour, minute, second = int(match["hmil"]), match["mmil"], None
+    else:
+        lo, hi = ctx.line(match.start())
+        if P.TIME_ONLY_LINE.fullmatch(ctx.text, lo, hi):
+            return None
+        hour, minute, second = int(match["h24"]), match["m24"], match["s24"]
+    return _time_found(match, ctx, hour, minute, second)
+
+
+def _time_found(match, ctx: Context, hour: int, minute, second) -> Found:
+    iso = f"{hour:02d}:{int(minute or 0):02d}" + (f":{second}" if second else "")
+    granularity = "second" if second else "minute" if minute is not None or match["named"] else "hour"
+    zone = match["zone"] and " ".join(match["zone"].split())
+    value = {"value": iso, "granularity": granularity, "resolution": ABSOLUTE, "zone": zone,
+             "utc_offset": _utc_offset(zone)}
+    confidence = 0.9 if match["ampm"] or zone or match["named"] else 0.75
+    return Found(match.start(), match.end(), "time", value, confidence)
+
+
+def _utc_offset(zone: str | None) -> str | None:
+    if not zone:
+        return None
+    if zone[:3] in ("GMT", "UTC") and len(zone) > 3:
+        sign, rest = ("+" if "+" in zone else "-"), zone[3:].replace("+", " ").replace("-", " ").replace(":", "").split()
+        digits = "".join(rest)
+        hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
+        return f"{sign}{int(hours):02d}:{minutes}"
+    return ZONE_OFFSETS.get(zone)
+
