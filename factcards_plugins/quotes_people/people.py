@@ -1,6 +1,6 @@
 """``people``: the people an article names, once each, with the roles it gives them.
 
-Rule-based (see ``_names.py``): title-name patterns (``Kremlin spokesperson
+Rule-based (see ``names.py``): title-name patterns (``Kremlin spokesperson
 Dmitry Peskov``), apposition (``Olaf Scholz, the German chancellor,``), known
 given names and speech-verb neighbours; every later mention (surname,
 possessive) is linked to the same person. Places, organizations, photo credits

@@ -5,7 +5,7 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from factcards_plugins.quotes_people import names as _names, people
+from factcards_plugins.quotes_people import lexicon as _lexicon, name_tokens as _name_tokens, names as _names, people
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -168,14 +168,14 @@ def test_title_words_before_names_are_linear(hostile, time_growth):
 def full_scan_tokens(text):
     """Every token of one NAME_OR_TITLE_TOKEN scan, the title words no token follows included."""
     tokens = []
-    for match in _names.NAME_OR_TITLE_TOKEN.finditer(text):
+    for match in _name_tokens.NAME_OR_TITLE_TOKEN.finditer(text):
         word, start = match.group(), match.start()
-        if word[0].isupper() or word in _names.TITLE_WORDS:
+        if word[0].isupper() or word in _lexicon.TITLE_WORDS:
             end = start + len(word)
-            if word[-1] == "." and _names._glued_period(word):
+            if word[-1] == "." and _name_tokens._glued_period(word):
                 word, end = word[:-1], end - 1
             joined = bool(tokens) and tokens[-1].end == start - 1 and text[start - 1] == " "
-            tokens.append(_names.Token(start, end, word, joined))
+            tokens.append(_name_tokens.Token(start, end, word, joined))
     return tokens
 
 
@@ -207,8 +207,8 @@ def test_fast_tokenizer_finds_the_same_people_as_a_full_scan(pieces):
 def test_fast_capitalized_word_scan_finds_the_exact_scans_words(pieces):
     """``_capitalized_words`` finds what ``CAPITALIZED_WORD`` finds, long words with apostrophes and hyphens too."""
     text = "".join(pieces)
-    exact = [(match.start(), match.group()) for match in _names.CAPITALIZED_WORD.finditer(text)]
-    assert _names._capitalized_words(text) == exact
+    exact = [(match.start(), match.group()) for match in _name_tokens.CAPITALIZED_WORD.finditer(text)]
+    assert _name_tokens._capitalized_words(text) == exact
 
 
 @pytest.mark.parametrize(

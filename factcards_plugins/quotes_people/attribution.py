@@ -1,0 +1,156 @@
+"""Finding the attribution of a quote: the speech verbs around it and the phrase
+each one gives as the speaker, after the quote first, then before it, then the
+subject before a colon."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import CALENDAR, SPEECH_VERB
+from .quote_scan import Quoted
+from .speakers import DETERMINERS, LINKING, WINDOW, WORD, Speaker, SpeakerResolver
+
+MAX_CLAUSES_BACK = 3
+MAX_SPEAKER_WORDS = 8
+
+VERB = re.compile(r"\b" + SPEECH_VERB + r"\b")
+CLAUSE_BREAK = re.compile(r"[,;:\"“”„«»()\n]")
+# Words that end a speaker phrase: "Shoigu *in* a meeting", "The White House *in* a statement".
+PHRASE_STOP = frozenset(
+    """in on at during also later earlier then now today yesterday had has have was were is are would will
+    again however who which that once meanwhile separately previously recently finally further from with
+    after before while when since as for to but and or because if not never already still""".split()
+)
+OBJECT_VERBS_NOT_SPEAKER = frozenset({"told", "tells", "telling", "asked", "asking", "warning", "urged"})
+LEADING_ADVERBS = frozenset("earlier later separately meanwhile afterwards then also".split())
+ABBREVIATIONS = frozenset("mr. mrs. ms. dr. st. sen. gov. rep. gen. jr. sr.".split())
+
+
+class Attributions:
+    """The attribution of each quote of a document (``quoted``: its quotes in reading order)."""
+
+    def __init__(self, document, quoted: list[Quoted], resolver: SpeakerResolver):
+        self.document = document
+        self.text = document.text
+        self.quoted = quoted
+        self.resolver = resolver
+
+    def speaker(self, index: int, quoted: Quoted) -> Speaker | None:
+        """Who said the quote: the attribution after it, else before it; None when nothing fits."""
+        unresolved = None
+        windows = (
+            (quoted.close + 1, self._after_limit(index, quoted), False),
+            (self._before_limit(index, quoted), quoted.open, True),
+        )
+        for start, end, from_end in windows:
+            for verb, phrase in self._attributions(start, end, from_end):
+                speaker = self.resolver.resolve(phrase[0], phrase[1], verb, quoted)
+                if speaker.kind is not None:
+                    return speaker
+                unresolved = unresolved or speaker
+        return self._colon_subject(index, quoted) or unresolved
+
+    def paragraph_bounds(self, offset: int) -> tuple[int, int]:
+        """The paragraph around ``offset``, at most ``WINDOW`` characters each side."""
+        start = self.text.rfind("\n", max(0, offset - WINDOW), offset) + 1 or max(0, offset - WINDOW)
+        end = self.text.find("\n", offset, offset + WINDOW)
+        return start, end if end != -1 else min(len(self.text), offset + WINDOW)
+
+    def _after_limit(self, index: int, quoted: Quoted) -> int:
+        """Where the text that may attribute a quote after its closing mark ends."""
+        limit = self.paragraph_bounds(quoted.close)[1]
+        if index + 1 < len(self.quoted):
+            limit = min(limit, self.quoted[index + 1].open)
+        sentence_end = self._sentence_end(quoted.close)
+        if sentence_end < 0:
+            sentence_end = _clause_end(self.text, quoted.close + 1, limit)
+        return min(limit, sentence_end)
+
+    def _before_limit(self, index: int, quoted: Quoted) -> int:
+        limit = self.paragraph_bounds(quoted.open)[0]
+        if index > 0:
+            limit = max(limit, self.quoted[index - 1].close + 1)
+        i = self.document.sentence_index(quoted.open)
+        if i is not None:
+            limit = max(limit, self.document.sentences[i].start)
+        return limit
+
+    def _sentence_end(self, offset: int) -> int:
+        i = self.document.sentence_index(offset)
+        return self.document.sentences[i].end if i is not None else -1
+
+    def _attributions(self, start: int, end: int, from_end: bool):
+        """(verb, speaker phrase span) candidates for the speech verbs in text[start:end], nearest first."""
+        if end - start < 2:
+            return
+        verbs = list(VERB.finditer(self.text, start, end))
+        for verb in reversed(verbs) if from_end else verbs:
+            for phrase in self._subjects(start, verb.start()):
+                yield verb.group(), phrase
+            phrase = self._object(verb, end)
+            if phrase:
+                yield verb.group(), phrase
+
+    def _subjects(self, start: int, verb_start: int):
+        """Phrases before a speech verb, its own clause first, then earlier clauses:
+        "Professor Amara Nwosu, a kidney specialist at ..., said"."""
+        bounds = [start] + [brk.end() for brk in CLAUSE_BREAK.finditer(self.text, start, verb_start)] + [verb_start]
+        for clause_start, clause_end in list(zip(bounds, bounds[1:]))[::-1][:MAX_CLAUSES_BACK]:
+            phrase = _phrase(list(WORD.finditer(self.text, clause_start, clause_end)))
+            if phrase:
+                yield phrase
+
+    def _object(self, verb: re.Match, end: int) -> tuple[int, int] | None:
+        """The phrase right after a speech verb: "said Guterres", "according to the spokesman"."""
+        if verb.group() in OBJECT_VERBS_NOT_SPEAKER:
+            return None
+        brk = CLAUSE_BREAK.search(self.text, verb.end(), end)
+        words = list(WORD.finditer(self.text, verb.end(), brk.start() if brk else end))
+        if not words or words[0].start() > verb.end() + 1 or words[0].group().lower() in PHRASE_STOP:
+            return None
+        return _phrase(words)
+
+    def _colon_subject(self, index: int, quoted: Quoted) -> Speaker | None:
+        """``Baker disagreed: "..."``: the subject of the clause the colon ends, whatever its verb."""
+        before = self.text[max(0, quoted.open - 2) : quoted.open]
+        if not before.rstrip().endswith(":"):
+            return None
+        start = self._before_limit(index, quoted)
+        for phrase in self._subjects(start, quoted.open - len(before) + before.rindex(":")):
+            speaker = self.resolver.resolve(phrase[0], phrase[1], None, quoted)
+            if speaker.kind is not None:
+                return speaker
+        return None
+
+    # -- resolving the phrase ---------------------------------------------
+
+
+def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
+    """The speaker phrase in ``words``: after leading time words, up to the next stop word, at most 8 words."""
+    kept: list[re.Match] = []
+    for i, word in enumerate(words):
+        low = word.group().lower().rstrip(".")
+        if kept and low in LINKING and i + 1 < len(words) and words[i + 1].group()[:1].isupper():
+            kept.append(word)  # "Analysts at Brookfield Securities", "a spokesman for the ministry"
+            continue
+        if low in PHRASE_STOP or low in CALENDAR or low in LEADING_ADVERBS or (low.endswith("ly") and len(low) > 4):
+            if kept:
+                break
+            continue
+        kept.append(word)
+    if not kept or len(kept) > MAX_SPEAKER_WORDS:
+        return None
+    if len(kept) == 1 and kept[0].group().lower() in DETERMINERS:
+        return None
+    end = kept[-1].end()
+    last = kept[-1].group()
+    if last.endswith(".") and last.count(".") == 1 and last.lower() not in ABBREVIATIONS:
+        end -= 1
+    if not any(map(str.isalpha, kept[0].string[kept[0].start() : end])):
+        return None
+    return kept[0].start(), end
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    found = re.compile(r"[.!?](?=\s|$)").search(text, start, limit)
+    return found.end() if found else limit

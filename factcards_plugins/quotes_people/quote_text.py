@@ -1,0 +1,54 @@
+"""A quote's span and text (inside the marks, a multi-paragraph quote joined),
+and whether it is a partial quote inside reported speech."""
+
+from __future__ import annotations
+
+from .attribution import VERB
+from .lexicon import PRONOUNS
+from .quote_scan import Quoted
+
+PARTIAL_END = set(".!?…,:;—–-")
+
+
+def is_partial(text: str, quoted: Quoted, start: int, end: int) -> bool:
+    """A fragment inside reported speech: starts lowercase, or runs on into the sentence."""
+    first = next(filter(str.isalpha, text[start:end]), "")
+    if first and first.islower():
+        return True
+    if text[quoted.close - 1] in PARTIAL_END or text[end - 1] in PARTIAL_END:
+        return False
+    after = text[quoted.close + 1 : quoted.close + 40].lstrip(" ")
+    return bool(after[:1].islower()) and not VERB.match(after) and not _starts_with_pronoun_verb(after)
+
+
+def _starts_with_pronoun_verb(after: str) -> bool:
+    word = after.split(" ", 1)
+    return len(word) == 2 and word[0].lower() in PRONOUNS and bool(VERB.match(word[1]))
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    found = re.compile(r"[.!?](?=\s|$)").search(text, start, limit)
+    return found.end() if found else limit
+
+
+def _trimmed(text: str, quoted: Quoted) -> tuple[int, int]:
+    """The quote's span: inside the marks, without surrounding spaces or a trailing comma."""
+    start, end = quoted.inner
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _joined_text(text: str, quoted: Quoted, start: int, end: int) -> str:
+    """The quote's words with paragraph breaks and re-opening marks of a long quote removed."""
+    if not quoted.reopened:
+        return text[start:end]
+    pieces, cursor = [], start
+    for mark in quoted.reopened:
+        if start < mark < end:
+            pieces.append(text[cursor:mark].strip())
+            cursor = mark + 1
+    pieces.append(text[cursor:end].strip())
+    return " ".join(p for p in pieces if p)
