@@ -171,7 +171,7 @@ def test_money_like_text_gives_grounded_facts(text):
 
 
 def test_currency_hints_found_from_their_cue_words_are_the_pattern_matches():
-    from factcards_plugins.quantities import scanner as _quantities
+    from factcards_plugins.quantities import currencies
 
     text = "Canada's and Canadian; Ottawa, New Zealand, Hong Kong.Singapore Taiwanese XCanada Canadas Canad Australia Canberra"
-    assert _quantities._currency_hints(text) == [(m.start(), m.lastgroup) for m in _quantities._CURRENCY_HINT.finditer(text)]
+    assert currencies.currency_hints(text) == [(m.start(), m.lastgroup) for m in currencies._CURRENCY_HINT.finditer(text)]

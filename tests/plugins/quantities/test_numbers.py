@@ -216,15 +216,15 @@ def test_the_quick_checks_before_searches_know_every_character_the_patterns_matc
     import string
     import sys
 
-    from factcards_plugins.quantities import scanner as _quantities
+    from factcards_plugins.quantities import casefold, gates
 
     for letter in string.ascii_lowercase:
         pattern = re.compile(letter, re.IGNORECASE)
         matched = {char for char in map(chr, range(0x2200)) if pattern.fullmatch(char)}
-        assert matched == _quantities._ignorecase_variants(letter)
+        assert matched == casefold._ignorecase_variants(letter)
     assert not any(chr(code).isspace() for code in range(0x3001, sys.maxunicode + 1))
-    assert _quantities._WHITESPACE == {chr(code) for code in range(0x3001) if re.fullmatch(r"\s", chr(code))}
-    assert "auguſt"[-3:] in _quantities._MONTH_ENDINGS and "ALMOST"[-3:] in _quantities._QUALIFIER_ENDINGS
+    assert gates.WHITESPACE == {chr(code) for code in range(0x3001) if re.fullmatch(r"\s", chr(code))}
+    assert "auguſt"[-3:] in gates._MONTH_ENDINGS and "ALMOST"[-3:] in gates.QUALIFIER_ENDINGS
 
 
 @settings(max_examples=300, deadline=None)
@@ -237,16 +237,16 @@ def test_the_lowercase_twins_match_what_the_case_blind_patterns_match(text):
     case-blind patterns match in the text, once ı ſ İ and the Kelvin sign are read as ASCII letters."""
     import re
 
-    from factcards_plugins.quantities import scanner as _quantities
+    from factcards_plugins.quantities import casefold, cues
 
-    for pattern in _quantities._CASE_BLIND:
+    for pattern in cues._CASE_BLIND:
         assert pattern.flags & re.IGNORECASE
         letters = re.sub(r"\(\?P<\w+>|\\[A-Za-z]", "", pattern.pattern)  # group names and escapes are no letters
         assert letters == letters.lower(), pattern.pattern
-    text = text.translate(_quantities._AS_ASCII)
+    text = text.translate(casefold.AS_ASCII)
     lowered = text.lower()
     assert len(lowered) == len(text)
-    for case_blind, twin in zip(_quantities._CASE_BLIND, _quantities._LOWERCASE_TWINS):
+    for case_blind, twin in zip(cues._CASE_BLIND, cues._LOWERCASE_TWINS):
         for offset in range(len(text) + 1):
             found, twin_found = case_blind.match(text, offset), twin.match(lowered, offset)
             assert (found and found.span()) == (twin_found and twin_found.span())

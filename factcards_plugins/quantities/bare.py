@@ -1,0 +1,53 @@
+"""What a bare number must pass that an amount of money or a percentage need not: not a year,
+id, time, date, name or model number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import DASH_CHAIN_LEFT, TextView
+from .gates import CONNECTIVE_LAST_CHARS, capitalized_word_before, may_end, month_may_end, starts_sentence
+from .model import Number
+from .vocabulary import FUNCTION_WORDS, MINUS_SIGN_CHARS
+
+
+_CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+_TYPE_BEFORE = re.compile(r"(?<![\w-])[Tt]ype \Z")
+# A one- or two-digit count and a dash: the "3-" of a score "3-1".
+_SCORE_CHAIN = re.compile(r"\d{1,2}-")
+
+
+def bare_number_ok(view: TextView, number: Number) -> bool:
+    """What a bare number must pass that a money amount or percentage need not."""
+    if number.scale_abbreviation:
+        return False  # "40m", "5k": money without its currency, or metres and kilos
+    text = view.text
+    surface = text[number.start : number.end].lstrip(MINUS_SIGN_CHARS)
+    if surface.isdigit():
+        if len(surface) == 4 and 1000 <= number.value < 2200:
+            return False  # a year (AP style writes counts of 1,000 and more with a comma)
+        if len(surface) >= 5 or (len(surface) > 1 and surface[0] == "0"):
+            return False  # an id or postcode; 007, 0900: codes and times
+    follows = view.patterns.after_number.match(view.folded, number.end)
+    follows = follows.lastgroup if follows else None
+    if follows == "time" or month_may_end(text, number.start) and view.patterns.month_before.search(view.folded, max(0, number.start - 12), number.start):
+        return False  # 3 p.m., 0900 GMT, February 12
+    if may_end(text, number.start, CONNECTIVE_LAST_CHARS, (" ",)) and view.patterns.month_day_range_before.search(view.folded, max(0, number.start - 24), number.start):
+        return False  # the 15 of "Dec. 14-15", the 7 of "June 4 to 7"
+    if number.capitalized and _CAPITALIZED_WORD_AFTER.match(text, number.end) and not starts_sentence(text, number.start):
+        return False  # the First Amendment, the Second World War
+    if number.kind in ("cardinal", "ordinal") and follows == "month" and number.value <= 31:
+        return False  # 12 February, 12th of February
+    chain = DASH_CHAIN_LEFT.search(text, max(0, number.start - 14), number.start) if number.start and text[number.start - 1] == "-" else None
+    chain_start = chain.start() if chain else number.start
+    if follows == "score" or chain and _SCORE_CHAIN.fullmatch(chain.group()) and number.end - number.start <= 2:
+        return True  # "beat Aston Villa 3-1": a score, not a model number
+    if number.start >= 5 and text.startswith("ype ", number.start - 4) and _TYPE_BEFORE.search(text, number.start - 5, number.start):
+        return False  # type 2 diabetes, type 1 error: a name
+    capital = None if "," in surface else capitalized_word_before(text, chain_start)  # names hold no "1,500"
+    if capital and capital.group("word").lower() not in FUNCTION_WORDS and not starts_sentence(text, capital.start()):
+        return False  # Boeing 737, Windows 10, Article 5, Formula One
+    if capital and number.capitalized and capital.group("word").lower() not in FUNCTION_WORDS:
+        return False
+    return True

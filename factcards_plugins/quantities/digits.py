@@ -1,0 +1,99 @@
+"""Pass 1 and 2 for digits: a run of digits becomes a number unless what touches it makes it a
+name, code, date, time or phone number (``G7``, ``F-35``, ``12:57``, ``15-Feb-2022``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import DASH_CHAIN_LEFT, DASH_CHAIN_RIGHT, MONTH_AFTER, MONTH_BEFORE, PERIOD_AFTER_ORDINAL
+from .model import Number
+from .scales import SCALE_AFTER
+from .vocabulary import MINUS_SIGNS, SCALE_ABBREVIATIONS
+
+
+# A run of digits (thousands separators, decimals); it starts with an ASCII digit (other \d are not
+# numbers here), which lets the regex engine skip ahead to the next one.
+DIGIT_ATOM = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d{0,20})(?:\.\d{1,12})?")
+_PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _digit_count(value: str) -> int:
+    return sum(c.isdigit() for c in value)
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start..end`` are part of a phone number (looked for nearby only).
+
+    ``digit_number`` calls it only where a phone joint touches the digits (``_phone_joint``).
+    """
+    window_start = max(0, start - 24)
+    for match in _PHONE.finditer(text, window_start, min(len(text), end + 24)):
+        if match.start() <= start < match.end() and _digit_count(match.group()) >= 9:
+            return True
+    return False
+
+
+def digit_number(text: str, atom: re.Match) -> Number | None:
+    """A number from a run of digits, or None when the run is part of a name, code, date or time."""
+    start, end = atom.span()
+    # A space stands for "no character" at the ends of the text ("" would be "in" every string below).
+    before = text[start - 1] if start else " "
+    before2 = text[start - 2] if start > 1 else " "
+    after = text[end] if end < len(text) else " "
+    after2 = text[end + 1] if end + 1 < len(text) else " "
+    if before.isalnum() or before == "_" or (before in "-‐" and before2.isalpha()):
+        return None  # G7, A320, F-35, COVID-19
+    if before in ".,:/" and before2.isdigit() or before in "#№":
+        return None  # 1.2.3, 10:30, 12/02, #5
+    if after in ".,:/" and after2.isdigit():
+        return None  # 1.2.3, 12,34, 10:30, 12/02
+    if after in "-‐/" and MONTH_AFTER.match(text, end):
+        return None  # 15-Feb-2022
+    if before in "-‐/" and MONTH_BEFORE.search(text, max(0, start - 12), start - 1):
+        return None
+    if (before == "-" or after == "-") and _dash_groups(text, start, end) >= 3:
+        return None  # 2022-02-15, 555-123-4567
+    if _phone_joint(before, before2, after, after2) and _in_phone_number(text, start, end):
+        return None  # +44 20 7946 0958, (212) 555 0100
+    value = float(atom.group().replace(",", ""))
+    number = Number(start, end, value)
+    if before in MINUS_SIGNS and (start < 2 or before2.isspace() or before2 in "(["):
+        number.start, number.value = start - 1, -value  # -3.5%, (−2): a sign, not a dash between two numbers
+    if after.isalpha():
+        suffix = _ORDINAL_SUFFIX.match(text, end)
+        scale = SCALE_AFTER.match(text, end)
+        if suffix and "." not in atom.group() and not PERIOD_AFTER_ORDINAL.match(text, suffix.end()):
+            number.end, number.kind = suffix.end(), "ordinal"
+        elif after == "p" and not after2.isalnum() and _is_pence(text, atom.group(), end):
+            number.end, number.pence = end + 1, True  # "40p in every pound"
+        elif scale and scale.group("abbr"):
+            number.end, number.value = scale.end(), value * SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
+            number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b")
+        else:
+            return None  # 5G, 1990s, 10am, 3D
+    return number
+
+
+def _phone_joint(before: str, before2: str, after: str, after2: str) -> bool:
+    """Whether a phone number's joint touches a run of digits, given the two characters on each side
+    (a space where the text ends): "(" or "+" before it, a separator between it and another digit,
+    or ")" after it. Without one, the digits are no part of a phone number."""
+    return before in ("(", "+") or after == ")" or before in (" ", ".", "-") and before2.isdecimal() or after in (" ", ".", "-") and after2.isdecimal()
+
+
+def _is_pence(text: str, digits: str, end: int) -> bool:
+    """Whether the "p" after ``digits`` marks pence ("40p in every pound"), not a video resolution
+    ("1080p") or a time ("7p.m.")."""
+    return digits not in _VIDEO_RESOLUTIONS and not text.startswith("p.m", end)
+
+
+_VIDEO_RESOLUTIONS = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+
+
+def _dash_groups(text: str, start: int, end: int) -> int:
+    """How many digit groups the hyphenated chain around ``start..end`` has (3 in ``2022-02-15``)."""
+    left = DASH_CHAIN_LEFT.search(text, max(0, start - 14), start) if start and text[start - 1] == "-" else None
+    right = DASH_CHAIN_RIGHT.match(text, end) if text.startswith("-", end) else None
+    return 1 + (left.group().count("-") if left else 0) + (right.group().count("-") if right else 0)

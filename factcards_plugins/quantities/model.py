@@ -1,0 +1,45 @@
+"""What the scanner finds: ``Number`` (a number in the text) and ``Quantity`` (an expression with
+its type and normalized value), and how values are tidied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+
+@dataclass(slots=True)
+class Number:
+    """A number in the text: its span, value, how it was written, and what it can still become."""
+
+    start: int
+    end: int
+    value: float
+    kind: str = "cardinal"  # cardinal | ordinal | fraction
+    words: bool = False  # written in words
+    scale_abbreviation: bool = False  # "40m", "5bn": money, not a bare number
+    capitalized: bool = False
+    pence: bool = False  # "40p": British pence
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A quantity expression: ``type`` is money, percentage or number; ``value`` is its normalized value."""
+
+    type: str
+    start: int
+    end: int
+    value: dict = field(hash=False)
+
+
+# Sort keys: reading order.
+START = attrgetter("start")
+SPAN = attrgetter("start", "end")
+
+
+def tidy(value: float) -> float | int:
+    """Integers as ints; other values rounded off the float noise (0.1 * 3)."""
+    if value.is_integer() and abs(value) < 2**53:
+        return int(value)  # most values: no need for round(), which is slow
+    rounded = round(value, 9)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded

@@ -1,0 +1,59 @@
+"""Scale words after a number (``1.5 million``, ``5bn``, ``1.1 lakh crore``) and the factor they give."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Number
+from .vocabulary import INDIAN_SCALES, SCALE_ABBREVIATIONS, SCALES
+
+
+SCALE_AFTER = re.compile(r"[ -](?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|[mkb])\b", re.IGNORECASE)
+_SCALE_SPACED_ABBR = re.compile(r" (?P<abbr>bn|mn|mln|bln|tn)\b")
+# The letters at the end of a number (its scale word or abbreviation).
+_LAST_WORD = re.compile(r"([A-Za-z]+)\Z")
+
+
+def _scale_words(text: str, scale: re.Match) -> tuple[int, float]:
+    """Where a scale word (``SCALE_AFTER``) and any larger ones stacked after it end, and their
+    product: "1.1 lakh crore" is 1.1 x 10^5 x 10^7."""
+    end, factor = scale.end(), _scale_factor(scale.group("word"))
+    while (following := SCALE_AFTER.match(text, end)) and following.group("word") and text[end] == " ":
+        next_factor = _scale_factor(following.group("word"))
+        if next_factor <= factor:
+            break
+        end, factor = following.end(), factor * next_factor
+    return end, factor
+
+
+def _scale_factor(word: str) -> float:
+    word = word.lower()
+    return SCALES.get(word) or INDIAN_SCALES[word]
+
+
+def merge_scales(text: str, numbers: list[Number]) -> list[Number]:
+    """``1.5 million``: a digit number followed by a scale word takes its value and span."""
+    merged: list[Number] = []
+    for number in numbers:
+        # A scale word, spelled out or abbreviated, follows a space or hyphen.
+        if not number.words and not number.scale_abbreviation and number.kind == "cardinal" and text.startswith((" ", "-"), number.end):
+            scale = SCALE_AFTER.match(text, number.end)
+            if scale and scale.group("word"):
+                end, factor = _scale_words(text, scale)
+                number = Number(number.start, end, number.value * factor)
+            elif spaced := _SCALE_SPACED_ABBR.match(text, number.end):
+                number = Number(number.start, spaced.end(), number.value * SCALE_ABBREVIATIONS[spaced.group("abbr")])
+        if merged and merged[-1].end > number.start:
+            continue  # a scale word already merged into the previous number
+        merged.append(number)
+    return merged
+
+
+def scale_of(text: str, number: Number) -> float:
+    """The multiplier a scale word or abbreviation gave ``number`` (1 if none)."""
+    surface = text[number.start : number.end]
+    last = _LAST_WORD.search(surface)
+    if not last:
+        return 1
+    word = last.group(1).lower()
+    return SCALES.get(word) or INDIAN_SCALES.get(word) or SCALE_ABBREVIATIONS.get(word, 1)

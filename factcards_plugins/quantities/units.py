@@ -1,0 +1,164 @@
+"""Pass 3, the unit of one number: a currency symbol or code before it, a currency name, code,
+percent sign or word after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .cues import TextView
+from .currencies import CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_WORDS, DOLLAR_ADJECTIVES, ENGLISH_CODES, NEEDS_SCALE, SYMBOL_BEFORE, SYMBOLS, iso_codes
+from .gates import UNIT_FIRST_CHARS, symbol_may_end
+from .model import Number
+from .vocabulary import SCALES
+
+
+# The end of a sentence, between an amount of money and a number of cents.
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+@dataclass(slots=True)
+class Piece:
+    """A number with its unit read from the context: currency, percent, or none."""
+
+    number: Number
+    start: int
+    end: int
+    type: str = "number"
+    currency: str | None = None
+    ambiguous: bool = False
+    currency_text: str | None = None
+    unit: str | None = None
+    factor: float = 1.0
+    prefix_end: int | None = None  # where the currency prefix ends (the number starts)
+
+
+class UnitReader:
+    """Reads the unit around each number: a currency before or after it, a percent sign or word.
+
+    Remembers the last amount of money it read (the currency of "45 cents" after it) and the
+    country names of the text (the currency of a name several countries share).
+    """
+
+    def __init__(self, view: TextView, default_dollar: str):
+        self.text = view.text
+        self.folded = view.folded
+        self.patterns = view.patterns
+        self.default_dollar = default_dollar
+        self.last_money: Piece | None = None
+        self.country_cues: dict[str, list[tuple[int, str]]] = {}
+
+    def piece(self, number: Number) -> Piece:
+        """``number`` with the unit read around it."""
+        piece = self._read_piece(number)
+        if piece.type == "money":
+            self.last_money = piece
+        return piece
+
+    def _read_piece(self, number: Number) -> Piece:
+        text = self.text
+        piece = Piece(number, number.start, number.end)
+        if number.kind != "cardinal" and not (number.kind == "fraction" and number.words):
+            return piece
+        prefix = SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start) if symbol_may_end(text, number.start) else None
+        if prefix and not number.words and self._prefix_currency(prefix, piece):
+            return piece
+        if number.pence:
+            piece.type, piece.currency, piece.currency_text, piece.factor = "money", "GBP", "p", 0.01
+            return piece
+        after = number.end
+        if text[after : after + 1] not in UNIT_FIRST_CHARS:
+            return piece  # "5,", "5.", "5)": no percent sign, currency word or code follows
+        percent = self.patterns.percent_after.match(self.folded, after)
+        if percent and not number.scale_abbreviation:
+            self._percent(percent, piece)
+            return piece
+        word = self.patterns.word_after.match(self.folded, after)
+        if word and self._word_currency(word, piece):
+            return piece
+        code = CODE_AFTER.match(text, after)
+        if code and code.group("code") in iso_codes() and not number.words:
+            piece.type, piece.currency, piece.currency_text = "money", code.group("code"), code.group("code")
+            piece.end = code.end()
+        return piece
+
+    def _prefix_currency(self, prefix: re.Match, piece: Piece) -> bool:
+        code = prefix.group("code")
+        symbol = prefix.group("sym") or prefix.group("bare")
+        if code:
+            if code not in iso_codes() or code in ENGLISH_CODES:
+                return False
+            currency, ambiguous, surface = code, False, code
+        else:
+            surface = symbol
+            currency, ambiguous = SYMBOLS[symbol if symbol in SYMBOLS else symbol.rstrip(".")]
+            currency = currency or self.default_dollar
+            if ambiguous and symbol != "$":
+                currency = self._country_currency(symbol, piece.number.start) or currency
+        piece.type, piece.currency, piece.ambiguous, piece.currency_text = "money", currency, ambiguous, surface
+        piece.start = prefix.start()
+        if prefix.group("minus"):
+            piece.factor = -1.0
+        piece.prefix_end = piece.number.start
+        after = self.patterns.word_after.match(self.folded, piece.number.end)
+        if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
+            piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
+        return True
+
+    def _percent(self, match: re.Match, piece: Piece) -> None:
+        piece.type, piece.end = "percentage", match.end()
+        if match.group("points"):
+            piece.unit = "percentage_point"
+        elif match.group("bp"):
+            piece.unit, piece.factor = "percentage_point", 0.01
+        else:
+            piece.unit = "percent"
+
+    def _word_currency(self, match: re.Match, piece: Piece) -> bool:
+        word = match.group("word").lower()
+        adjective = (match.group("adj") or "").lower()
+        has_scale = self.text[piece.number.start : piece.number.end].split()[-1].lower().rstrip("s") in SCALES or piece.number.value >= 1000 and piece.number.scale_abbreviation
+        if word in NEEDS_SCALE and not has_scale and not match.group("sterling"):
+            return False
+        if word in CENT_WORDS:
+            currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else self._cent_currency(piece.number.start)
+            piece.factor = 0.01
+        elif adjective:
+            currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
+            if word not in ("dollar", "dollars"):
+                return False
+        else:
+            currency, ambiguous = CURRENCY_WORDS[word]
+            if word in ("dollar", "dollars"):
+                currency = self.default_dollar
+            if currency is None:
+                return False  # bitcoin: not a currency with an ISO code
+            if ambiguous:
+                currency = self._country_currency(word, piece.number.start) or currency
+        piece.type, piece.currency, piece.ambiguous = "money", currency, ambiguous
+        piece.currency_text = self.text[match.start() + 1 : match.end()]
+        piece.end = match.end()
+        return True
+
+    def _country_currency(self, surface: str, offset: int) -> str | None:
+        """The currency an ambiguous name means in this document: the country named nearest before it (else first after)."""
+        key = surface.lower().rstrip(".")
+        family = CURRENCY_FAMILY.get(key) or CURRENCY_FAMILY.get(key[:-1] if key.endswith("s") else key)
+        if family is None:
+            return None
+        if family not in self.country_cues:
+            self.country_cues[family] = [(m.start(), m.lastgroup) for m in COUNTRY_CUES[family].finditer(self.text)]
+        cues = self.country_cues[family]
+        if not cues:
+            return None
+        i = bisect.bisect_left(cues, (offset, ""))
+        return (cues[i - 1] if i else cues[0])[1]
+
+    def _cent_currency(self, offset: int) -> tuple[str, bool]:
+        """ "45 cents" after "€1.26bn" in the same sentence are euro cents; otherwise the default dollar's."""
+        last = self.last_money
+        if last and offset - last.end < 200 and not _SENTENCE_END.search(self.text, last.end, offset):
+            return last.currency, last.ambiguous
+        return self.default_dollar, True

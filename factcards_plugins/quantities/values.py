@@ -1,0 +1,65 @@
+"""Pass 3, values: the normalized value of a piece, its qualifier (``about``), and the other dollar
+a bare ``$`` may hint at.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+from typing import Any
+
+from .cues import TextView
+from .currencies import currency_hints, document_dollar_of
+from .gates import QUALIFIER_ENDINGS, WHITESPACE
+from .model import tidy
+from .units import Piece
+
+
+class Values:
+    """The normalized value of a piece, its qualifier, and the other dollar a bare "$" may hint at."""
+
+    def __init__(self, view: TextView):
+        self.text = view.text
+        self.folded = view.folded
+        self.patterns = view.patterns
+        self.hints: list[tuple[int, str]] | None = None
+
+    @cached_property
+    def document_dollar(self) -> str | None:
+        """The one non-U.S. dollar the text writes explicitly (``document_dollar_of``), read when a "$" needs it."""
+        return document_dollar_of(self.text)
+
+    def value_of(self, piece: Piece, amount: float) -> dict[str, Any]:
+        """The value of ``piece`` at ``amount``, its qualifier not yet read."""
+        amount = tidy(amount)
+        if piece.type == "money":
+            value = {"amount": amount, "currency": piece.currency, "currency_ambiguous": piece.ambiguous, "currency_text": piece.currency_text, "qualifier": None}
+            if piece.ambiguous and piece.currency_text in ("$", "dollars", "dollar"):
+                hint = self._currency_hint(piece.start)
+                if hint and hint != piece.currency:
+                    value["currency_hint"] = hint
+            return value
+        if piece.type == "percentage":
+            return {"value": amount, "unit": piece.unit, "qualifier": None}
+        return {"value": amount, "kind": piece.number.kind, "written": "words" if piece.number.words else "digits", "qualifier": None}
+
+    def _currency_hint(self, offset: int) -> str | None:
+        """Another dollar the surrounding sentence points to ("Canadian ... $490 million")."""
+        if self.hints is None:
+            self.hints = currency_hints(self.text)
+        window_start = max(0, offset - 250)
+        sentence_start = max(self.text.rfind(". ", window_start, offset), self.text.rfind("\n", window_start, offset))
+        first = max(window_start, sentence_start + 1)
+        i = bisect.bisect_left(self.hints, (first, ""))
+        if i < len(self.hints) and self.hints[i][0] < offset + 60:
+            return self.hints[i][1]
+        return self.document_dollar
+
+    def qualify(self, value: dict, start: int) -> None:
+        """Set ``value``'s qualifier from the approximation word right before ``start``, if any."""
+        text = self.text
+        if not (start >= 4 and text[start - 1] in WHITESPACE and text[start - 4 : start - 1] in QUALIFIER_ENDINGS):
+            return  # every qualifier is a word and a space
+        match = self.patterns.qualifier_before.search(self.folded, max(0, start - 16), start)
+        if match:
+            value["qualifier"] = match.group("q").lower()

@@ -1,0 +1,218 @@
+"""Pass 1 and 2 for words: number words found and parsed into values (``two hundred and fifty
+thousand``, ``twenty-first``, ``two-thirds``), idioms and names left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import trie_pattern
+from .casefold import lowercased
+from .cues import PERIOD_AFTER_ORDINAL
+from .gates import starts_sentence
+from .model import Number
+from .vocabulary import ALL_WORDS, DENOMINATORS, INDIAN_SCALES, MULTIPLIERS, ORDINALS, SCALES, TEENS, TENS, UNITS
+
+
+_NUMBER_WORD = trie_pattern(ALL_WORDS)
+_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b", re.IGNORECASE)
+# The same words on a lowercased copy of the text, matched case-sensitively: about three times faster.
+_LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
+# Where such a word may start: after a character that is not an ASCII letter, digit or "_". A pattern
+# that starts with a set of characters lets the regex engine skip the letters inside words quickly.
+_WORD_CANDIDATE = re.compile(rf"[^a-z0-9_]{_NUMBER_WORD}\b")
+_FIRST_AS_ADVERB_AFTER = re.compile(
+    r" (?:[a-z]{2,20}ed|made|began|came|took|won|met|saw|became|went|found|told|said|wrote|ran|set|put|arose|emerged|appeared|heard)\b"
+)
+# What makes "a third" a fraction rather than an ordinal: "of", a verb or the end of a clause after it.
+_A_FRACTION_AFTER = re.compile(r" of\b|[.,;:!?)]| (?:were|was|is|are|had|have|has|will|would|could|came|went)\b", re.IGNORECASE)
+# "the past four quarters", "for two straight quarters": counted quarters are periods, not a fraction.
+_PERIODS_BEFORE = re.compile(r"(?i)\b(?:past|last|next|previous|recent|first|final|straight|consecutive|successive)\s\Z")
+_ONE_IN_N_AFTER = re.compile(r" in (?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred|a thousand)\b", re.IGNORECASE)
+NOT_AFTER_ONE = re.compile(r" (?:of|another|by one|after another|day|thing)\b", re.IGNORECASE)
+NOT_BEFORE_ONE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|some|someone|anyone|little|loved|one)[ -]\Z", re.IGNORECASE)
+PERIOD_HALF = re.compile(r"\b(?:first|second|other|opening|latter|former|back|front|top|bottom)[ -]\Z", re.IGNORECASE)
+_SECOND_UNIT_AFTER = re.compile(r"[.,;:!?)\"”]|\Z| (?:later|ago|or|longer|earlier|too|to spare|and)\b", re.IGNORECASE)
+SECOND_AS_UNIT_BEFORE = re.compile(r"\b(?:a|per|split|every|each|one|the last|few)[ -]\Z", re.IGNORECASE)
+IDIOM_AFTER_FIRST = re.compile(r" of all\b|-(?:hand|ever|time)\b| lady\b", re.IGNORECASE)
+IDIOM_BEFORE_FIRST = re.compile(r"\bat \Z", re.IGNORECASE)
+# "a" before a scale, "dozen" or a fraction: "a million", "a third of".
+_A_BEFORE = re.compile(r"\b[Aa] \Z")
+# "half-time", "halfway", "half brother": words made with "half", not the number.
+_HALF_COMPOUND_AFTER = re.compile(r"[- ]?(?:time|hour|way|brother|sister|life|century|hearted)", re.IGNORECASE)
+
+
+def number_words(text: str) -> list[re.Match]:
+    """The number words of ``text`` (as matches of ``_WORD_ATOM``: their offsets, their letters in any case).
+
+    ``text`` holds no look-alike letters (``find_quantities`` reads them as ASCII), so the lowercased
+    copy matches the same words unless lowercasing changed its length.
+    """
+    lowered = lowercased(text)
+    if len(lowered) != len(text):
+        return list(_WORD_ATOM.finditer(text))
+    return _lowercase_word_atoms(lowered)
+
+
+def _lowercase_word_atoms(lowered: str) -> list[re.Match]:
+    """``list(_LOWERCASE_WORD_ATOM.finditer(lowered))``, found where ``_WORD_CANDIDATE`` matches.
+
+    A word matches where the character before it is no word character: at the start of the text,
+    or at a candidate (whose first character is that one, or a non-ASCII letter, which the match
+    there rejects). Matches and candidates hold letters after their first character, so a
+    candidate never covers the start of another word, and the matches are those of ``finditer``.
+    """
+    match = _LOWERCASE_WORD_ATOM.match
+    atoms = [candidate for candidate in [match(lowered, 0)] if candidate]
+    atoms.extend(atom for candidate in _WORD_CANDIDATE.finditer(lowered) if (atom := match(lowered, candidate.start() + 1)))
+    return atoms
+
+
+def word_numbers(text: str, atoms: list[re.Match]) -> list[Number]:
+    """Numbers written in words; consecutive number words joined by a space, hyphen or "and" read as one."""
+    found: list[Number] = []
+    group: list[re.Match] = []
+    for atom in atoms:
+        if group and not _joins(text[group[-1].end() : atom.start()]):
+            found.extend(_parse_words(text, group))
+            group = []
+        group.append(atom)
+    if group:
+        found.extend(_parse_words(text, group))
+    return found
+
+
+def _joins(gap: str) -> bool:
+    return gap in (" ", "-", " and ", " and a ", " a ")
+
+
+def _parse_words(text: str, group: list[re.Match]) -> list[Number]:
+    """Parse a run of number words left to right into one or more numbers."""
+    numbers = []
+    i = 0
+    while i < len(group):
+        number, used = _parse_phrase(text, group, i)
+        if number and _word_number_ok(text, number):
+            numbers.append(number)
+        i += max(used, 1)
+    return numbers
+
+
+def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | None, int]:
+    """The longest number phrase starting at ``group[i]``; returns it (or None) and how many words it used."""
+    first_word = group[i].group().lower()
+    takes_a = first_word in SCALES or first_word in ("hundred", "dozen") or (first_word in DENOMINATORS and _is_a_fraction(text, group[i]))
+    a_before = takes_a and bool(_A_BEFORE.search(text, max(0, group[i].start() - 3), group[i].start()))
+    total, current, last, j = 0.0, 0.0, "a" if a_before else None, i
+    kind = "cardinal"
+    start = group[i].start() - (2 if a_before else 0)
+    end = None
+    while j < len(group):
+        word = group[j].group().lower()
+        gap = text[group[j - 1].end() : group[j].start()] if j > i else ""
+        if "a" in gap.split() and word not in DENOMINATORS and word not in SCALES:
+            break
+        if word in UNITS and last in (None, "tens", "hundred", "scale") and not (last == "tens" and current % 10):
+            current += UNITS[word]
+            last = "unit"
+        elif (word in TEENS or word in TENS) and last in (None, "hundred", "scale"):
+            current += TEENS.get(word) or TENS[word]
+            last = "tens" if word in TENS else "teen"
+        elif word == "hundred" and last in ("unit", "teen", "tens", "a"):
+            current = (current or 1) * 100
+            last = "hundred"
+        elif word in SCALES and last in ("unit", "teen", "tens", "hundred", "a", "half") and gap != "-":
+            factor = 0.5 if last == "half" else 1
+            total += (current or 1) * SCALES[word] * factor
+            current = 0
+            last = "scale"
+        elif word == "dozen" and last in ("unit", "a"):
+            current = (current or 1) * 12
+            last = "dozen"
+        elif word in ORDINALS and last in (None, "tens", "hundred", "scale") and not _is_fraction(text, group, j, last):
+            if word == "second" and last is None and _second_is_time_unit(text, group[j]):
+                break
+            current += ORDINALS[word]
+            kind, last, end, j = "ordinal", "ordinal", group[j].end(), j + 1
+            break
+        elif word in DENOMINATORS and (last in ("unit", "a") and _is_fraction(text, group, j, last) or (word == "half" and last in (None, "unit"))):
+            if word == "half" and last is None and j + 1 < len(group) and group[j + 1].group().lower() in SCALES and text[group[j].end() : group[j + 1].start()] == " a ":
+                last = "half"
+                start = group[j].start()
+                j += 1
+                continue
+            numerator = (current or 1) if last in ("unit", "a") else 1
+            if word == "half" and "and" in gap.split():
+                current += 0.5
+                kind = "cardinal"
+            else:
+                current = numerator / DENOMINATORS[word]
+                kind = "fraction"
+            last, end, j = "fraction", group[j].end(), j + 1
+            break
+        elif word in MULTIPLIERS and last is None:
+            current, kind, last, end, j = MULTIPLIERS[word], "multiplier", "multiplier", group[j].end(), j + 1
+            break
+        elif word in INDIAN_SCALES and last in ("unit", "teen", "tens", "hundred"):
+            total += current * INDIAN_SCALES[word]
+            current, last = 0, "scale"
+        else:
+            break
+        end = group[j].end()
+        j += 1
+    if end is None or last == "a":
+        return None, max(j - i, 1)
+    word_count = j - i
+    return Number(start, end, total + current, kind, words=True, capitalized=text[start].isupper()), word_count
+
+
+def _second_is_time_unit(text: str, word: re.Match) -> bool:
+    """ "per second", "a split second", "for a second." are time; "a second test" is an ordinal."""
+    before = SECOND_AS_UNIT_BEFORE.search(text, max(0, word.start() - 10), word.start())
+    if not before:
+        return False
+    return not before.group().lower().startswith("a ") or bool(_SECOND_UNIT_AFTER.match(text, word.end()))
+
+
+def _is_a_fraction(text: str, word: re.Match) -> bool:
+    """After "a", a denominator word is a fraction when it is "half" ("a half") or when "of", a
+    verb or the end of a clause follows ("a third of", "nearly a fifth were electric", "fell by a
+    third."), not a noun ("a third term")."""
+    return word.group().lower() in ("half", "halves") or bool(_A_FRACTION_AFTER.match(text, word.end()))
+
+
+def _is_fraction(text: str, group: list[re.Match], j: int, last: str | None) -> bool:
+    """Whether a denominator word at ``group[j]`` is a fraction here ("two-thirds", "a third of") rather than an ordinal."""
+    word = group[j].group().lower()
+    if word in ("half", "halves"):
+        return True
+    if last == "unit":
+        # "three quarters said", "three-quarters": a fraction; "the past four quarters": periods
+        return word not in ("quarter", "quarters") or not _PERIODS_BEFORE.search(text, max(0, group[j - 1].start() - 12), group[j - 1].start())
+    if last == "a":
+        return _is_a_fraction(text, group[j])
+    return False
+
+
+def _word_number_ok(text: str, number: Number) -> bool:
+    """Word numbers that are idioms or names rather than counts are left out."""
+    word = text[number.start : number.end].lower()
+    before = text[max(0, number.start - 20) : number.start]
+    if word == "one" and _ONE_IN_N_AFTER.match(text, number.end):
+        return True  # "that one in six offices": a ratio, whatever comes before
+    if word == "one":
+        return not (NOT_AFTER_ONE.match(text, number.end) or NOT_BEFORE_ONE.search(before) or text[number.end : number.end + 1] == "-" and not text[number.end + 1 : number.end + 2].isdigit())
+    if word == "half":
+        return not PERIOD_HALF.search(before) and not _HALF_COMPOUND_AFTER.match(text, number.end)
+    if number.kind == "ordinal" and text.startswith(",", number.end) and starts_sentence(text, number.start):
+        return False  # "First, ...": a discourse marker
+    if number.kind == "ordinal" and PERIOD_AFTER_ORDINAL.match(text, number.end):
+        return False  # "the third quarter", "the second half": periods, for the dates extractor
+    if word in ("first",):
+        adverb = _FIRST_AS_ADVERB_AFTER.match(text, number.end)  # "the union first balloted members"
+        return not (adverb or IDIOM_AFTER_FIRST.match(text, number.end) or IDIOM_BEFORE_FIRST.search(before))
+    if word in ("quarter", "quarters") and number.kind == "fraction":
+        return True  # "a quarter of", "three quarters"
+    if word in ("quarter", "quarters") or word in SCALES or word in INDIAN_SCALES or word == "dozen" or word == "hundred":
+        return False  # "the third quarter", bare "million": periods and vague amounts
+    return True
