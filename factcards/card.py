@@ -120,6 +120,14 @@ class Extractor:
 
     ``extract(document, config)`` returns an iterable of ``Fact``; ``config`` is
     ``default_config`` overlaid with the user's settings for this extractor.
+    ``default_config`` declares every setting the extractor reads: a setting
+    the user gives that no record declares is refused.
+
+    ``requires`` names the fact types this extractor (or its plugin's
+    ``process_card``) relies on from other extractors. The core runs the
+    extractors producing them first, hands their facts over as
+    ``document.facts`` (grounded, stamped, read-only), and notes in the card's
+    diagnostics a required type that no selected extractor produces.
     """
 
     name: str
@@ -129,6 +137,7 @@ class Extractor:
     default_config: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     plugin: str | None = None
+    requires: tuple[str, ...] = ()
 
 
 @dataclass
@@ -139,6 +148,11 @@ class Summarizer:
     orders the candidates for the default summarizer (highest first) when the
     user names none; ``available()`` says whether it can run here (for example,
     whether its optional dependencies are installed) without importing them.
+
+    ``summarize_many(documents, facts_lists, config)``, when given, returns
+    the summaries of many documents at once (``Pipeline.cards`` batches
+    through it); ``warm_up(config)``, when given, loads what the first
+    ``summarize`` would (``Pipeline.warm_up`` calls it).
     """
 
     name: str
@@ -148,6 +162,19 @@ class Summarizer:
     description: str = ""
     priority: int = 0
     available: Callable[[], bool] = lambda: True
+    plugin: str | None = None
+    summarize_many: Callable[[list["Document"], list[list[Fact]], dict], list[Summary]] | None = None
+    warm_up: Callable[[dict], None] | None = None
+
+
+@dataclass
+class Settings:
+    """A settings table a plugin reads outside its extractors and summarizers (in ``process_card``, say),
+    registered through ``register_settings`` so the core knows its keys: ``defaults`` holds each one."""
+
+    name: str
+    defaults: dict[str, Any] = field(default_factory=dict)
+    description: str = ""
     plugin: str | None = None
 
 

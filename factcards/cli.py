@@ -20,11 +20,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import load_config, redacted, resolve_env
+from .config import load_config, redacted
 from .errors import FactcardsError, InputError
 from .manager import load_plugins_dir, make_plugin_manager
-from .pipeline import call_each, collect_registry, effective_config, make_card
-from .reader import FORMATS, decode, document_from_text, read_bytes
+from .pipeline import Pipeline
+from .reader import FORMATS, decode, read_bytes
+from .registry import collect_registry, effective_config
+from .stages import call_each
 from .render import render_markdown
 from .schema import CardInvalid, schema_errors
 
@@ -92,29 +94,30 @@ def plugin_options(command):
 @click.option("--length", help="Summary budget: sentences (3) or words (60w).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
 @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
+@click.option("--strict-config/--no-strict-config", default=True, show_default=True, help="Refuse settings no plugin declares (else warn).")
 @click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="Where the --summarizer's model runs (its device setting).")
 @plugin_options
-def card(plugin_manager, config, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins, device):
+def card(plugin_manager, config, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins, strict_config, device):
     """Make the fact card of an article (a text, HTML or JSON file, or - for stdin)."""
-    if device:
-        if not summarizer:
-            fail("--device needs --summarizer (the summarizer whose model it places)", 2)
-        config = {**config, summarizer: {**config.get(summarizer, {}), "device": device}}
+    if device and not summarizer:
+        fail("--device needs --summarizer (the summarizer whose model it places)", 2)
     try:
-        data = read_bytes(source, max_bytes=max_bytes)
-        name = "standard input" if source == "-" else source
-        document = document_from_text(decode(data, name), input_format, "" if source == "-" else source)
-        result = make_card(
-            document,
-            published=published,
-            summarizer=summarizer,
+        pipeline = Pipeline(
+            plugin_manager,
+            config=config,
             extractors=extractors or None,
+            summarizer=summarizer,
             disable=disable,
             length=length,
-            plugin_manager=plugin_manager,
+            device=device,
             strict_plugins=strict_plugins,
-            config=resolve_env(config),
+            strict_config=strict_config,
+            max_bytes=max_bytes,
         )
+        if source == "-":
+            result = pipeline.card(read_bytes("-", max_bytes=max_bytes), published=published, input_format=input_format, name="standard input")
+        else:
+            result = pipeline.card(Path(source), published=published, input_format=input_format, name=source)
     except CardInvalid as exc:
         fail(str(exc), EXIT_INVALID)
     except FactcardsError as exc:

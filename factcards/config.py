@@ -10,7 +10,7 @@ The file has one table per extractor, summarizer or plugin::
     api_token = { "$env" = "HF_TOKEN" }
 
 Each extractor and summarizer receives its ``default_config`` overlaid with its
-plugin's table and then its own table (``factcards.pipeline.effective_config``).
+plugin's table and then its own table (``factcards.registry.effective_config``).
 The file is ``--config PATH``, else ``$FACTCARDS_CONFIG``, else ``config.toml``
 in the platform's config folder (``~/.config/factcards/`` on Linux); a missing
 default file is no error.

@@ -75,6 +75,8 @@ class Document:
     another may reuse, keyed by a name the plugin owns. It lives and dies
     with the card and is never part of it; nothing per card belongs in a
     module global, which a second thread or a second card would see.
+    ``facts`` holds, while extractors run, the facts of those that ran
+    before (an extractor that ``requires`` a type runs after its producers).
     """
 
     text: str
@@ -87,6 +89,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     input_format: str = "text"
     user_data: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    facts: list = field(default_factory=list, repr=False, compare=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _interval_cache: dict = field(default_factory=dict, repr=False)
 

@@ -80,6 +80,30 @@ def register_fact_types(register):
 
 
 @hookspec
+def register_settings(register):
+    """Declare settings tables your plugin reads outside its extractors and summarizers.
+
+    :param register: call ``register(Settings(name, defaults, description))``;
+        ``defaults`` holds every key of the table with its default value.
+
+    The core refuses (or, with ``strict_config=False``, warns about) a user's
+    table or key that no plugin, extractor, summarizer or ``Settings``
+    declares, so a typo never silently does nothing. An extractor's or
+    summarizer's own ``default_config`` declares its keys already; this hook is
+    for settings a ``process_card`` or ``prepare_document`` implementation
+    reads from ``config``. ``factcards plugins`` lists them.
+
+    Example::
+
+        @hookimpl
+        def register_settings(register):
+            register(Settings("consistency", {"fallback": False}, "Replace a summary with findings."))
+
+    Since 0.2.
+    """
+
+
+@hookspec
 def prepare_document(document):
     """Clean and describe a document before anything reads it.
 

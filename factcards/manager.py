@@ -204,14 +204,17 @@ def api_incompatibility(declared: object) -> str | None:
 
 
 def unknown_hooks(pm: PluginManager, plugin: object) -> str | None:
-    """A one-line complaint about ``@hookimpl`` functions of ``plugin`` that match no hook (a typo), or None."""
+    """A one-line complaint about ``@hookimpl`` functions of ``plugin`` that match no hook (a typo), or None.
+
+    Implementations marked ``optionalhook=True`` are for hooks a newer factcards may have: never a complaint.
+    """
     known = [name for name in dir(pm.hook) if not name.startswith("_") and getattr(pm.hook, name).has_spec()]
     unknown = sorted(
         name
         for name in dir(pm.hook)
         if not name.startswith("_")
         and not getattr(pm.hook, name).has_spec()
-        and any(impl.plugin is plugin for impl in getattr(pm.hook, name).get_hookimpls())
+        and any(impl.plugin is plugin and not impl.optionalhook for impl in getattr(pm.hook, name).get_hookimpls())
     )
     if not unknown:
         return None

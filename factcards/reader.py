@@ -97,9 +97,15 @@ def document_from_text(text: str, input_format: str = "auto", name: str = "input
 
 
 def document_from_mapping(data: Any, name: str = "input") -> Document:
-    """A ``Document`` from ``{"text", "title", "published", "source", "url"}``."""
+    """A ``Document`` from ``{"text" or "html", "title", "published", "source", "url", "language"}``.
+
+    With ``html`` and no ``text``, the page's main text comes from trafilatura;
+    the mapping's own metadata wins over the page's.
+    """
     if not isinstance(data, dict):
         raise InputError(f"{name}: JSON input must be an object with a \"text\" field")
+    if data.get("text") is None and data.get("html") is not None:
+        return _document_from_mapped_html(data, name)
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(f"{name}: JSON input needs a non-empty string \"text\"")
@@ -116,6 +122,22 @@ def document_from_mapping(data: Any, name: str = "input") -> Document:
         language=data.get("language") or "en",
         input_format="json",
     )
+
+
+def _document_from_mapped_html(data: dict, name: str) -> Document:
+    html = data["html"]
+    if not isinstance(html, str) or not html.strip():
+        raise InputError(f"{name}: JSON field 'html' must be a non-empty string")
+    document = document_from_html(html, name)
+    for key in _JSON_FIELDS[1:]:
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise InputError(f"{name}: JSON field {key!r} must be a string")
+    for key in ("title", "source", "url", "language"):
+        if data.get(key):
+            setattr(document, key, data[key])
+    if data.get("published"):
+        document.published = normalize_published(data["published"])
+    return document
 
 
 def document_from_html(html: str, name: str = "input") -> Document:
@@ -195,19 +217,33 @@ def _parse_json(text: str, name: str) -> Any:
         raise InputError(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
 
 
-def load_document(source: Any, *, input_format: str = "auto", max_bytes: int | None = None) -> Document:
-    """A ``Document`` from a ``Document``, text, a path or a mapping."""
+def load_document(source: Any, *, input_format: str = "auto", max_bytes: int | None = None, name: str | None = None) -> Document:
+    """A ``Document`` from a ``Document``, text, bytes, a path or a mapping: the one input path.
+
+    Every front end reads articles through here, with the same checks: size,
+    binary data, UTF-8, emptiness, JSON shape, HTML through trafilatura.
+    ``name`` names the input in messages (and its suffix tells the format).
+    """
     if isinstance(source, Document):
-        return dataclasses.replace(source, regions=list(source.regions), sentences=[], user_data={}, _sentence_starts=[], _interval_cache={})
+        return dataclasses.replace(source, regions=list(source.regions), sentences=[], user_data={}, facts=[], _sentence_starts=[], _interval_cache={})
     if isinstance(source, dict):
-        return document_from_mapping(source)
+        return document_from_mapping(source, name or "input")
     if isinstance(source, os.PathLike):
         data = read_bytes(source, max_bytes=max_bytes)
-        return document_from_text(decode(data, str(source)), input_format, str(source))
-    if isinstance(source, bytes):
-        return document_from_text(decode(source), input_format)
+        return document_from_text(decode(data, name or str(source)), input_format, name or str(source))
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        _check_size(len(data), max_bytes, name or "input")
+        return document_from_text(decode(data, name or "input"), input_format, name or "input")
     if isinstance(source, str):
+        _check_size(len(source.encode("utf-8", "surrogatepass")), max_bytes, name or "input")
         if not source.strip():
-            raise InputError("input is empty")
-        return document_from_text(source, input_format)
+            raise InputError(f"{name or 'input'} is empty")
+        return document_from_text(source, input_format, name or "input")
     raise InputError(f"cannot make a document from {type(source).__name__}")
+
+
+def _check_size(size: int, max_bytes: int | None, name: str) -> None:
+    limit = max_bytes_default() if max_bytes is None else max_bytes
+    if size > limit:
+        raise InputError(f"{name} is larger than the {limit}-byte limit (raise it with --max-bytes)")

@@ -35,7 +35,9 @@ from typing import Any, Callable, Iterable, Iterator
 from .card import Card, Extractor, Fact, Summarizer, Summary
 from .document import CHROME, DATELINE, Document
 from .manager import DEFAULT_PLUGINS, ENTRY_POINT_GROUP, PluginManager, make_plugin_manager
-from .pipeline import Registry, _check_summary, collect_registry, make_card, prepare
+from .pipeline import make_card
+from .registry import Registry, collect_registry
+from .stages import check_summary, prepare
 from .schema import compose_schema, schema_errors
 
 MINIMAL_PLUGINS = ("scraped_page", "lead")
@@ -454,7 +456,7 @@ def _summarizer_problems(record: Summarizer, documents: dict[str, Document], set
     for label, document in documents.items():
         try:
             first = record.summarize(document, [], dict(settings))
-            _check_summary(first, document)
+            check_summary(first, document)
             second = record.summarize(copy.deepcopy(document), [], dict(settings))
         except Exception as exc:
             problems.append(f"{label}: {type(exc).__name__}: {exc}")

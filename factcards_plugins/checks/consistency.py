@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from factcards import Diagnostic, Document, collect_registry, hookimpl, make_plugin_manager
+from factcards import Diagnostic, Document, Settings, hookimpl
 
 NAME = "consistency"
 CHECKED_TYPES = ("money", "number", "percentage", "date", "person")
@@ -28,14 +28,8 @@ NUMERIC_TYPES = ("money", "number", "percentage")
 DEFAULT_CONFIG = {"fallback": False, "fallback_summarizer": "minilm"}
 
 
-def installed_registry():
-    """The registry of the built-in and installed plugins, for calls from outside a card run."""
-    return collect_registry(make_plugin_manager(), [])
-
-
-def summary_facts(text: str, published: str | None, registry=None, config=None) -> list:
-    """The checked kinds of fact that ``registry``'s extractors, with the user's ``config``, find in ``text``."""
-    registry = registry or installed_registry()
+def summary_facts(text: str, published: str | None, registry, config=None) -> list:
+    """The checked kinds of fact that ``registry``'s extractors (a pipeline's, say), with the user's ``config``, find in ``text``."""
     config = config or {}
     document = Document(text, published=published)
     document.segment()
@@ -125,7 +119,7 @@ def sentence_of(summary, offset: int) -> int | None:
     return None
 
 
-def check_summary(summary, document, document_facts: list, registry=None, config=None) -> list[dict]:
+def check_summary(summary, document, document_facts: list, registry, config=None) -> list[dict]:
     """Findings: the summary's numbers, amounts, percentages, dates and people the document does not support."""
     if summary is None or not summary.text:
         return []
@@ -149,9 +143,8 @@ def check_summary(summary, document, document_facts: list, registry=None, config
     return findings
 
 
-def fallback_summary(document, facts, wanted: str, config, registry=None):
+def fallback_summary(document, facts, wanted: str, config, registry):
     """``(name, summary)`` from the ``wanted`` summarizer, else ``lead``, with the user's settings for it."""
-    registry = registry or installed_registry()
     for name in (wanted, "lead"):
         record = registry.summarizers.get(name)
         if record is not None and record.available():
@@ -159,6 +152,12 @@ def fallback_summary(document, facts, wanted: str, config, registry=None):
             summary.method = name
             return name, summary
     return None, None
+
+
+@hookimpl
+def register_settings(register):
+    """The ``consistency`` table: ``fallback`` (replace a summary with findings) and ``fallback_summarizer``."""
+    register(Settings(NAME, dict(DEFAULT_CONFIG), "Replace a summary that has unsupported spans by another summarizer's."))
 
 
 @hookimpl

@@ -10,7 +10,7 @@ import factcards
 from factcards import Extractor, FactType, Summarizer, hookimpl
 from factcards.cli import cli
 from factcards.config import ConfigError, default_config_path, load_config, parse_override, resolve_env
-from factcards.pipeline import effective_config
+from factcards.registry import effective_config
 from factcards.testing import fresh_plugin_manager, registered
 
 SEEN = []
@@ -25,7 +25,7 @@ class Recorder:
 
     @hookimpl
     def register_extractors(self, register):
-        register(Extractor("recorder", ("noop",), self.extract, default_config={"threshold": 1, "mode": "fast"}))
+        register(Extractor("recorder", ("noop",), self.extract, default_config={"threshold": 1, "mode": "fast", "token": None}))
 
     @staticmethod
     def extract(document, config):
@@ -109,7 +109,7 @@ def test_make_card_passes_effective_config_to_the_extractor():
     SEEN.clear()
     with registered(Recorder()) as pm:
         factcards.make_card("Nothing happened today.", summarizer="lead", plugin_manager=pm, config={"recorder": {"threshold": 9}})
-    assert SEEN == [{"threshold": 9, "mode": "fast"}]
+    assert SEEN == [{"threshold": 9, "mode": "fast", "token": None}]
 
 
 def cli_with_recorder(monkeypatch, *args):

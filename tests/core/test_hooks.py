@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 import factcards
 from factcards import Extractor, Fact, FactType, Summarizer, Summary, SummarySentence, hookimpl
-from factcards.pipeline import call_each
+from factcards.stages import call_each
 
 WORD = {"type": "object", "required": ["word"], "properties": {"word": {"type": "string"}}}
 

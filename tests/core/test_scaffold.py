@@ -35,7 +35,7 @@ def test_pyproject_has_entry_point_and_compatible_requirement(tmp_path):
     root = new_plugin("votes", tmp_path)
     project = tomllib.loads((root / "pyproject.toml").read_text())
     assert project["project"]["entry-points"]["factcards"] == {"factcards-votes": "factcards_votes"}
-    assert project["project"]["dependencies"] == [factcards_requirement()] == ["factcards>=0.1.0,<1"]
+    assert project["project"]["dependencies"] == [factcards_requirement()] == ["factcards>=0.2.0,<1"]
     assert project["tool"]["setuptools"]["py-modules"] == ["factcards_votes"]
 
 

@@ -51,11 +51,12 @@ def findings_by_text(card):
 def test_extractive_summaries_hold_by_construction(lead_card, sample_path):
     from factcards_plugins.checks.consistency import check_summary
 
-    longer = factcards.make_card(sample_path, summarizer="lead", length="12")
-    document = factcards.reader.load_document(sample_path)
-    factcards.pipeline.prepare(factcards.make_plugin_manager(entry_points=False), document, None, [], False)
+    pipeline = factcards.Pipeline(factcards.make_plugin_manager(entry_points=False), summarizer="lead", length="12")
+    longer = pipeline.card(sample_path)
+    document = pipeline.document(sample_path)
+    factcards.stages.prepare(pipeline.plugin_manager, document, None, [], False)
     assert len(longer.summary.sentences) == 12
-    assert check_summary(longer.summary, document, longer.facts) == []
+    assert check_summary(longer.summary, document, longer.facts, pipeline.registry) == []
     assert lead_card.summary.checks == []
 
 
@@ -118,11 +119,12 @@ def test_sentence_of_maps_summary_offsets_to_sentences():
 def test_a_figure_that_is_only_part_of_a_document_figure_is_reported(sample_path):
     from factcards_plugins.checks.consistency import check_summary
 
-    card = factcards.make_card(sample_path, summarizer="lead")
-    document = factcards.reader.load_document(sample_path)
-    factcards.pipeline.prepare(factcards.make_plugin_manager(entry_points=False), document, None, [], False)
+    pipeline = factcards.Pipeline(factcards.make_plugin_manager(entry_points=False), summarizer="lead")
+    card = pipeline.card(sample_path)
+    document = pipeline.document(sample_path)
+    factcards.stages.prepare(pipeline.plugin_manager, document, None, [], False)
     invented = Summary([SummarySentence("Officials met on February 1 and lent $49 million.")], extractive=False)
-    reported = {f["text"] for f in check_summary(invented, document, card.facts)}
+    reported = {f["text"] for f in check_summary(invented, document, card.facts, pipeline.registry)}
     assert {"February 1", "$49 million"} <= reported
 
 

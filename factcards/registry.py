@@ -1,0 +1,167 @@
+"""What the plugins registered (extractors, summarizers, fact types, settings tables) and the settings each runs with.
+
+``collect_registry`` asks every plugin once, each implementation on its own;
+``effective_config`` is the one rule for the settings a record runs with;
+``config_problems`` says which of the user's tables and keys nothing declares.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Mapping
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError
+
+from .card import ERROR, WARNING, Diagnostic, Extractor, FactType, Settings, Summarizer
+from .errors import PluginError
+from .manager import PluginManager
+from .schema import compose_schema, fact_checker
+from .trace import trace_line, tracing
+
+# Settings the core itself gives every summarizer (``--length``), declared or not.
+BUDGET_KEYS = ("sentences", "words")
+
+
+@dataclass
+class Registry:
+    """Everything the plugins registered: extractors, summarizers, fact types and settings tables, by name."""
+
+    extractors: dict[str, Extractor] = field(default_factory=dict)
+    summarizers: dict[str, Summarizer] = field(default_factory=dict)
+    fact_types: dict[str, FactType] = field(default_factory=dict)
+    settings_tables: dict[str, Settings] = field(default_factory=dict)
+    _fact_checker: Callable[[dict[str, Any]], str | None] | None = field(default=None, repr=False)
+
+    def schema(self) -> dict[str, Any]:
+        return compose_schema(self.fact_types.values())
+
+    def settings(self, record: Extractor | Summarizer, config: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+        """The config ``record`` runs with, as the core computes it (see ``effective_config``)."""
+        return effective_config(record, config)
+
+    def fact_problem(self, fact: dict[str, Any]) -> str | None:
+        """Why one fact would make a card invalid, or None (see ``schema.fact_checker``)."""
+        if self._fact_checker is None:
+            self._fact_checker = fact_checker(self.fact_types.values())
+        return self._fact_checker(fact)
+
+    def producers(self, fact_type: str) -> list[str]:
+        """The names of the extractors that produce ``fact_type``."""
+        return sorted(e.name for e in self.extractors.values() if fact_type in e.fact_types)
+
+
+def collect_registry(pm: PluginManager, diagnostics: list[Diagnostic], *, strict: bool = False) -> Registry:
+    """Ask every plugin for its extractors, summarizers, fact types and settings tables.
+
+    The answer is kept on the plugin manager until its plugins change, with the
+    diagnostics it gave; strict mode always asks again, so a failure raises.
+    """
+    cached = getattr(pm, "registry_cache", None)
+    if cached is not None and not strict:
+        registry, found = cached
+        diagnostics.extend(dataclasses.replace(d) for d in found)
+        return registry
+    found: list[Diagnostic] = []
+    registry = _ask_plugins(pm, found, strict)
+    if hasattr(pm, "registry_cache"):
+        pm.registry_cache = (registry, found)
+    diagnostics.extend(found)
+    return registry
+
+
+def _ask_plugins(pm: PluginManager, diagnostics: list[Diagnostic], strict: bool) -> Registry:
+    registry = Registry()
+    _collect(pm, "register_extractors", Extractor, registry.extractors, diagnostics, strict)
+    _collect(pm, "register_summarizers", Summarizer, registry.summarizers, diagnostics, strict)
+    _collect(pm, "register_fact_types", FactType, registry.fact_types, diagnostics, strict)
+    _collect(pm, "register_settings", Settings, registry.settings_tables, diagnostics, strict)
+    for name, fact_type in list(registry.fact_types.items()):
+        problem = _schema_problem(json.dumps(fact_type.value_schema, sort_keys=True, default=str))
+        if problem:
+            del registry.fact_types[name]
+            diagnostics.append(Diagnostic(ERROR, "register_fact_types", f"fact type {name!r} has an invalid schema: {problem}", fact_type.plugin))
+    return registry
+
+
+@lru_cache(maxsize=256)
+def _schema_problem(schema_json: str) -> str | None:
+    """Why a fact-type fragment is not a valid JSON Schema, or None (checked once per fragment)."""
+    try:
+        Draft202012Validator.check_schema(json.loads(schema_json))
+    except SchemaError as exc:
+        return exc.message
+    return None
+
+
+def _collect(pm, hook_name, record_type, into: dict, diagnostics, strict) -> None:
+    trace = tracing()
+    for impl in getattr(pm.hook, hook_name).get_hookimpls():
+        plugin_name = impl.plugin_name
+
+        def register(record, _plugin=plugin_name):
+            if not isinstance(record, record_type):
+                raise TypeError(f"register() takes a {record_type.__name__}, not {type(record).__name__}")
+            record.plugin = _plugin
+            if trace:
+                trace_line(f"{_plugin}.{hook_name}: register({record_type.__name__} {record.name!r})")
+            if record.name in into:
+                diagnostics.append(Diagnostic(WARNING, hook_name, f"{record.name!r} is already registered by {into[record.name].plugin}; ignored", _plugin))
+                return
+            into[record.name] = record
+
+        try:
+            impl.function(**{name: register for name in impl.argnames})
+        except Exception as exc:
+            if strict:
+                raise PluginError(plugin_name, hook_name, exc) from exc
+            diagnostics.append(Diagnostic(ERROR, hook_name, f"{type(exc).__name__}: {exc}", plugin_name))
+
+
+def effective_config(record: Extractor | Summarizer, config: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The record's defaults, overlaid with the user's settings for its plugin, then for the record itself."""
+    for_plugin = config.get(record.plugin, {}) if record.plugin and record.plugin != record.name else {}
+    return {**record.default_config, **dict(for_plugin), **dict(config.get(record.name, {}))}
+
+
+def declared_settings(registry: Registry, plugin_names) -> dict[str, set[str]]:
+    """Every settings table a user may write, with the keys it may hold.
+
+    An extractor's or summarizer's table holds its ``default_config`` keys (a
+    summarizer's also the budget); a plugin's table holds the keys of all its
+    records and of the ``Settings`` it registered; a ``Settings`` table its own.
+    """
+    tables: dict[str, set[str]] = {name: set() for name in plugin_names}
+    for record in [*registry.extractors.values(), *registry.summarizers.values()]:
+        keys = set(record.default_config) | (set(BUDGET_KEYS) if isinstance(record, Summarizer) else set())
+        tables.setdefault(record.name, set()).update(keys)
+        if record.plugin:
+            tables.setdefault(record.plugin, set()).update(keys)
+    for table in registry.settings_tables.values():
+        tables.setdefault(table.name, set()).update(table.defaults)
+        if table.plugin:
+            tables.setdefault(table.plugin, set()).update(table.defaults)
+    return tables
+
+
+def config_problems(config: Mapping[str, Mapping[str, Any]], tables: Mapping[str, set[str]]) -> list[str]:
+    """One line per table or key of ``config`` that nothing declares, with a "did you mean" hint."""
+    problems = []
+    for name, table in config.items():
+        if name not in tables:
+            problems.append(f"no plugin, extractor or summarizer is named {name!r}{_hint(name, tables)}")
+            continue
+        for key in table:
+            if key not in tables[name]:
+                known = ", ".join(sorted(tables[name])) or "none"
+                problems.append(f"{name!r} has no setting {key!r}{_hint(key, tables[name])} (its settings: {known})")
+    return problems
+
+
+def _hint(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -1,0 +1,165 @@
+"""The stages of one card: prepare the document, run the extractors, summarize.
+
+Every plugin call goes through ``call_each`` or a guarded extractor or
+summarizer call: one implementation at a time, so an exception becomes a
+diagnostic (or, in strict mode, a ``PluginError``) instead of stopping the
+other plugins.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, Iterable
+
+from .card import ERROR, INFO, WARNING, Diagnostic, Extractor, Fact, Summarizer, Summary
+from .document import Document
+from .errors import PluginError, SelectionError
+from .manager import PluginManager
+from .reader import normalize_published
+from .trace import trace_line, tracing
+
+FALLBACK_SUMMARIZER = "lead"
+
+
+def call_each(
+    pm: PluginManager,
+    hook_name: str,
+    diagnostics: list[Diagnostic],
+    *,
+    strict: bool = False,
+    skip: Iterable[str] = frozenset(),
+    **kwargs: Any,
+) -> list[tuple[str, Any]]:
+    """Call every implementation of ``hook_name`` on its own (but those of plugins in ``skip``);
+    return ``(plugin name, result)`` pairs."""
+    results = []
+    trace = tracing()
+    for impl in getattr(pm.hook, hook_name).get_hookimpls():
+        if impl.plugin_name in skip:
+            continue
+        args = {name: kwargs[name] for name in impl.argnames}
+        try:
+            result = impl.function(**args)
+        except Exception as exc:
+            if strict:
+                raise PluginError(impl.plugin_name, hook_name, exc) from exc
+            diagnostics.append(Diagnostic(ERROR, hook_name, f"{type(exc).__name__}: {exc}", impl.plugin_name))
+            continue
+        if trace:
+            trace_line(f"{impl.plugin_name}.{hook_name}({', '.join(args)}) -> {result!r}")
+        results.append((impl.plugin_name, result))
+    return results
+
+
+def prepare(pm: PluginManager, document: Document, published: str | None, diagnostics, strict: bool, disabled=frozenset()) -> None:
+    """Run the cleaners, apply a ``published`` override, then segment sentences."""
+    given, original_text = document.published, document.text
+    call_each(pm, "prepare_document", diagnostics, strict=strict, skip=disabled, document=document)
+    if document.text != original_text:
+        document.text = original_text
+        diagnostics.append(Diagnostic(ERROR, "prepare_document", "a cleaner changed the document text; the original was restored (mark regions instead)"))
+    if given:
+        document.published = given
+    if published:
+        document.published = normalize_published(published)
+    document.segment()
+
+
+def in_dependency_order(extractors: list[Extractor]) -> list[Extractor]:
+    """``extractors`` by name, each after those producing the fact types it ``requires``.
+
+    Raises ``SelectionError`` when the requirements form a cycle.
+    """
+    pending = sorted(extractors, key=lambda e: e.name)
+    ordered: list[Extractor] = []
+    while pending:
+        ready = [e for e in pending if not _waits_for(e, pending)]
+        if not ready:
+            names = ", ".join(e.name for e in pending)
+            raise SelectionError(f"extractors {names} require each other's fact types (a cycle in 'requires')")
+        ordered.append(ready[0])
+        pending.remove(ready[0])
+    return ordered
+
+
+def _waits_for(extractor: Extractor, pending: list[Extractor]) -> bool:
+    return any(other is not extractor and set(extractor.requires) & set(other.fact_types) for other in pending)
+
+
+def missing_requirements(extractors: list[Extractor]) -> list[Diagnostic]:
+    """A note per required fact type that no selected extractor produces."""
+    produced = {t for e in extractors for t in e.fact_types}
+    notes = []
+    for extractor in extractors:
+        missing = [t for t in extractor.requires if t not in produced]
+        if missing:
+            message = f"requires {', '.join(missing)} facts, which no selected extractor produces"
+            notes.append(Diagnostic(INFO, f"extractor {extractor.name}", message, extractor.plugin))
+    return notes
+
+
+def run_extractors(chosen: list[tuple[Extractor, dict]], document: Document, diagnostics, strict: bool) -> list[Fact]:
+    """The facts of every ``(extractor, settings)`` pair, in order; ``document.facts`` grows as they run."""
+    trace = tracing()
+    document.facts = []
+    for extractor, settings in chosen:
+        began = time.perf_counter()
+        try:
+            found = list(extractor.extract(document, dict(settings)))
+        except Exception as exc:
+            if strict:
+                raise PluginError(extractor.plugin or extractor.name, f"extractor {extractor.name}", exc) from exc
+            diagnostics.append(Diagnostic(ERROR, f"extractor {extractor.name}", f"{type(exc).__name__}: {exc}", extractor.plugin))
+            continue
+        if trace:
+            trace_line(f"{extractor.plugin}: extractor {extractor.name} -> {len(found)} facts in {(time.perf_counter() - began) * 1000:.1f} ms")
+        undeclared = sorted({f.type for f in found if isinstance(f, Fact) and f.type not in extractor.fact_types})
+        if undeclared:
+            diagnostics.append(Diagnostic(WARNING, f"extractor {extractor.name}", f"dropped facts of undeclared types {', '.join(undeclared)} (declare them in fact_types)", extractor.plugin))
+        for fact in found:
+            if isinstance(fact, Fact):
+                if fact.type in undeclared:
+                    continue
+                fact.extractor = extractor.name
+            document.facts.append(fact)
+    facts, document.facts = document.facts, []
+    return facts
+
+
+def summarize(registry, chosen: Summarizer | None, document, facts, settings_of, diagnostics, strict):
+    """Run the chosen summarizer; on failure fall back to ``lead`` with a diagnostic.
+
+    ``settings_of(summarizer)`` gives the settings a summarizer runs with.
+    """
+    if chosen is None:
+        diagnostics.append(Diagnostic(WARNING, "summarize", "no summarizer available; the card has no summary"))
+        return None, None
+    try:
+        summary = chosen.summarize(document, facts, settings_of(chosen))
+        check_summary(summary, document)
+    except Exception as exc:
+        if strict:
+            raise PluginError(chosen.plugin or chosen.name, f"summarizer {chosen.name}", exc) from exc
+        return fall_back(registry, chosen, exc, document, facts, settings_of, diagnostics, strict)
+    summary.method = chosen.name
+    return summary, chosen
+
+
+def fall_back(registry, failed: Summarizer, exc: BaseException, document, facts, settings_of, diagnostics, strict):
+    """Report ``failed``'s exception and summarize with ``lead`` instead (unless it was ``lead``)."""
+    diagnostics.append(Diagnostic(ERROR, f"summarizer {failed.name}", f"{type(exc).__name__}: {exc}", failed.plugin))
+    fallback = registry.summarizers.get(FALLBACK_SUMMARIZER)
+    if fallback is None or fallback is failed:
+        return None, None
+    diagnostics.append(Diagnostic(INFO, "summarize", f"fell back to {FALLBACK_SUMMARIZER!r}", failed.plugin))
+    return summarize(registry, fallback, document, facts, settings_of, diagnostics, strict)
+
+
+def check_summary(summary: Any, document: Document) -> None:
+    """Raise unless ``summary`` is a ``Summary`` whose extractive sentences sit at their offsets."""
+    if not isinstance(summary, Summary):
+        raise TypeError(f"summarize() returned {type(summary).__name__}, not a Summary")
+    if summary.extractive:
+        for sentence in summary.sentences:
+            if sentence.start is None or document.text[sentence.start : sentence.end] != sentence.text:
+                raise ValueError(f"extractive sentence {sentence.text[:40]!r} is not at its offsets")
