@@ -64,8 +64,9 @@ def register_extractors(register):
             fact_types=FACT_TYPES,
             extract=extract,
             version=VERSION,
-            default_config={},
+            default_config={"default_dollar": "USD"},
             description="Numbers in digits and words, ordinals, fractions, percentages; no names, dates or ids.",
+            requires=("date", "time"),  # process_card drops the numbers inside them
         )
     )
 
