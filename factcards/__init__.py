@@ -22,7 +22,7 @@ from .document import Document, Region, Sentence  # noqa: E402
 from .errors import FactcardsError, InputError, PluginError, SelectionError  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
 from .manager import PluginManager, make_plugin_manager  # noqa: E402
-from .pipeline import Pipeline, make_card  # noqa: E402
+from .pipeline import Pipeline, PipelineOptions, make_card  # noqa: E402
 from .registry import Registry, collect_registry  # noqa: E402
 from .schema import CardInvalid, load_schema  # noqa: E402
 
@@ -41,6 +41,7 @@ __all__ = [
     "InputError",
     "PluginError",
     "Pipeline",
+    "PipelineOptions",
     "PluginManager",
     "Region",
     "Registry",

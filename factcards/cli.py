@@ -11,6 +11,8 @@ Exit codes:
 from __future__ import annotations
 
 import functools
+import importlib
+import importlib.util
 import json
 import os
 import sys
@@ -23,7 +25,7 @@ from . import __version__
 from .config import load_config, redacted
 from .errors import FactcardsError, InputError
 from .manager import load_plugins_dir, make_plugin_manager
-from .pipeline import Pipeline
+from .pipeline import Pipeline, PipelineOptions
 from .reader import FORMATS, decode, read_bytes
 from .registry import collect_registry, effective_config
 from .stages import call_each
@@ -39,7 +41,29 @@ def fail(message: str, code: int) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose heavier commands (the service, the batch runner) are imported only when run."""
+
+    lazy_commands = {
+        "serve": "factcards.service.command:serve",
+        "batch": "factcards.batch.command:batch",
+    }
+
+    def list_commands(self, ctx):
+        return sorted({*super().list_commands(ctx), *self._available()})
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is None and name in self._available():
+            module_name, attribute = self.lazy_commands[name].split(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+    def _available(self):
+        return [name for name, target in self.lazy_commands.items() if importlib.util.find_spec(target.split(":")[0].rsplit(".", 1)[0])]
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factcards")
 def cli():
     """Turn a news article into a fact card: a faithful summary plus its grounded key facts."""
@@ -82,40 +106,57 @@ def plugin_options(command):
     return with_plugin_options
 
 
+def pipeline_options(command):
+    """Add the options a ``Pipeline`` is built from (selection, budget, strictness, input size) and the plugin options.
+
+    The command receives the plugin manager and a ``PipelineOptions`` as its first two arguments.
+    """
+
+    @click.option("--summarizer", help="The summarizer to run (default: the best available).")
+    @click.option("--extractor", "extractors", multiple=True, help="Run only this extractor (repeatable).")
+    @click.option("--disable", multiple=True, help="Do not run this extractor, summarizer or plugin (repeatable).")
+    @click.option("--length", help="Summary budget: sentences (3) or words (60w).")
+    @click.option("--max-bytes", type=click.IntRange(min=1), help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
+    @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
+    @click.option("--strict-config/--no-strict-config", default=True, show_default=True, help="Refuse settings no plugin declares (else warn).")
+    @click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="Where the --summarizer's model runs (its device setting).")
+    @plugin_options
+    @functools.wraps(command)
+    def with_pipeline_options(pm, config, summarizer, extractors, disable, length, max_bytes, strict_plugins, strict_config, device, **kwargs):
+        if device and not summarizer:
+            fail("--device needs --summarizer (the summarizer whose model it places)", 2)
+        options = PipelineOptions(
+            config=config, extractors=tuple(extractors) or None, summarizer=summarizer, disable=tuple(disable),
+            length=length, device=device, strict_plugins=strict_plugins, strict_config=strict_config,
+            max_bytes=max_bytes, plugins_dirs=tuple(pm.plugins_dirs),
+        )
+        return command(pm, options, **kwargs)
+
+    return with_pipeline_options
+
+
+def build_pipeline(pm, options: PipelineOptions) -> Pipeline:
+    """The pipeline for a command, or exit with the one-line reason it cannot be built."""
+    try:
+        return options.build(pm)
+    except FactcardsError as exc:
+        fail(str(exc), exc.exit_code)
+
+
 @cli.command()
 @click.argument("source", default="-", metavar="[FILE|-]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the card here (atomically) instead of stdout.")
 @click.option("--format", "fmt", type=click.Choice(["json", "markdown"]), default="json", show_default=True)
 @click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read the input.")
-@click.option("--summarizer", help="The summarizer to run (default: the best available).")
-@click.option("--extractor", "extractors", multiple=True, help="Run only this extractor (repeatable).")
-@click.option("--disable", multiple=True, help="Do not run this extractor, summarizer or plugin (repeatable).")
 @click.option("--published", help="Publication date (ISO 8601); overrides the dateline.")
-@click.option("--length", help="Summary budget: sentences (3) or words (60w).")
-@click.option("--max-bytes", type=click.IntRange(min=1), help="Largest input accepted, in bytes (default 10 MiB, or $FACTCARDS_MAX_BYTES).")
-@click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
-@click.option("--strict-config/--no-strict-config", default=True, show_default=True, help="Refuse settings no plugin declares (else warn).")
-@click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="Where the --summarizer's model runs (its device setting).")
-@plugin_options
-def card(plugin_manager, config, source, output, fmt, input_format, summarizer, extractors, disable, published, length, max_bytes, strict_plugins, strict_config, device):
+@pipeline_options
+def card(plugin_manager, options, source, output, fmt, input_format, published):
     """Make the fact card of an article (a text, HTML or JSON file, or - for stdin)."""
-    if device and not summarizer:
-        fail("--device needs --summarizer (the summarizer whose model it places)", 2)
+    pipeline = build_pipeline(plugin_manager, options)
     try:
-        pipeline = Pipeline(
-            plugin_manager,
-            config=config,
-            extractors=extractors or None,
-            summarizer=summarizer,
-            disable=disable,
-            length=length,
-            device=device,
-            strict_plugins=strict_plugins,
-            strict_config=strict_config,
-            max_bytes=max_bytes,
-        )
         if source == "-":
-            result = pipeline.card(read_bytes("-", max_bytes=max_bytes), published=published, input_format=input_format, name="standard input")
+            data = read_bytes("-", max_bytes=options.max_bytes)
+            result = pipeline.card(data, published=published, input_format=input_format, name="standard input")
         else:
             result = pipeline.card(Path(source), published=published, input_format=input_format, name=source)
     except CardInvalid as exc:

@@ -67,6 +67,7 @@ class PluginManager(pluggy.PluginManager):
         self.info: dict[str, PluginInfo] = {}
         self.load_errors: list[LoadError] = []
         self.registry_cache = None  # what collect_registry found; cleared whenever the plugin set changes
+        self.plugins_dirs: list[str] = []  # the one-off plugin folders loaded, for worker processes to load again
 
     def register(self, plugin, name=None):
         self.registry_cache = None
@@ -143,6 +144,7 @@ def load_entry_points(pm: PluginManager) -> None:
 
 def load_plugins_dir(pm: PluginManager, folder: str | os.PathLike) -> None:
     """Load each ``*.py`` file in ``folder`` (not those starting with ``_``) as a plugin named after the file."""
+    pm.plugins_dirs.append(os.fspath(folder))
     for path in sorted(Path(folder).glob("*.py")):
         name = path.stem
         if path.name.startswith("_") or pm.is_blocked(name) or pm.has_plugin(name):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import time
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from . import PLUGIN_API, __version__
@@ -19,7 +20,7 @@ from .card import ERROR, WARNING, Card, Diagnostic, Extractor, Fact, Summarizer,
 from .config import ConfigError, resolve_env
 from .document import Document
 from .errors import PluginError, SelectionError
-from .manager import PluginManager, make_plugin_manager
+from .manager import PluginManager, load_plugins_dir, make_plugin_manager
 from .reader import load_document
 from .registry import Registry, collect_registry, config_problems, declared_settings, effective_config
 from .schema import SCHEMA_VERSION, validate_card
@@ -228,6 +229,36 @@ class Pipeline:
             "summarizer": described(summarizer) if summarizer else None,
             "elapsed_ms": round(elapsed * 1000, 3),
         }
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """Everything a ``Pipeline`` is built from, as plain data: a worker process, a web
+    worker or a Ray actor receives these and builds its own pipeline with ``build()``."""
+
+    config: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    extractors: tuple[str, ...] | None = None
+    summarizer: str | None = None
+    disable: tuple[str, ...] = ()
+    length: str | int | None = None
+    device: str | None = None
+    strict_plugins: bool = False
+    strict_config: bool = True
+    max_bytes: int | None = None
+    plugins_dirs: tuple[str, ...] = ()
+    entry_points: bool = True
+
+    def build(self, plugin_manager: PluginManager | None = None) -> Pipeline:
+        """The pipeline, on ``plugin_manager`` or on a fresh one with these plugin folders."""
+        if plugin_manager is None:
+            plugin_manager = make_plugin_manager(entry_points=self.entry_points)
+            for folder in self.plugins_dirs:
+                load_plugins_dir(plugin_manager, folder)
+        return Pipeline(
+            plugin_manager, config=self.config, extractors=self.extractors, summarizer=self.summarizer,
+            disable=self.disable, length=self.length, device=self.device, strict_plugins=self.strict_plugins,
+            strict_config=self.strict_config, max_bytes=self.max_bytes,
+        )
 
 
 class _Work:
