@@ -188,8 +188,7 @@ class Pipeline:
         began = time.perf_counter()
         diagnostics = [Diagnostic(d.level, d.stage, d.message, d.plugin) for d in self._notes]
         prepare(self.plugin_manager, document, published, diagnostics, self.strict_plugins, self.disabled)
-        settings = [(e, copy.deepcopy(s)) for e, s in self._extractor_settings]
-        facts = run_extractors(settings, document, diagnostics, self.strict_plugins)
+        facts = run_extractors(self._extractor_settings, document, diagnostics, self.strict_plugins)
         facts = merge_facts(document, facts, self._known_types, diagnostics, self._plugin_of, self.registry.fact_problem)
         return _Work(document, facts, diagnostics, time.perf_counter() - began)
 
@@ -199,7 +198,7 @@ class Pipeline:
         card = Card(document=document.to_dict(), summary=summary, facts=work.facts, generator={}, diagnostics=diagnostics, schema_version=SCHEMA_VERSION)
         call_each(
             self.plugin_manager, "process_card", diagnostics, strict=self.strict_plugins, skip=self.disabled,
-            card=card, document=document, config=copy.deepcopy(self.config), registry=self.registry,
+            card=card, document=document, config={name: dict(table) for name, table in self.config.items()}, registry=self.registry,
         )
         checked = {id(fact) for fact in work.facts}  # a fact process_card changed in place is caught by the card's validation
         card.facts = merge_facts(document, card.facts, self._known_types, diagnostics, self._plugin_of, self.registry.fact_problem, checked)
