@@ -17,7 +17,7 @@ from .scanner import find_quantities
 VERSION = "1.0"
 FACT_TYPES = ("number", "percentage")
 # Fact types whose spans a bare number must not overlap.
-SWALLOWING_TYPES = frozenset({"money", "percentage", "date", "time"})
+SWALLOWING_TYPES = frozenset({"money", "percentage", "date", "time", "duration"})
 
 
 def extract(document, config) -> list[Fact]:
