@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import CALENDAR, SPEECH_VERB
+from .lexicon import CALENDAR, SPEECH_VERB, verb_like
 from .quote_scan import Quoted
 from .speakers import DETERMINERS, LINKING, WINDOW, WORD, Speaker, SpeakerResolver
 
@@ -21,7 +21,11 @@ PHRASE_STOP = frozenset(
     again however who which that once meanwhile separately previously recently finally further from with
     after before while when since as for to but and or because if not never already still""".split()
 )
-OBJECT_VERBS_NOT_SPEAKER = frozenset({"told", "tells", "telling", "asked", "asking", "warning", "urged"})
+# Verbs whose object is who is spoken to or what is named, not the speaker ("called the update").
+OBJECT_VERBS_NOT_SPEAKER = frozenset(
+    """told tells telling asked asks asking warning warns urged advised called calls calling described
+    describes describing dubbed branded termed""".split()
+)
 LEADING_ADVERBS = frozenset("earlier later separately meanwhile afterwards then also".split())
 ABBREVIATIONS = frozenset("mr. mrs. ms. dr. st. sen. gov. rep. gen. jr. sr.".split())
 
@@ -36,18 +40,21 @@ class Attributions:
         self.resolver = resolver
 
     def speaker(self, index: int, quoted: Quoted) -> Speaker | None:
-        """Who said the quote: the attribution after it, else before it; None when nothing fits."""
+        """Who said the quote: the attribution after it in its sentence, else before it, else in the
+        next sentence when the quote ends its own; None when nothing fits."""
         unresolved = None
         windows = (
             (quoted.close + 1, self._after_limit(index, quoted), False),
             (self._before_limit(index, quoted), quoted.open, True),
+            (quoted.close + 1, self._next_sentence_limit(index, quoted), False),
         )
         for start, end, from_end in windows:
-            for verb, phrase in self._attributions(start, end, from_end):
-                speaker = self.resolver.resolve(phrase[0], phrase[1], verb, quoted)
-                if speaker.kind is not None:
-                    return speaker
-                unresolved = unresolved or speaker
+            for verb, phrases in self._attributions(start, end, from_end):
+                speakers = [self.resolver.resolve(phrase[0], phrase[1], verb, quoted) for phrase in phrases]
+                found = _preferred(speakers)
+                if found:
+                    return found
+                unresolved = unresolved or (speakers[0] if speakers else None)
         return self._colon_subject(index, quoted) or unresolved
 
     def paragraph_bounds(self, offset: int) -> tuple[int, int]:
@@ -66,6 +73,17 @@ class Attributions:
             sentence_end = _clause_end(self.text, quoted.close + 1, limit)
         return min(limit, sentence_end)
 
+    def _next_sentence_limit(self, index: int, quoted: Quoted) -> int:
+        """When the quote ends its sentence ("...?" Graham asked.), the end of the next sentence
+        (within the paragraph, before the next quote); else the closing mark (nothing to read)."""
+        if self._sentence_end(quoted.close) > quoted.close + 1:
+            return quoted.close
+        limit = self.paragraph_bounds(quoted.close)[1]
+        if index + 1 < len(self.quoted):
+            limit = min(limit, self.quoted[index + 1].open)
+        sentence_end = self._sentence_end(quoted.close + 2)
+        return min(limit, sentence_end) if sentence_end > 0 else quoted.close
+
     def _before_limit(self, index: int, quoted: Quoted) -> int:
         limit = self.paragraph_bounds(quoted.open)[0]
         if index > 0:
@@ -80,16 +98,17 @@ class Attributions:
         return self.document.sentences[i].end if i is not None else -1
 
     def _attributions(self, start: int, end: int, from_end: bool):
-        """(verb, speaker phrase span) candidates for the speech verbs in text[start:end], nearest first."""
+        """(verb, speaker phrase spans) for the speech verbs in text[start:end], nearest first; the
+        phrases are the verb's subjects (its own clause first) and then its object."""
         if end - start < 2:
             return
         verbs = list(VERB.finditer(self.text, start, end))
         for verb in reversed(verbs) if from_end else verbs:
-            for phrase in self._subjects(start, verb.start()):
-                yield verb.group(), phrase
+            phrases = list(self._subjects(start, verb.start()))
             phrase = self._object(verb, end)
             if phrase:
-                yield verb.group(), phrase
+                phrases.append(phrase)
+            yield verb.group(), phrases
 
     def _subjects(self, start: int, verb_start: int):
         """Phrases before a speech verb, its own clause first, then earlier clauses:
@@ -116,13 +135,21 @@ class Attributions:
         if not before.rstrip().endswith(":"):
             return None
         start = self._before_limit(index, quoted)
-        for phrase in self._subjects(start, quoted.open - len(before) + before.rindex(":")):
-            speaker = self.resolver.resolve(phrase[0], phrase[1], None, quoted)
-            if speaker.kind is not None:
-                return speaker
-        return None
+        phrases = self._subjects(start, quoted.open - len(before) + before.rindex(":"))
+        return _preferred([self.resolver.resolve(phrase[0], phrase[1], None, quoted) for phrase in phrases])
 
     # -- resolving the phrase ---------------------------------------------
+
+
+def _preferred(speakers: list[Speaker]) -> Speaker | None:
+    """The speaker among one verb's candidate phrases: the first person (or pronoun), else the
+    first institution, else the first description ("Flynn, a top Trump surrogate, said" is
+    Flynn's; "Hanbit Group, a minority investor, said" is the group's)."""
+    for kinds in (("person", "pronoun"), ("institution",), ("description",)):
+        found = next((s for s in speakers if s.kind in kinds), None)
+        if found:
+            return found
+    return None
 
 
 def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
@@ -137,6 +164,8 @@ def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
             if kept:
                 break
             continue
+        if kept and kept[-1].group()[:1].isupper() and verb_like(word.group()):
+            break  # a name's verb: "Grace Odhiambo *disagreed*", "the Security Council *issued*"
         kept.append(word)
     if not kept or len(kept) > MAX_SPEAKER_WORDS:
         return None

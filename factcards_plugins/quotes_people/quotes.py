@@ -73,6 +73,7 @@ class _Quotes:
             "speaker_kind": speaker.kind,
             "verb": speaker.verb,
             "partial": partial,
+            "person": {"start": speaker.person.start, "end": speaker.person.end} if speaker.person else None,
         }
         return Fact("quote", self.text[start:end], start, end, value, confidence=speaker.confidence)
 

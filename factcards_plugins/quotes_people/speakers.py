@@ -8,19 +8,29 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import PRONOUNS
+from .lexicon import GIVEN_NAMES, PRONOUNS, verb_like
+from .name_tokens import Token
 from .person import Person
+from .roles import _is_role_head
 from .quote_scan import Quoted
 
 WINDOW = 300
 LINKING = frozenset("at of for".split())
 WORD = re.compile(r"[\w.'’-]{1,60}")
+AGE = re.compile(r"\d{1,3}-year-old")
 DETERMINERS = frozenset("the a an".split())
+UNNAMED_CONFIDENCE = {"institution": 0.8, "description": 0.6}
+NAME_LINKS = frozenset("the of and for & de".split())
+DESCRIPTION_STARTS = frozenset(
+    "the a an one two three four five several some many most few other another his her their its our".split()
+)
 INSTITUTION_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople office ministry department government house kremlin
     statement officials official agency company police embassy council committee court army military
     party union bank source sources administration authorities authority commission regulator palace
-    street campaign team firm group organisation organization board cabinet presidency""".split()
+    street campaign team firm group organisation organization board cabinet presidency report study
+    poll survey filing document documents newspaper paper broadcaster network outlet magazine website
+    ad article piece story letter memo lawsuit complaint ruling indictment""".split()
 )
 
 
@@ -35,18 +45,19 @@ class Speaker:
     kind: str | None
     verb: str | None
     confidence: float
+    person: Person | None = None  # the person the speaker resolved to, if one the article names
 
 
 class SpeakerResolver:
-    """Resolves speaker phrases against the people of the article; remembers the
-    institutions seen so far, so that a later "the spokesman" is the same speaker."""
+    """Resolves speaker phrases against the people of the article; remembers the institutions
+    and described speakers seen so far, so that a later "the spokesman" is the same speaker."""
 
     def __init__(self, text: str, people: list[Person], quote_spans: list[tuple[int, int]]):
         self.text = text
         self.quote_spans = quote_spans
         self.mentions = sorted((m.start, m.end, m.possessive, p) for p in people for m in p.mentions)
         self.mention_starts = [m[0] for m in self.mentions]
-        self.institutions: dict[str, str] = {}
+        self.unnamed: dict[str, tuple[str, str]] = {}  # head noun -> (institution or description, kind)
 
     def resolve(self, start: int, end: int, verb: str, quoted: Quoted) -> Speaker:
         """Who the phrase ``text[start:end]`` before or after ``verb`` names as the speaker of ``quoted``."""
@@ -54,28 +65,53 @@ class SpeakerResolver:
         pronoun = phrase.lower()
         if pronoun in PRONOUNS:
             return self._pronoun(start, end, verb, quoted, PRONOUNS[pronoun])
-        for m_start, m_end, possessive, person in self._mentions_in(start, end):
-            if not possessive:
-                return Speaker(person.name, m_start, m_end, "person", verb, 0.9)
+        head = self._head_mention(start, end)
+        if head:
+            return Speaker(head[2].name, head[0], head[1], "person", verb, 0.9, head[2])
         described = self._described(phrase, start)
         if described:
-            return Speaker(described.name, start, end, "person", verb, 0.7)
+            return Speaker(described.name, start, end, "person", verb, 0.7, described)
+        described_from = start
         start, end = _without_determiner(self.text, start, end)
         name = self.text[start:end].strip()
-        if name.lower() in self.institutions or _is_institution(name):
-            name = self._earlier_institution(name)
-            return Speaker(name, start, end, "institution", verb, 0.8)
+        unknown = _trailing_name(self.text, described_from, end)
+        if unknown:
+            return Speaker(self.text[unknown[0] : unknown[1]], unknown[0], unknown[1], "person", verb, 0.7)
+        kind = self.unnamed.get(name.lower(), (None, None))[1]
+        if kind is None and _is_institution(name):
+            kind = "institution"
+        elif kind is None and _is_description(self.text[described_from:end]):
+            kind = "description"
+        if kind:
+            return Speaker(self._earlier_unnamed(name, kind), start, end, kind, verb, UNNAMED_CONFIDENCE[kind])
         return Speaker(None, start, end, None, verb, 0.5)
 
+    def _head_mention(self, start: int, end: int) -> tuple[int, int, Person] | None:
+        """The person the phrase is about: its last mention that is neither a possessive nor a
+        modifier of a noun after it ("Trump *lawyer* Marc Kasowitz", "a top Trump surrogate")."""
+        head = None
+        for m_start, m_end, possessive, person in self._mentions_in(start, end):
+            following = WORD.match(self.text, m_end + 1) if self.text[m_end : m_end + 1] == " " else None
+            modifier = following is not None and following.start() < end and not verb_like(following.group())
+            if not possessive and not (modifier and following.group()[:1].islower()):
+                head = (m_start, m_end, person)
+        return head
+
     def _described(self, phrase: str, at: int) -> Person | None:
-        """"the president" -> the person mentioned last before ``at`` whose role ends in "president"."""
+        """"the president" -> the person mentioned last before ``at`` whose role ends in "president";
+        "the 24-year-old" -> the person mentioned last before ``at``."""
         words = phrase.lower().split()
-        if len(words) != 2 or words[0] != "the":
+        if len(words) not in (2, 3) or words[0] != "the":
+            return None
+        by_age = AGE.fullmatch(words[1]) is not None
+        if len(words) == 3 and not by_age:
             return None
         i = bisect.bisect_left(self.mention_starts, at) - 1
         while i >= 0 and at - self.mentions[i][0] < 5 * WINDOW:
             person = self.mentions[i][3]
-            if any(role.lower().split()[-1] == words[1] for role in person.roles):
+            if by_age and not self._inside_quote(self.mentions[i][0]):
+                return person
+            if any(role.lower().split()[-1] == words[-1] for role in person.roles):
                 return person
             i -= 1
         return None
@@ -96,7 +132,7 @@ class SpeakerResolver:
         while i >= 0 and limit - self.mentions[i][0] < 5 * WINDOW:
             m_start, m_end, _, person = self.mentions[i]
             if not self._inside_quote(m_start) and _fits(person, gender):
-                return Speaker(person.name, start, end, "pronoun", verb, 0.6)
+                return Speaker(person.name, start, end, "pronoun", verb, 0.6, person)
             i -= 1
         return Speaker(None, start, end, "pronoun", verb, 0.4)
 
@@ -104,12 +140,14 @@ class SpeakerResolver:
         i = bisect.bisect_right(self.quote_spans, (offset, len(self.text))) - 1
         return i >= 0 and self.quote_spans[i][0] < offset < self.quote_spans[i][1]
 
-    def _earlier_institution(self, name: str) -> str:
-        """"the spokesman" after "a Downing Street spokesman" is that spokesman."""
+    def _earlier_unnamed(self, name: str, kind: str) -> str:
+        """"the spokesman" after "a Downing Street spokesman" is that spokesman (so is "the diplomat"
+        after "a senior Western diplomat")."""
         head = name.split()[-1].lower()
-        if len(name.split()) == 1 and head in self.institutions and self.institutions[head].lower() != head:
-            return self.institutions[head]
-        self.institutions.setdefault(head, name)
+        earlier = self.unnamed.get(head)
+        if len(name.split()) == 1 and earlier and earlier[0].lower() != head:
+            return earlier[0]
+        self.unnamed.setdefault(head, (name, kind))
         return name
 
 
@@ -124,15 +162,55 @@ def _without_determiner(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_institution(name: str) -> bool:
-    """An institution or an unnamed spokesperson: an institution noun or a proper noun before any "at/of/for"."""
-    words = []
-    for word in name.split():
+    """An institution, a document or an unnamed spokesperson: an institution noun before any
+    "at/of/for" ("a police officer at the scene", "the report"), or a proper noun ("Politifact",
+    "The New York Post")."""
+    words, rest = name.split(), []
+    for i, word in enumerate(words):
         if word.lower() in LINKING:
+            words, rest = words[:i], words[i + 1 :]
             break
-        words.append(word)
-    return any(w.lower().strip(".'’s") in INSTITUTION_NOUNS or w.lower() in INSTITUTION_NOUNS for w in words) or any(
-        w[:1].isupper() for w in words
-    )
+    if any(w.lower().strip(".'’s") in INSTITUTION_NOUNS or w.lower() in INSTITUTION_NOUNS for w in words):
+        return True
+    return _proper_noun(words + rest) or (bool(words) and _proper_noun(rest))  # "Analysts at Brookfield Securities"
+
+
+def _proper_noun(words: list[str]) -> bool:
+    """Capitalized words, with "the", "of", "and"... between them: "The New York Post"."""
+    return any(w[:1].isupper() for w in words) and all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words)
+
+
+def _trailing_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a person's name that ends the phrase but that the names finder did not take
+    for one: two to four name-like words after a role noun ("union negotiator Petra Kowalczyk")
+    or starting with a known given name; "Orion Holdings" alone is no person."""
+    words = list(WORD.finditer(text, start, end))
+    run = 0
+    while run < len(words) and run < 4 and _name_word(words[-1 - run].group()):
+        run += 1
+    before = words[-1 - run].group() if run < len(words) else ""
+    if run < 2 or before[:1].isupper() or before.lower() in DETERMINERS:
+        return None  # one word, the end of a longer capitalized run, or a name with an article: no person
+    if not (_is_role_head(before) or words[-run].group().lower() in GIVEN_NAMES):
+        return None
+    return words[-run].start(), words[-1].end()
+
+
+def _name_word(word: str) -> bool:
+    key = word.lower()
+    if key in INSTITUTION_NOUNS or key.rstrip(".") in INSTITUTION_NOUNS:
+        return False
+    return Token(0, len(word), word).name_like and not Token(0, len(word), word).possessive
+
+
+def _is_description(phrase: str) -> bool:
+    """A description of an unnamed speaker: a determiner or a quantity, then words up to a
+    lowercase noun ("one questioner", "the ad's narrator", "several environmental groups")."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() not in DESCRIPTION_STARTS and not words[0][:1].isdigit():
+        return False
+    last = words[-1]
+    return last.isalpha() and last.islower() and not last.endswith("ly")
 
 
 def _fits(person: Person, gender: str | None) -> bool:

@@ -114,7 +114,7 @@ PEOPLE_LEAD = "Finance Minister Maria Lopez and opposition leader Tom Baker met 
         ('"We are monitoring the situation," a State Department spokeswoman said.', "We are monitoring the situation", "State Department spokeswoman", "institution", "said"),
         ('"No comment," the White House said.', "No comment", "White House", "institution", "said"),
         ("‘It was chaos,’ said a police officer at the scene.", "It was chaos", "police officer", "institution", "said"),
-        ('"It was chaos," said one of the passengers.', "It was chaos", None, None, "said"),
+        ('"It was chaos," said one of the passengers.', "It was chaos", "one of the passengers", "description", "said"),
     ],
 )
 def test_attribution_patterns(text, quote, speaker, kind, verb):
@@ -273,7 +273,7 @@ def test_an_unnamed_source_is_followed_by_the_definite_description():
     text = 'A senior Western diplomat said the sides were "far apart".\n\n"We have seen this film before," the diplomat said.'
     found = by_text(card_quotes(text))
     assert found["We have seen this film before"].value["speaker"] == "senior Western diplomat"
-    assert found["We have seen this film before"].value["speaker_kind"] == "institution"
+    assert found["We have seen this film before"].value["speaker_kind"] == "description"
 
 
 def test_colon_attribution_without_a_speech_verb():

@@ -1,0 +1,120 @@
+"""Speaker attribution by class of error seen on real news (issue 14), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcards
+
+
+def quote_facts(text):
+    card = factcards.make_card(text, summarizer="lead", extractors=["quotes", "people"])
+    return card.facts_of("quote"), card.facts_of("person")
+
+
+def speaker_of(text, beginning):
+    facts, _ = quote_facts(text)
+    matches = [f for f in facts if f.text.startswith(beginning)]
+    assert len(matches) == 1, [f.text for f in facts]
+    return matches[0].value
+
+
+LEAD = "Governor Rosa Delgado and state senator Tom Whitfield clashed on Tuesday. "
+
+
+# -- speech verbs outside the old list, present and progressive forms ------------------
+
+
+@pytest.mark.parametrize("verb", ["gushed", "fumed", "demanded", "boasted", "scoffed", "sighed", "retorted", "asks", "insists"])
+def test_speech_verbs_after_the_quote(verb):
+    value = speaker_of(LEAD + f'"This budget is a disgrace," Whitfield {verb}.', "This budget")
+    assert value["speaker"] == "Tom Whitfield"
+    assert value["verb"] == verb
+
+
+def test_a_progressive_speech_verb_before_a_partial_quote():
+    value = speaker_of(LEAD + 'Delgado is calling the plan "a gift to landlords."', "a gift")
+    assert value["speaker"] == "Rosa Delgado"
+
+
+# -- the attribution in the sentence after a quote that ends its own -----------------
+
+
+@pytest.mark.parametrize("mark", ["?", "!", "."])
+def test_attribution_in_the_next_sentence(mark):
+    value = speaker_of(LEAD + f'"Who will pay for this{mark}" Whitfield asked. The room fell silent.', "Who will pay")
+    assert value["speaker"] == "Tom Whitfield"
+
+
+def test_an_attribution_before_the_quote_wins_over_the_next_sentence():
+    value = speaker_of(LEAD + 'Delgado said: "We stand firm." Her deputy agreed.', "We stand firm")
+    assert value["speaker"] == "Rosa Delgado"
+
+
+# -- the head of the speaker phrase, not a name that modifies it ---------------------
+
+
+def test_a_name_before_a_role_noun_is_not_the_speaker():
+    text = LEAD + '"The count was fair," Delgado campaign spokesman Victor Osei said.'
+    assert speaker_of(text, "The count")["speaker"] == "Victor Osei"
+
+
+def test_the_name_before_an_apposition_that_names_someone_else():
+    text = LEAD + '"We will win the recount," Carla Benn, a longtime Delgado adviser, said on Wednesday.'
+    assert speaker_of(text, "We will win")["speaker"] == "Carla Benn"
+
+
+def test_a_name_the_finder_missed_is_still_a_person():
+    text = LEAD + '"No deal yet," said union negotiator Petra Kowalczyk.'
+    value = speaker_of(text, "No deal")
+    assert value["speaker"] == "Petra Kowalczyk"
+    assert value["speaker_kind"] == "person"
+
+
+# -- speakers that are no person -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ('"Revenue fell short," the audit report stated.', "audit report", "institution"),
+        ('"The vote was rigged," the newspaper wrote.', "newspaper", "institution"),
+        ('"Costs will rise," The Harbor Tribune reported.', "Harbor Tribune", "institution"),
+        ('"We heard shots," one witness recalled.', "one witness", "description"),
+        ('"It was my first vote," the 19-year-old student said.', "19-year-old student", "description"),
+    ],
+)
+def test_institutions_documents_and_descriptions(text, speaker, kind):
+    value = speaker_of(text, text[1:6])
+    assert (value["speaker"], value["speaker_kind"]) == (speaker, kind)
+    assert value["person"] is None
+
+
+def test_a_sentence_that_is_no_speaker_phrase_gives_no_institution():
+    text = 'Polls closed at eight, which, I admit, surprised me: "Turnout was low."'
+    assert speaker_of(text, "Turnout")["speaker_kind"] in (None, "pronoun")
+
+
+# -- the link to the speaker's person fact ----------------------------------------------
+
+
+def test_a_quote_links_to_its_speakers_person_fact():
+    text = LEAD + '"We will not back down," Delgado said. "Never," he replied, Whitfield being the last to speak.'
+    facts, people = quote_facts(text)
+    spans = {(p.start, p.end): p.value["name"] for p in people}
+    first = [f for f in facts if f.text.startswith("We will not")][0]
+    link = first.value["person"]
+    assert spans[(link["start"], link["end"])] == "Rosa Delgado"
+
+
+def test_an_age_description_resolves_to_the_person_just_named():
+    text = 'Midfielder Jonas Ekberg, who scored twice, thanked the fans. "I owe them everything," said the 22-year-old.'
+    value = speaker_of(text, "I owe them")
+    assert value["speaker"] == "Jonas Ekberg"
+    assert value["speaker_span"] is not None
+
+
+def test_an_organization_before_its_descriptive_apposition():
+    text = 'Orion Holdings, a minority shareholder, said the merger would bring "real savings" to customers.'
+    value = speaker_of(text, "real savings")
+    assert (value["speaker"], value["speaker_kind"]) == ("Orion Holdings", "institution")
