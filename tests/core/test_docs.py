@@ -126,3 +126,9 @@ def test_testing_plugins_guide_runs_as_written(tmp_path, clean_env):
     run_tutorial("writing-plugins.md", tmp_path, clean_env)
     (tmp_path / "boom.py").unlink()
     run_tutorial("testing-plugins.md", tmp_path, clean_env)
+
+
+def test_the_pipeline_example_in_configuration_md_runs(capsys):
+    code = next(code for kind, _, code in blocks("configuration.md") if kind == "python" and "factcards.Pipeline(" in code)
+    exec(compile(code, "configuration.md", "exec"), {})
+    assert capsys.readouterr().out.splitlines()[0] == "['CAD']"
