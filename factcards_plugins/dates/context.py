@@ -12,8 +12,8 @@ from . import patterns as P
 from . import resolve as R
 from .tense import FUTURE, PAST, TenseReader
 
-ABSOLUTE, YEAR_INFERRED, RELATIVE = "absolute", "year_inferred", "relative"
-CONFIDENCE = {ABSOLUTE: 0.95, YEAR_INFERRED: 0.85, RELATIVE: 0.8}
+ABSOLUTE, YEAR_INFERRED, RELATIVE, ANAPHORIC = "absolute", "year_inferred", "relative", "anaphoric"
+CONFIDENCE = {ABSOLUTE: 0.95, YEAR_INFERRED: 0.85, RELATIVE: 0.8, ANAPHORIC: 0.75}
 UNRESOLVED_CONFIDENCE = 0.4
 # Steps from the anchor's period that "this", "last", "next" and "coming" name.
 STEPS = {"this": 0, "last": -1, "next": 1, "coming": 1}
@@ -29,6 +29,8 @@ class Found:
     value: dict
     confidence: float
     rangeable: bool = True
+    # How an anaphoric expression is resolved once every expression is found (``anaphora.resolve``).
+    anaphor: tuple | None = None
 
 
 @dataclass

@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from . import patterns as P
+from . import anaphora
 from . import resolve as R
 from .calendar_dates import on_century, on_month_day, on_month_year, on_numeric, on_season, on_year
 from .context import RELATIVE, Context, Found
+from .date_times import join_date_time
+from .durations import on_duration
 from .periods import on_fiscal_year, on_quarter
 from .relative import on_relative, on_the_weekend, on_weekday
 from .times import on_time
@@ -23,9 +26,11 @@ HANDLERS = (
     (P.CENTURY, on_century),
     (P.SEASON, on_season),
     (P.RELATIVE, on_relative),
+    (P.ANAPHOR, anaphora.on_anaphor),
     (P.WEEKDAY, on_weekday),
     (P.THE_WEEKEND, on_the_weekend),
     (P.TIME, on_time),
+    (P.DURATION, on_duration),
 )
 
 
@@ -34,7 +39,8 @@ def find_dates(document, day_first: bool = False) -> list[Found]:
     published = document.published_datetime
     ctx = Context(document.text, published.date() if published else None, document, day_first)
     matches = [(match, handler) for pattern, handler in HANDLERS for match in P.find(pattern, ctx.text)]
-    return join_ranges(ctx, settle_overlaps(matches, ctx))
+    found = anaphora.resolve(ctx, settle_overlaps(matches, ctx))
+    return join_ranges(ctx, join_neighbours(ctx, found, join_date_time))
 
 
 def settle_overlaps(matches: list, ctx: Context) -> list[Found]:
@@ -56,10 +62,15 @@ def settle_overlaps(matches: list, ctx: Context) -> list[Found]:
 
 def join_ranges(ctx: Context, found: list[Found]) -> list[Found]:
     """"from 2019 to 2021", "Monday to Wednesday", "9 a.m.-5 p.m.": one fact, connectives kept."""
+    return join_neighbours(ctx, found, _join)
+
+
+def join_neighbours(ctx: Context, found: list[Found], join) -> list[Found]:
+    """``found`` with, left to right, each expression and the one after it replaced by what
+    ``join(ctx, first, second)`` makes of them, when it makes something."""
     joined: list[Found] = []
     for candidate in found:
-        previous = joined[-1] if joined else None
-        merged = previous and _join(ctx, previous, candidate)
+        merged = join(ctx, joined[-1], candidate) if joined else None
         if merged:
             joined[-1] = merged
         else:

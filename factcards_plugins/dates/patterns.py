@@ -136,6 +136,59 @@ TIME = re.compile(
     rf"){_ZONE}"
 )
 
+# --- durations: "three weeks", "48 hours", "two and a half years", "the past 24 hours", "two-year" ---
+
+UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+              "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+              "eighteen": 18, "nineteen": 19}
+TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS_WORD = trie_pattern(UNIT_WORDS)
+_SPELLED = (
+    rf"(?:(?:{trie_pattern(TENS_WORDS)})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?|{_UNITS_WORD}|an?)"
+    r"(?:\s(?:hundred|thousand|dozen))?|dozen"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3}){1,3}|\d{1,4}(?:\.\d{1,2})?(?:\s[13]/[248])?"
+_VAGUE_COUNT = r"a\sfew|several|a\scouple\sof|couple\sof"
+_COUNT_PART = rf"(?:{_DIGITS}|(?i:{_SPELLED})(?:\sand\sa\shalf)?|(?i:half\san?))"
+DURATION_UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W", "month": "M", "quarter": "M",
+    "year": "Y", "decade": "Y", "century": "Y", "centurie": "Y",
+}
+DURATION = re.compile(
+    r"\b(?:(?P<qual>(?i:about|around|roughly|nearly|almost|approximately|some|more\sthan|less\sthan|fewer\sthan"
+    r"|at\sleast|at\smost|up\sto|no\smore\sthan|just\sover|just\sunder|well\sover|under|over))\s)?"
+    r"(?:(?P<ref>(?i:past|last|next|first|coming|previous|following|final))\s)?"
+    rf"(?:(?P<count>{_COUNT_PART})(?:(?:\s(?:to|or)\s|-)(?P<count2>{_COUNT_PART}))?|(?P<vague>(?i:{_VAGUE_COUNT})))"
+    r"(?:\s(?P<more>more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|school))?"
+    r"(?P<sep>[-\s])(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)(?P<plural>s)?"
+    r"(?P<half>\sand\sa\shalf)?"
+    r"(?![\w-]|\solds?\b|\sof\sage\b)"
+    r"|\b(?P<longunit>hour|day|week|month|year)-long\b"
+)
+
+# --- anaphoric references: resolved against the last date the text established -----------------
+_ANAPHOR_UNIT = r"day|week|month|quarter|year"
+ANAPHOR = re.compile(
+    r"\b(?:"
+    rf"(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{{1,2}})\s(?P<sunit>{_ANAPHOR_UNIT})s?\s"
+    r"(?:(?P<dir>earlier|later)(?!\s(?:than|in\sthe\sseason)\b)|(?P<dir2>before|after)(?=[,.;:)]))"
+    r"|(?P<yago>[Yy]ear-(?:earlier|ago))(?:\s(?P<yunit>quarter|period|half|month))?"
+    r"|(?P<comparable>(?:comparable|corresponding|same)\s(?:year-(?:earlier|ago)\s)?)(?P<cunit>quarter|period)(?=\s(?:a\s)?(?:year\s(?:ago|earlier)|last\syear))"
+    r"|(?P<rel>[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext)\s(?P<runit>day|week|month|year)"
+    r"|(?P<same>[Ss]ame)\s(?P<sameunit>day|week|month|year|quarter)"
+    r"|(?P<that>[Tt]hat)\s(?P<thatunit>day|month|year|quarter)"
+    r"|(?P<latest>[Ll]atest|[Mm]ost\srecent)\s(?P<lunit>quarter|period)"
+    r"|(?P<pyear>(?:19|20)\d{2})\s(?P<punit>quarter|period)"
+    r"|(?P<plain>quarter)(?=\s(?:ended|ending|to)\s|[,.;:)]|\s(?:and|but|as|when|was|were|is|compared|versus|vs\.?|from|of\s(?:last|this)\syear)\b)"
+    r")(?![\w-]|['’]s\b)"
+)
+# The article before a bare "quarter", "following year", "same day": it makes the reference ("the quarter").
+THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s\Z")
+# A comparison of figures before "a year ago": "rose to $5 million from $4 million a year ago".
+COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|compared\swith|than|versus|vs\.|against)\b")
+# "the quarter ended Sept. 30": the quarter a date closes.
+ENDED_AFTER = re.compile(r"\s(?:ended|ending)\s")
+
 # Words in front of a year that make a bare four-digit number a year.
 YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
@@ -303,6 +356,9 @@ TRIGGERS = {
     FISCAL_YEAR: (re.compile(r"FY"), 0),
     CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
+    # The unit after its count: the count, qualifier and reference start at most this far before it.
+    ANAPHOR: (re.compile(r"earlier|later|before|after|[Yy]ear-|quarter|period|[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext\s|[Ss]ame\s|[Tt]hat\s"), 24),
+    DURATION: (re.compile(r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"), 110),
 }
 
 

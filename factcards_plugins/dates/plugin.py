@@ -32,21 +32,23 @@ def extract(document, config) -> list[Fact]:
 
 @hookimpl
 def register_fact_types(register):
-    """Register ``date`` and ``time`` with their value schemas (``schemas/facts/date.json``, ``time.json``)."""
+    """Register ``date``, ``time`` and ``duration`` with their value schemas (``schemas/facts/date.json``,
+    ``time.json``, ``duration.json``)."""
     register(FactType("date", load_schema("facts/date.json"), "A date, period or date range, ISO 8601 at its own granularity."))
     register(FactType("time", load_schema("facts/time.json"), "A time of day, with its zone when the text gives one."))
+    register(FactType("duration", load_schema("facts/duration.json"), "A length of time, ISO 8601 (P3W, PT48H), qualifiers kept."))
 
 
 @hookimpl
 def register_extractors(register):
-    """Register the ``dates`` extractor (fact types ``date`` and ``time``)."""
+    """Register the ``dates`` extractor (fact types ``date``, ``time`` and ``duration``)."""
     register(
         Extractor(
             name="dates",
-            fact_types=("date", "time"),
+            fact_types=("date", "time", "duration"),
             extract=extract,
             version=VERSION,
             default_config={"day_first": False},
-            description="Dates, periods, ranges and times of day, resolved against the dateline.",
+            description="Dates, periods, ranges, times of day and durations, resolved against the dateline.",
         )
     )

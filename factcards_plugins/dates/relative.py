@@ -87,7 +87,9 @@ def on_relative(match, ctx: Context) -> Found | None:
     else:
         iso, granularity = R.shift_period(ctx.anchor, unit, steps)
     value = ctx.date_value(iso, granularity, RELATIVE, modifier=modifier)
-    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+    # "from $4 million a year ago" may name the year-ago quarter (``anaphora``).
+    anaphor = ("ago",) if match["agounit"] == "year" and steps == -1 else None
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), anaphor=anaphor)
 
 
 def _relative_word(match, ctx: Context) -> Found | None:

@@ -19,6 +19,8 @@ from .tense import FUTURE, PAST
 TENSE_OVERRIDES_BEYOND_DAYS = 60
 # The clause's tense, read only when a rule needs it (reading it is the costly part).
 TenseOf = Callable[[], "str | None"]
+# How long into a quarter the quarter just over is still the one a bare "third quarter" names.
+RESULTS_SEASON_DAYS = 60
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -141,10 +143,16 @@ def season_bounds(year: int, season: str) -> tuple[str, str]:
 
 def quarter_year(anchor: date, quarter: int, tense_of: TenseOf, months: int = 3) -> int:
     """The year an unqualified "the third quarter" (or, with ``months=6``, "the second half") most
-    likely means: the anchor's own year when the anchor falls inside it, else the nearest reading."""
+    likely means: the anchor's own year when the anchor falls inside it; a quarter just over in the
+    first ``RESULTS_SEASON_DAYS`` of the next (results are reported then, in the future tense); else
+    the nearest reading."""
     first_month = 3 * (quarter - 1) + 1
     if first_month <= anchor.month < first_month + months:
         return anchor.year  # "weigh on the second half" in October: this one
+    own_start = date(anchor.year, (anchor.month - 1) // 3 * 3 + 1, 1)
+    just_over = own_start - relativedelta(months=3)
+    if months == 3 and just_over.month == first_month and (anchor - own_start).days <= RESULTS_SEASON_DAYS:
+        return just_over.year  # "will report third-quarter results" in October: the one just over
     candidates = [date(y, first_month, 1) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     this_quarter = date(anchor.year, 3 * (quarter_of(anchor)[1] - 1) + 1, 1)
     return nearest_reading(this_quarter, candidates, tense_of).year
@@ -172,3 +180,74 @@ def shift_period(anchor: date, unit: str, steps: int) -> tuple[str, str]:
 def weekend_steps(relation: str) -> int:
     """Weeks from the anchor's ISO week to the weekend ``last``/``this``/``next`` names."""
     return {"last": -1, "next": 1}.get(relation, 0)
+
+
+# --- periods named by reference to another date ("a year earlier", "the following month") ----------
+
+# Granularities from the finest; a period can be stepped by a unit its own size or coarser.
+_GRANULARITY_ORDER = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 4, "year": 5}
+# The units a period of each granularity can be shifted by and stay a period of that granularity.
+_SHIFTABLE_BY = {
+    "day": {"day", "week", "month", "quarter", "year"}, "week": {"week"}, "month": {"month", "quarter", "year"},
+    "quarter": {"quarter", "year"}, "half": {"year"}, "year": {"year"},
+}
+_UNIT_DELTAS = {"day": relativedelta(days=1), "week": relativedelta(weeks=1), "month": relativedelta(months=1),
+                "quarter": relativedelta(months=3), "half": relativedelta(months=6), "year": relativedelta(years=1)}
+
+
+def period_start(value: str, granularity: str) -> date | None:
+    """The first day of the period an ISO value names (``2022-02-14``, ``2022-W07``, ``2022-02``,
+    ``2022-Q3``, ``2022-H1``, ``2022``), or None for another granularity or a range."""
+    try:
+        if granularity == "day":
+            return date.fromisoformat(value)
+        if granularity == "week":
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        if granularity == "month":
+            return date(int(value[:4]), int(value[5:7]), 1)
+        if granularity in ("quarter", "half"):
+            months = 3 if granularity == "quarter" else 6
+            return date(int(value[:4]), months * (int(value[6]) - 1) + 1, 1)
+        if granularity == "year":
+            return date(int(value), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def format_period(day: date, granularity: str) -> str:
+    """The ISO value of the period of ``granularity`` that holds ``day``."""
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "week":
+        return iso_week(day)
+    if granularity == "month":
+        return iso_month(day)
+    if granularity == "quarter":
+        return "%d-Q%d" % quarter_of(day)
+    if granularity == "half":
+        return f"{day.year}-H{(day.month - 1) // 6 + 1}"
+    return f"{day.year:04d}"
+
+
+def shift_reference(value: str, granularity: str, unit: str, steps: int) -> str | None:
+    """``value`` moved by ``steps`` units at its own granularity ("a year earlier" than ``1989-Q3`` is
+    ``1988-Q3``), or None when the unit does not divide it ("a day earlier" than a month)."""
+    start = period_start(value, granularity)
+    if start is None or unit not in _SHIFTABLE_BY.get(granularity, ()):
+        return None
+    return format_period(start + _UNIT_DELTAS[unit] * steps, granularity)
+
+
+def step_reference(value: str, granularity: str, unit: str, steps: int) -> str | None:
+    """The ``unit`` that holds ``value``, moved by ``steps`` ("the following year" after ``1995-05-22``
+    is ``1996``; "that year" is ``steps=0``), or None when ``value`` is coarser than the unit."""
+    start = period_start(value, granularity)
+    if start is None or _GRANULARITY_ORDER[granularity] > _GRANULARITY_ORDER[unit]:
+        return None
+    return format_period(start + _UNIT_DELTAS[unit] * steps, unit)
+
+
+def previous_quarter(anchor: date) -> str:
+    """The last quarter over by the anchor: "the latest quarter" of an article with no quarter named."""
+    return format_period(anchor.replace(day=1) - relativedelta(months=3), "quarter")

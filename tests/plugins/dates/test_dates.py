@@ -17,8 +17,8 @@ def dates_in(text, published=DATELINE, **config):
     return extract(document, {"day_first": False, **config})
 
 
-def only(text, published=DATELINE, **config):
-    facts = dates_in(text, published, **config)
+def only(text, published=DATELINE, types=("date", "time"), **config):
+    facts = [fact for fact in dates_in(text, published, **config) if fact.type in types]
     assert len(facts) == 1, [(f.text, f.value) for f in facts]
     return facts[0]
 

@@ -1,0 +1,170 @@
+"""Anaphoric and comparative references: "a year earlier", "the same day", "that year", "the
+following month", "the year-earlier quarter", "the latest quarter", "the 1988 quarter", "the quarter".
+
+Each is resolved against the last date the text established before it (``resolution:
+anaphoric``, ``anchor``: that date's value); "a year earlier" with no such date falls back on the
+dateline (``relative``); the others stay unresolved (``value: null``, low confidence) when the
+text gives nothing to resolve them against. "a year ago" in a comparison of figures ("from $4
+million a year ago") is the year-ago period of the quarter or half the text is about.
+"""
+
+from __future__ import annotations
+
+from . import patterns as P
+from . import resolve as R
+from .context import ANAPHORIC, RELATIVE, Context, Found
+
+# How far back (characters) the date a reference points to may lie.
+REACH = 3000
+WEAK_CONFIDENCE = 0.3
+ANAPHORIC_CONFIDENCE = 0.75
+FALLBACK_CONFIDENCE = 0.6
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_REFERENTS = frozenset({"day", "week", "month", "quarter", "half", "year"})
+_PERIODS = frozenset({"quarter", "half"})
+_STEP_WORDS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def on_anaphor(match, ctx: Context) -> Found | None:
+    """A reference to a date the text gave before; its value is set by ``resolve``."""
+    the = bool(P.THE_BEFORE.search(ctx.before(match.start(), 5)))
+    if match["count"]:
+        count = _COUNTS.get(match["count"].lower()) or (int(match["count"]) if match["count"].isdigit() else None)
+        if count is None:
+            return None
+        steps = -count if (match["dir"] or match["dir2"]) in ("earlier", "before") else count
+        return _pending(match, ("shift", match["sunit"], steps), match["sunit"])
+    if match["yago"]:
+        return _pending(match, ("year_ago", match["yunit"]), "quarter" if match["yunit"] else "year")
+    if not the and not match["that"]:
+        return None  # "next year" (a relative date), "same day delivery"
+    if match["comparable"]:
+        return _pending(match, ("year_ago", match["cunit"]), "quarter")
+    if match["rel"]:
+        return _pending(match, ("step", match["runit"], _STEP_WORDS[match["rel"].lower()]), match["runit"])
+    if match["same"] or match["that"]:
+        unit = match["sameunit"] or match["thatunit"]
+        return _pending(match, ("step", unit, 0), unit)
+    if match["latest"]:
+        return _pending(match, ("latest",), "quarter")
+    if match["pyear"]:
+        return _pending(match, ("year_of", int(match["pyear"])), "quarter")
+    if ctx.tells_of_a_game(match.start()):
+        return None  # "scored in the quarter"
+    return _pending(match, ("plain",), "quarter")
+
+
+def _pending(match, anaphor: tuple, granularity: str) -> Found:
+    value = {"value": None, "granularity": granularity, "resolution": ANAPHORIC, "anchor": None}
+    return Found(match.start(), match.end(), "date", value, WEAK_CONFIDENCE, rangeable=False, anaphor=anaphor)
+
+
+def resolve(ctx: Context, found: list[Found]) -> list[Found]:
+    """Every pending reference in ``found`` resolved against the dates before it (in place)."""
+    # The last date, and the last quarter or half, the text established itself ("own") or at all.
+    seen = {"own": None, "any": None, "own_period": None, "any_period": None}
+    for index, candidate in enumerate(found):
+        if candidate.anaphor is not None:
+            near = {key: item for key, item in seen.items() if item is not None and candidate.start - item.end <= REACH}
+            _settle(ctx, candidate, near, found[index + 1] if index + 1 < len(found) else None)
+            keys = ("any",) if candidate.value["value"] is not None else ()
+        else:
+            keys = ("own", "any") if _is_referent(candidate) else ()
+        for key in keys:
+            seen[key] = candidate
+            if candidate.value["granularity"] in _PERIODS:
+                seen[key + "_period"] = candidate
+    return found
+
+
+def _is_referent(found: Found) -> bool:
+    value = found.value
+    return found.type == "date" and value.get("value") is not None and "/" not in value["value"] and value["granularity"] in _REFERENTS
+
+
+def _settle(ctx: Context, found: Found, seen: dict, following: Found | None) -> None:
+    kind = found.anaphor[0]
+    last, period = seen.get("own"), seen.get("own_period")
+    if kind == "ago":
+        _year_ago_period(ctx, found, period)
+    elif kind == "shift":
+        _shift(ctx, found, last, found.anaphor[1], found.anaphor[2])
+    elif kind == "year_ago":
+        _shift(ctx, found, period if found.anaphor[1] else last, "year", -1)
+    elif kind == "step":
+        _, unit, steps = found.anaphor
+        referent = (seen.get("any_period") if unit == "quarter" else seen.get("any")) if steps == 0 else last
+        _set(found, referent, referent and R.step_reference(referent.value["value"], referent.value["granularity"], unit, steps), unit)
+    elif kind == "latest":
+        _latest(ctx, found, period)
+    elif kind == "year_of":
+        _year_of(found, period, found.anaphor[1])
+    else:
+        _plain_quarter(ctx, found, period, following)
+
+
+def _set(found: Found, referent: Found | None, iso: str | None, granularity: str) -> None:
+    if iso is None:
+        return
+    found.value.update(value=iso, granularity=granularity, anchor=referent.value["value"] if referent else None)
+    found.confidence = ANAPHORIC_CONFIDENCE if referent else FALLBACK_CONFIDENCE
+
+
+
+def _shift(ctx: Context, found: Found, referent: Found | None, unit: str, steps: int) -> None:
+    """"a year earlier", "two days later": the referent moved, at its own granularity; with no
+    referent, a year earlier than the dateline."""
+    if referent is not None:
+        value = referent.value
+        _set(found, referent, R.shift_reference(value["value"], value["granularity"], unit, steps), value["granularity"])
+        return
+    if ctx.anchor is not None and unit == "year":
+        iso, granularity = R.shift_period(ctx.anchor, "year", steps)
+        found.value.update(value=iso, granularity=granularity, resolution=RELATIVE, anchor=ctx.anchor_iso)
+        found.confidence = FALLBACK_CONFIDENCE
+
+
+def _year_ago_period(ctx: Context, found: Found, referent: Found | None) -> None:
+    """"from $4 million a year ago" when the text is about a quarter or half: that period a year before."""
+    if referent is None:
+        return
+    if not P.COMPARED_BEFORE.search(ctx.text, max(0, found.start - 90), found.start):
+        return
+    iso = R.shift_reference(referent.value["value"], referent.value["granularity"], "year", -1)
+    if iso is not None:
+        found.value.update(value=iso, granularity=referent.value["granularity"], resolution=ANAPHORIC, anchor=referent.value["value"])
+        found.value.pop("modifier", None)
+        found.confidence = ANAPHORIC_CONFIDENCE
+
+
+def _latest(ctx: Context, found: Found, referent: Found | None) -> None:
+    """"the latest quarter": the quarter or half the text is about, else the last one over by the dateline."""
+    if referent is not None:
+        _set(found, referent, referent.value["value"], referent.value["granularity"])
+    elif ctx.anchor is not None:
+        found.value.update(value=R.previous_quarter(ctx.anchor), resolution=RELATIVE, anchor=ctx.anchor_iso)
+        found.confidence = FALLBACK_CONFIDENCE
+
+
+def _year_of(found: Found, referent: Found | None, year: int) -> None:
+    """"the 1988 quarter": the quarter the text is about, in 1988."""
+    if referent is not None:
+        value = referent.value["value"]
+        _set(found, referent, f"{year:04d}{value[4:]}", referent.value["granularity"])
+    else:
+        found.value.update(value=f"{year:04d}", granularity="year", resolution="absolute")
+        found.confidence = FALLBACK_CONFIDENCE
+
+
+def _plain_quarter(ctx: Context, found: Found, referent: Found | None, following: Found | None) -> None:
+    """"the quarter ended Sept. 30": the calendar quarter that date closes; "the quarter": the one the
+    text is about."""
+    if following is not None and following.value.get("granularity") == "day" and following.value.get("value"):
+        if P.ENDED_AFTER.fullmatch(ctx.text, found.end, following.start):
+            day = R.period_start(following.value["value"], "day")
+            if day.month % 3 == 0 and day.day >= 28:
+                _set(found, following, R.format_period(day, "quarter"), "quarter")
+            return
+    if referent is not None and referent.value["granularity"] == "quarter":
+        _set(found, referent, referent.value["value"], "quarter")

@@ -1,0 +1,50 @@
+"""A date and a time of day side by side as one fact: "7 p.m. Wednesday", "Monday at 3pm",
+"6 a.m. PST Friday", "Jan. 29 at 7:30 p.m." -> a ``time`` fact whose value is the ISO 8601 date
+and time (``2022-02-16T19:00``), with the date's resolution and the zone only when the text gives one."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context, Found
+
+# What may stand between a time and the date after it, and between a date and the time after it.
+TIME_THEN_DATE = re.compile(r"\s|,\s|\son\s|\son\sthe\s")
+DATE_THEN_TIME = re.compile(r"\s|,\s|,?\sat\s|,?\sfrom\s")
+# Keys of the date's value the joined value keeps.
+_DATE_KEYS = ("resolution", "anchor", "tense", "part_of_day", "modifier")
+
+
+def join_date_time(ctx: Context, first: Found, second: Found) -> Found | None:
+    """A day and a time of day next to each other (either order) as one ``time`` expression, else None."""
+    if first.type == "time" and _is_day(second) and _is_time(first):
+        if TIME_THEN_DATE.fullmatch(ctx.text, first.end, second.start):
+            return _date_time(first.start, second.end, second, first)
+    if _is_day(first) and second.type == "time" and _is_time(second):
+        if DATE_THEN_TIME.fullmatch(ctx.text, first.end, second.start):
+            return _date_time(first.start, second.end, first, second)
+    return None
+
+
+def _is_day(found: Found) -> bool:
+    return found.type == "date" and found.value["granularity"] == "day" and "start" not in found.value and found.anaphor is None
+
+
+def _is_time(found: Found) -> bool:
+    return "start" not in found.value and "date" not in found.value
+
+
+def _date_time(start: int, end: int, day: Found, time: Found) -> Found:
+    day_value, time_value = day.value, time.value
+    value = {
+        "value": f"{day_value['value']}T{time_value['value']}" if day_value["value"] else None,
+        "date": day_value["value"],
+        "time": time_value["value"],
+        "granularity": time_value["granularity"],
+        "zone": time_value["zone"],
+        "utc_offset": time_value["utc_offset"],
+    }
+    value.update((key, day_value[key]) for key in _DATE_KEYS if key in day_value)
+    if day_value.get("pattern"):
+        value["pattern"] = f"{day_value['pattern']}T{time_value['value']}"
+    return Found(start, end, "time", value, min(day.confidence, time.confidence), rangeable=False)
