@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 
 from .lexicon import CALENDAR, SPEECH_VERB, verb_like
+from .attribution_marks import dash_speaker, label_speaker, paragraph_colon
 from .quote_scan import Quoted
 from .speakers import DETERMINERS, LINKING, WINDOW, WORD, Speaker, SpeakerResolver
 
 MAX_CLAUSES_BACK = 3
 MAX_SPEAKER_WORDS = 8
+SUBJECT_CONFIDENCE = 0.5
 
 VERB = re.compile(r"\b" + SPEECH_VERB + r"\b")
 CLAUSE_BREAK = re.compile(r"[,;:\"“”„«»()\n]")
@@ -40,8 +42,12 @@ class Attributions:
         self.resolver = resolver
 
     def speaker(self, index: int, quoted: Quoted) -> Speaker | None:
-        """Who said the quote: the attribution after it in its sentence, else before it, else in the
-        next sentence when the quote ends its own; None when nothing fits."""
+        """Who said the quote: a speaker label or a dash and a name; else the attribution after it in
+        its sentence, else before it, else in the next sentence when the quote ends its own; else
+        the subject before a colon, else the subject of the quote's sentence; None when nothing fits."""
+        marked = label_speaker(self.text, quoted, self.resolver) or dash_speaker(self.text, quoted, self.resolver)
+        if marked:
+            return marked
         unresolved = None
         windows = (
             (quoted.close + 1, self._after_limit(index, quoted), False),
@@ -55,7 +61,7 @@ class Attributions:
                 if found:
                     return found
                 unresolved = unresolved or (speakers[0] if speakers else None)
-        return self._colon_subject(index, quoted) or unresolved
+        return self._colon_subject(index, quoted) or self._sentence_subject(index, quoted) or unresolved
 
     def paragraph_bounds(self, offset: int) -> tuple[int, int]:
         """The paragraph around ``offset``, at most ``WINDOW`` characters each side."""
@@ -130,13 +136,38 @@ class Attributions:
         return _phrase(words)
 
     def _colon_subject(self, index: int, quoted: Quoted) -> Speaker | None:
-        """``Baker disagreed: "..."``: the subject of the clause the colon ends, whatever its verb."""
+        """``Baker disagreed: "..."``: the subject of the clause the colon ends, whatever its verb;
+        the colon may end the paragraph before a quote that opens its own."""
         before = self.text[max(0, quoted.open - 2) : quoted.open]
-        if not before.rstrip().endswith(":"):
-            return None
-        start = self._before_limit(index, quoted)
-        phrases = self._subjects(start, quoted.open - len(before) + before.rindex(":"))
+        if before.rstrip().endswith(":"):
+            start, colon = self._before_limit(index, quoted), quoted.open - len(before) + before.rindex(":")
+        else:
+            colon = paragraph_colon(self.text, quoted)
+            if colon is None:
+                return None
+            i = self.document.sentence_index(colon)
+            start = self.document.sentences[i].start if i is not None else self.paragraph_bounds(colon)[0]
+        phrases = self._subjects(start, colon)
         return _preferred([self.resolver.resolve(phrase[0], phrase[1], None, quoted) for phrase in phrases])
+
+    def _sentence_subject(self, index: int, quoted: Quoted) -> Speaker | None:
+        """A quote inside a sentence whose verb is no speech verb ("Trump openly admires Putin as a
+        “strong leader”"): the person or institution that starts one of the sentence's first two
+        clauses before the quote, at low confidence; clauses opening with a preposition are passed over."""
+        start = self._before_limit(index, quoted)
+        bounds = [start] + [brk.end() for brk in CLAUSE_BREAK.finditer(self.text, start, quoted.open)]
+        for clause_start in bounds[:2]:
+            words = list(WORD.finditer(self.text, clause_start, quoted.open))
+            if not words or words[0].group().lower() in PHRASE_STOP:
+                continue
+            phrase = _phrase(words)
+            if phrase is None or phrase[0] != words[0].start():
+                continue
+            speaker = self.resolver.resolve(phrase[0], phrase[1], None, quoted)
+            if speaker.kind in ("person", "pronoun", "institution"):
+                speaker.confidence = min(speaker.confidence, SUBJECT_CONFIDENCE)
+                return speaker
+        return None
 
     # -- resolving the phrase ---------------------------------------------
 

@@ -17,6 +17,7 @@ from .quote_scan import Quoted
 WINDOW = 300
 LINKING = frozenset("at of for".split())
 WORD = re.compile(r"[\w.'’-]{1,60}")
+NEARBY = 3000  # characters each side where a proper noun is looked for again
 AGE = re.compile(r"\d{1,3}-year-old")
 DETERMINERS = frozenset("the a an".split())
 UNNAMED_CONFIDENCE = {"institution": 0.8, "description": 0.6}
@@ -57,6 +58,9 @@ class SpeakerResolver:
         self.quote_spans = quote_spans
         self.mentions = sorted((m.start, m.end, m.possessive, p) for p in people for m in p.mentions)
         self.mention_starts = [m[0] for m in self.mentions]
+        self.by_surname: dict[str, Person] = {}
+        for person in people:
+            self.by_surname.setdefault(person.surname.lower(), person)
         self.unnamed: dict[str, tuple[str, str]] = {}  # head noun -> (institution or description, kind)
 
     def resolve(self, start: int, end: int, verb: str, quoted: Quoted) -> Speaker:
@@ -78,13 +82,28 @@ class SpeakerResolver:
         if unknown:
             return Speaker(self.text[unknown[0] : unknown[1]], unknown[0], unknown[1], "person", verb, 0.7)
         kind = self.unnamed.get(name.lower(), (None, None))[1]
-        if kind is None and _is_institution(name):
+        if kind is None and _is_institution(name) and not self._sentence_initial_word(name, start):
             kind = "institution"
         elif kind is None and _is_description(self.text[described_from:end]):
             kind = "description"
         if kind:
             return Speaker(self._earlier_unnamed(name, kind), start, end, kind, verb, UNNAMED_CONFIDENCE[kind])
         return Speaker(None, start, end, None, verb, 0.5)
+
+    def _sentence_initial_word(self, name: str, start: int) -> bool:
+        """Whether ``name`` is one word capitalized only because it opens a sentence ("Polls closed"):
+        no institution noun, and not written capitalized after a lowercase word nearby."""
+        if " " in name or name.lower().strip(".'’s") in INSTITUTION_NOUNS:
+            return False
+        before = self.text[max(0, start - 3) : start].rstrip(" \"“‘'")
+        if before and before[-1] not in ".!?\n":
+            return False
+        pattern = re.compile(r"[a-z,;] " + re.escape(name) + r"\b")
+        return pattern.search(self.text, max(0, start - NEARBY), start + NEARBY) is None
+
+    def person_named(self, surname: str) -> Person | None:
+        """The person whose surname is ``surname`` (any case), the first one found."""
+        return self.by_surname.get(surname.lower())
 
     def _head_mention(self, start: int, end: int) -> tuple[int, int, Person] | None:
         """The person the phrase is about: its last mention that is neither a possessive nor a

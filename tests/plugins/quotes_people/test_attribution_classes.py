@@ -91,7 +91,7 @@ def test_institutions_documents_and_descriptions(text, speaker, kind):
 
 
 def test_a_sentence_that_is_no_speaker_phrase_gives_no_institution():
-    text = 'Polls closed at eight, which, I admit, surprised me: "Turnout was low."'
+    text = 'Rain fell all evening, which, I admit, surprised me: "Turnout was low."'
     assert speaker_of(text, "Turnout")["speaker_kind"] in (None, "pronoun")
 
 
@@ -118,3 +118,50 @@ def test_an_organization_before_its_descriptive_apposition():
     text = 'Orion Holdings, a minority shareholder, said the merger would bring "real savings" to customers.'
     value = speaker_of(text, "real savings")
     assert (value["speaker"], value["speaker_kind"]) == ("Orion Holdings", "institution")
+
+
+# -- attributions written with punctuation ---------------------------------------------
+
+
+def test_a_dash_and_a_name_after_the_quote():
+    text = (
+        "Readers wrote in after the debate, and many of them were not impressed by either candidate.\n\n"
+        "“He never answered the question about rents, and everybody in my building noticed it.” ― Marisol Ibarra\n\n"
+        "“Nobody won tonight, and the voters who stayed home were the smart ones.” — Dev K. Raman\n"
+    )
+    facts, _ = quote_facts(text)
+    assert [f.value["speaker"] for f in facts] == ["Marisol Ibarra", "Dev K. Raman"]
+
+
+def test_a_transcript_label_opens_the_quote():
+    text = LEAD + '"WHITFIELD: Let me finish, please."\n\n"DELGADO: You have had your turn."'
+    facts, _ = quote_facts(text)
+    assert [f.value["speaker"] for f in facts] == ["Tom Whitfield", "Rosa Delgado"]
+
+
+def test_a_colon_ending_the_paragraph_before_the_quote():
+    text = "The Coastal Ledger reported on Friday:\n\n\"Three of the five board members knew of the losses.\""
+    value = speaker_of(text, "Three of the five")
+    assert (value["speaker"], value["speaker_kind"]) == ("Coastal Ledger", "institution")
+
+
+# -- a quote inside a sentence whose verb is no speech verb -------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Whitfield openly praised the plan as "a model for the country."',
+        'At a rally on Friday, Whitfield dismissed the governor as "Queen of Delay."',
+        'Whitfield likened the vote to "a coin toss in the dark."',
+    ],
+)
+def test_the_subject_of_the_sentence_at_low_confidence(sentence):
+    facts, _ = quote_facts(LEAD + sentence)
+    assert facts[-1].value["speaker"] == "Tom Whitfield"
+    assert facts[-1].confidence <= 0.5
+
+
+def test_a_common_noun_opening_the_sentence_is_no_subject_speaker():
+    value = speaker_of('Prices rose again in what traders called a "quiet panic" on the floor.', "quiet panic")
+    assert value["speaker_kind"] is None

@@ -1,0 +1,55 @@
+"""Attributions written with punctuation instead of a speech verb: a dash and a name after
+the quote (``"..." ― Maria Ortiz``), a speaker label opening it (``"SEN. HARRIS: ..."``),
+and a colon ending the paragraph before it (``The ministry said in a statement:``)."""
+
+from __future__ import annotations
+
+import re
+
+from .quote_scan import Quoted
+from .speakers import Speaker, SpeakerResolver
+
+NAME_WORD = r"[A-Z\u00C0-\u00DE][\w.'’-]{0,30}"
+# A dash, then two to five capitalized words (initials too) ending the line or the sentence.
+DASH_NAME = re.compile(r"[ \t]{0,3}[―—–-]{1,2}[ \t]{0,3}(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){1,4})[ \t.]{0,3}(?:\n|$)")
+# An upper-case label and a colon: "WALLACE:", "SEN. HARRIS:", "MR. TRUMP:".
+LABEL = re.compile(r"((?:[A-Z]{1,4}\.[ \t])?[A-Z][A-Z'’-]{1,30}(?:[ \t][A-Z][A-Z'’-]{1,30}){0,2}):[ \t]")
+DASH_WINDOW = 120
+
+
+def dash_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speaker | None:
+    """``"...” ― Maria Ortiz``: the name after a dash that follows the closing mark and ends its line."""
+    found = DASH_NAME.match(text[quoted.close + 1 : quoted.close + 1 + DASH_WINDOW])
+    if not found:
+        return None
+    start, end = quoted.close + 1 + found.start(1), quoted.close + 1 + found.end(1)
+    if text[end - 1] == ".":
+        end -= 1
+    speaker = resolver.resolve(start, end, None, quoted)
+    if speaker.kind == "person":
+        return speaker
+    return Speaker(text[start:end], start, end, "person", None, 0.7)
+
+
+def label_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speaker | None:
+    """``"PENCE: Well, look, ..."``: a transcript's speaker label opening the quote, resolved to
+    the person of that surname when the article names one."""
+    found = LABEL.match(text, quoted.open + 1, quoted.open + 1 + 48)
+    if not found:
+        return None
+    start, end = found.span(1)
+    person = resolver.person_named(text[start:end].split()[-1])
+    if person:
+        return Speaker(person.name, start, end, "person", None, 0.8, person)
+    return Speaker(text[start:end], start, end, "person", None, 0.6)
+
+
+def paragraph_colon(text: str, quoted: Quoted) -> int | None:
+    """Offset of the colon ending the paragraph right before a quote that opens its own paragraph
+    (``The report says:`` then the quoted paragraph), if there is one."""
+    line_start = text.rfind("\n", 0, quoted.open) + 1
+    if text[line_start : quoted.open].strip():
+        return None  # the quote does not open its paragraph
+    window_start = max(0, line_start - 8)
+    before = text[window_start:line_start].rstrip()
+    return window_start + len(before) - 1 if before.endswith(":") else None
