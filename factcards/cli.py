@@ -208,7 +208,7 @@ def new_plugin_command(name, directory):
         root = new_plugin(name, directory)
     except FactcardsError as exc:
         fail(str(exc), exc.exit_code)
-    click.echo(f"Created {root}. Next:\n  cd {root}\n  pip install -e .\n  factcards plugins\n  python -m pytest")
+    click.echo(f"Created {root}. Next:\n  cd {root}\n  pip install -e '.[test]'\n  factcards plugins\n  python -m pytest")
 
 
 def _umask() -> int:

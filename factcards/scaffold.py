@@ -93,7 +93,7 @@ requires-python = ">=3.10"
 dependencies = ["@requirement@"]
 
 [project.optional-dependencies]
-test = ["pytest>=7"]
+test = ["pytest>=7", "hypothesis>=6"]
 
 # factcards finds the plugin through this entry point; its name is the plugin's name.
 [project.entry-points.factcards]
@@ -211,10 +211,10 @@ A factcards plugin: finds counts of @words@ in news articles
 as `@fact_type@` facts.
 
 ```
-pip install -e .          # in this folder; factcards finds the plugin through its entry point
+pip install -e '.[test]'  # in this folder; factcards finds the plugin through its entry point
 factcards plugins         # lists @distribution@ with its version
 factcards card article.txt --extractor @name@
-pytest                    # the tests use factcards.testing
+python -m pytest          # the tests use factcards.testing
 ```
 
 Settings: `factcards card -s @name@.min_count=2`, or in the factcards config file:

@@ -42,7 +42,7 @@ def test_pyproject_has_entry_point_and_compatible_requirement(tmp_path):
 def test_command_creates_the_package_once(tmp_path):
     runner = CliRunner()
     first = runner.invoke(cli, ["new-plugin", "votes", "--dir", str(tmp_path)])
-    assert first.exit_code == 0 and "pip install -e ." in first.stdout
+    assert first.exit_code == 0 and "pip install -e '.[test]'" in first.stdout
     assert (tmp_path / "factcards-votes" / "factcards_votes.py").is_file()
     again = runner.invoke(cli, ["new-plugin", "votes", "--dir", str(tmp_path)])
     assert again.exit_code == 2 and "already exists" in again.stderr
