@@ -242,9 +242,16 @@ def plugins(pm, config, as_json):
                 "summarizers": sorted(s.name for s in registry.summarizers.values() if s.plugin == info.name),
                 "fact_types": sorted(t.name for t in registry.fact_types.values() if t.plugin == info.name),
                 "config": {
-                    record.name: redacted(effective_config(record, config))
-                    for record in sorted([*registry.extractors.values(), *registry.summarizers.values()], key=lambda r: r.name)
-                    if record.plugin == info.name
+                    **{
+                        record.name: redacted(effective_config(record, config))
+                        for record in sorted([*registry.extractors.values(), *registry.summarizers.values()], key=lambda r: r.name)
+                        if record.plugin == info.name
+                    },
+                    **{
+                        table.name: redacted({**table.defaults, **config.get(table.name, {})})
+                        for table in sorted(registry.settings_tables.values(), key=lambda t: t.name)
+                        if table.plugin == info.name
+                    },
                 },
             }
         )
