@@ -22,12 +22,13 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import load_config, redacted
+from .config import load_config
 from .errors import FactcardsError, InputError
+from .inventory import plugin_rows
 from .manager import load_plugins_dir, make_plugin_manager
 from .pipeline import Pipeline, PipelineOptions
 from .reader import FORMATS, decode, read_bytes
-from .registry import collect_registry, effective_config
+from .registry import collect_registry
 from .stages import call_each
 from .render import render_markdown
 from .schema import CardInvalid, schema_errors
@@ -223,38 +224,7 @@ def _umask() -> int:
 @plugin_options
 def plugins(pm, config, as_json):
     """List installed plugins: version, hooks, status, what each provides and its effective settings."""
-    diagnostics: list = []
-    registry = collect_registry(pm, diagnostics)
-    rows = []
-    for info in sorted(pm.info.values(), key=lambda i: (not i.builtin, i.name)):
-        plugin = pm.get_plugin(info.name)
-        hooks = sorted(h.name for h in pm.get_hookcallers(plugin)) if plugin is not None else []
-        failures = [d.message for d in diagnostics if d.plugin == info.name]
-        rows.append(
-            {
-                "name": info.name,
-                "version": info.version,
-                "builtin": info.builtin,
-                "status": info.status if not failures else "error",
-                "error": info.error or (failures[0] if failures else None),
-                "hooks": hooks,
-                "extractors": sorted(e.name for e in registry.extractors.values() if e.plugin == info.name),
-                "summarizers": sorted(s.name for s in registry.summarizers.values() if s.plugin == info.name),
-                "fact_types": sorted(t.name for t in registry.fact_types.values() if t.plugin == info.name),
-                "config": {
-                    **{
-                        record.name: redacted(effective_config(record, config))
-                        for record in sorted([*registry.extractors.values(), *registry.summarizers.values()], key=lambda r: r.name)
-                        if record.plugin == info.name
-                    },
-                    **{
-                        table.name: redacted({**table.defaults, **config.get(table.name, {})})
-                        for table in sorted(registry.settings_tables.values(), key=lambda t: t.name)
-                        if table.plugin == info.name
-                    },
-                },
-            }
-        )
+    rows = plugin_rows(pm, config)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
