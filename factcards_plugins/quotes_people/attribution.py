@@ -11,12 +11,13 @@ from .attribution_marks import dash_speaker, label_speaker, paragraph_colon
 from .quote_scan import Quoted
 from .speakers import DETERMINERS, LINKING, WINDOW, WORD, Speaker, SpeakerResolver
 
-MAX_CLAUSES_BACK = 3
+MAX_CLAUSES_BACK = 4
 MAX_SPEAKER_WORDS = 8
 SUBJECT_CONFIDENCE = 0.5
 
 VERB = re.compile(r"\b" + SPEECH_VERB + r"\b")
-CLAUSE_BREAK = re.compile(r"[,;:\"“”„«»()\n]")
+CLAUSE_BREAK = re.compile(r",(?!\d)|[;:\"“”„«»()\n—―–]")  # not the comma of "2,000"
+NEW_SENTENCE = re.compile(r"[ \t\u00a0]{1,3}[A-Z]")
 # Words that end a speaker phrase: "Shoigu *in* a meeting", "The White House *in* a statement".
 PHRASE_STOP = frozenset(
     """in on at during also later earlier then now today yesterday had has have was were is are would will
@@ -74,15 +75,24 @@ class Attributions:
         limit = self.paragraph_bounds(quoted.close)[1]
         if index + 1 < len(self.quoted):
             limit = min(limit, self.quoted[index + 1].open)
+        if self._ends_sentence(quoted):
+            return quoted.close
         sentence_end = self._sentence_end(quoted.close)
         if sentence_end < 0:
             sentence_end = _clause_end(self.text, quoted.close + 1, limit)
         return min(limit, sentence_end)
 
+    def _ends_sentence(self, quoted: Quoted) -> bool:
+        """Whether the quote ends its sentence: the segmenter says so, or the quote ends in ".", "?"
+        or "!" and a capital follows ("...escapades." The agency said...)."""
+        if 0 <= self._sentence_end(quoted.close) <= quoted.close + 1:
+            return True
+        return self.text[quoted.close - 1] in ".?!" and NEW_SENTENCE.match(self.text, quoted.close + 1) is not None
+
     def _next_sentence_limit(self, index: int, quoted: Quoted) -> int:
         """When the quote ends its sentence ("...?" Graham asked.), the end of the next sentence
         (within the paragraph, before the next quote); else the closing mark (nothing to read)."""
-        if self._sentence_end(quoted.close) > quoted.close + 1:
+        if not self._ends_sentence(quoted):
             return quoted.close
         limit = self.paragraph_bounds(quoted.close)[1]
         if index + 1 < len(self.quoted):
@@ -110,11 +120,17 @@ class Attributions:
             return
         verbs = list(VERB.finditer(self.text, start, end))
         for verb in reversed(verbs) if from_end else verbs:
-            phrases = list(self._subjects(start, verb.start()))
+            according = verb.group() == "according to"  # its object is the source, never its subject
+            phrases = [] if according else list(self._subjects(start, verb.start()))
             phrase = self._object(verb, end)
-            if phrase:
+            if phrase and (according or not from_end or self._ends_before_quote(phrase, end)):
                 phrases.append(phrase)
             yield verb.group(), phrases
+
+    def _ends_before_quote(self, phrase: tuple[int, int], quote_open: int) -> bool:
+        """Whether a phrase after a verb before the quote reaches the quote ("said the spokesman:
+        "...""): else it starts the reported clause ("said the recent spate ... demands")."""
+        return not self.text[phrase[1] : quote_open].strip(" ,:\u00a0")
 
     def _subjects(self, start: int, verb_start: int):
         """Phrases before a speech verb, its own clause first, then earlier clauses:
@@ -176,8 +192,14 @@ def _preferred(speakers: list[Speaker]) -> Speaker | None:
     """The speaker among one verb's candidate phrases: the first person (or pronoun), else the
     first institution, else the first description ("Flynn, a top Trump surrogate, said" is
     Flynn's; "Hanbit Group, a minority investor, said" is the group's)."""
-    for kinds in (("person", "pronoun"), ("institution",), ("description",)):
-        found = next((s for s in speakers if s.kind in kinds), None)
+    tiers = (
+        lambda s: s.kind == "person" or (s.kind == "pronoun" and s.name is not None),
+        lambda s: s.kind == "institution",
+        lambda s: s.kind == "description",
+        lambda s: s.kind == "pronoun",
+    )
+    for tier in tiers:
+        found = next(filter(tier, speakers), None)
         if found:
             return found
     return None

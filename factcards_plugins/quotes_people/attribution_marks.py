@@ -11,7 +11,10 @@ from .speakers import Speaker, SpeakerResolver
 
 NAME_WORD = r"[A-Z\u00C0-\u00DE][\w.'’-]{0,30}"
 # A dash, then two to five capitalized words (initials too) ending the line or the sentence.
-DASH_NAME = re.compile(r"[ \t]{0,3}[―—–-]{1,2}[ \t]{0,3}(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r"){1,4})[ \t.]{0,3}(?:\n|$)")
+SPACE = "[ \t\u00a0]"
+DASH_NAME = re.compile(
+    SPACE + "{0,3}[―—–-]{1,2}" + SPACE + "{0,3}(" + NAME_WORD + "(?:" + SPACE + NAME_WORD + "){1,4})[ \t.\u00a0]{0,3}(?:\n|$)"
+)
 # An upper-case label and a colon: "WALLACE:", "SEN. HARRIS:", "MR. TRUMP:".
 LABEL = re.compile(r"((?:[A-Z]{1,4}\.[ \t])?[A-Z][A-Z'’-]{1,30}(?:[ \t][A-Z][A-Z'’-]{1,30}){0,2}):[ \t]")
 DASH_WINDOW = 120

@@ -20,6 +20,8 @@ WORD = re.compile(r"[\w.'’-]{1,60}")
 NEARBY = 3000  # characters each side where a proper noun is looked for again
 AGE = re.compile(r"\d{1,3}-year-old")
 DETERMINERS = frozenset("the a an".split())
+# Plural nouns for groups of people: "Protesters", "Analysts", "Officials".
+PLURAL_AGENTS = ("ers", "ors", "ists", "ians", "ants", "ents", "critics", "officials", "voters", "police")
 UNNAMED_CONFIDENCE = {"institution": 0.8, "description": 0.6}
 NAME_LINKS = frozenset("the of and for & de".split())
 DESCRIPTION_STARTS = frozenset(
@@ -196,7 +198,9 @@ def _is_institution(name: str) -> bool:
 
 def _proper_noun(words: list[str]) -> bool:
     """Capitalized words, with "the", "of", "and"... between them: "The New York Post"."""
-    return any(w[:1].isupper() for w in words) and all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words)
+    if not words or not words[-1][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words)
 
 
 def _trailing_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -226,6 +230,8 @@ def _is_description(phrase: str) -> bool:
     """A description of an unnamed speaker: a determiner or a quantity, then words up to a
     lowercase noun ("one questioner", "the ad's narrator", "several environmental groups")."""
     words = phrase.split()
+    if words and words[0].lower().endswith(PLURAL_AGENTS):
+        return True  # "Protesters marching through the streets", "Officials"
     if len(words) < 2 or words[0].lower() not in DESCRIPTION_STARTS and not words[0][:1].isdigit():
         return False
     last = words[-1]

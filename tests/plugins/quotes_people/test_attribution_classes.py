@@ -165,3 +165,34 @@ def test_the_subject_of_the_sentence_at_low_confidence(sentence):
 def test_a_common_noun_opening_the_sentence_is_no_subject_speaker():
     value = speaker_of('Prices rose again in what traders called a "quiet panic" on the floor.', "quiet panic")
     assert value["speaker_kind"] is None
+
+
+# -- clause structure around the verb --------------------------------------------------------
+
+
+def test_according_to_names_its_object_not_the_clause_before_it():
+    text = 'More than 3,000 workers joined the "sick-out" across 40 depots, according to the drivers union.'
+    value = speaker_of(text, "sick-out")
+    assert value["speaker"] == "drivers union"
+    assert value["verb"] == "according to"
+
+
+def test_a_dash_parenthetical_is_its_own_clause():
+    text = LEAD + 'Asked about the deficit ― a sore point for weeks ― Whitfield insisted, "We balanced it twice."'
+    assert speaker_of(text, "We balanced")["speaker"] == "Tom Whitfield"
+
+
+def test_the_words_after_said_before_a_quote_are_the_reported_clause():
+    text = LEAD + 'Whitfield said the latest figures show "a state in denial" about debt.'
+    assert speaker_of(text, "a state in denial")["speaker"] == "Tom Whitfield"
+
+
+def test_a_quote_ending_its_sentence_takes_no_attribution_from_the_next_one():
+    text = LEAD + 'Delgado insisted the state "will not default." The Fiscal Watch Institute said it expected a downgrade.'
+    assert speaker_of(text, "will not default")["speaker"] == "Rosa Delgado"
+
+
+def test_a_group_of_people_as_the_speaker():
+    value = speaker_of('Protesters gathering outside the hall chanted "Not one more cut!" until midnight.', "Not one more")
+    assert value["speaker_kind"] == "description"
+    assert value["speaker"].startswith("Protesters")
