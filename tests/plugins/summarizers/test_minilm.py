@@ -153,35 +153,104 @@ def test_only_the_first_candidates_are_considered():
     assert {s.text for s in chosen} <= set(sentences[:5])
 
 
-def test_packed_embeddings_equal_the_models_own_forward():
-    """Skipping padding in the token-wise layers must not change a vector (beyond float rounding)."""
+def test_packed_embeddings_equal_transformers_own_bert():
+    """The torch-only forward pass gives the vectors transformers' BertModel gives (to float rounding)."""
+    transformers = pytest.importorskip("transformers")
     from factcards_plugins.summarizers import embedding as _embedding
 
-    encoder = _embedding.encoder()
-    assert encoder.packed, "all-MiniLM-L6-v2 is a plain BERT: it should take the packed path"
     texts = [
         "Ottawa is loaning Kyiv $490 million.",
         "Russia's foreign minister said there is always a chance for diplomacy with the West on security.",
         "Yes.",
         "A very long sentence " + "with many words " * 40,
     ]
+    encoder = _embedding.encoder(quantize=False)
     packed = encoder.embed(texts, max_tokens=128)
-    batch = encoder.tokenizer(texts, padding=True, truncation=True, max_length=128, return_tensors="pt")
-    with encoder.torch.inference_mode():
-        padded = encoder.torch.nn.functional.normalize(encoder._padded_mean(batch), dim=1).numpy()
+    path = str(_embedding.model_dir())
+    tokenizer = transformers.AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = transformers.AutoModel.from_pretrained(path, local_files_only=True).eval()
+    batch = tokenizer(texts, padding=True, truncation=True, max_length=128, return_tensors="pt")
+    assert [row[: int(n)] for row, n in zip(batch["input_ids"].tolist(), batch["attention_mask"].sum(1))] == (
+        encoder.token_rows(texts, 128)
+    )
+    import torch
+
+    with torch.inference_mode():
+        hidden = model(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        reference = torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=1).numpy()
     assert packed.shape == (4, 384)
-    np.testing.assert_allclose(packed, padded, atol=1e-5)
+    np.testing.assert_allclose(packed, reference, atol=1e-5)
     np.testing.assert_allclose(np.linalg.norm(packed, axis=1), 1.0, atol=1e-5)
 
 
-def test_a_model_of_another_architecture_runs_whole():
+def test_token_rows_are_cut_to_the_budget_with_the_separator_kept():
     from factcards_plugins.summarizers import embedding as _embedding
 
-    class NotBert:
-        config = type("Config", (), {"model_type": "t5"})()
+    encoder = _embedding.encoder()
+    long_text = "The committee met again " * 20
+    full, cut = encoder.token_rows([long_text], 512)[0], encoder.token_rows([long_text], 10)[0]
+    assert len(full) > 10 and len(cut) == 10
+    assert cut[:9] == full[:9] and cut[-1] == full[-1]
+    assert encoder.token_rows(["Short one."], 10)[0] == encoder.token_rows(["Short one."], 512)[0]
 
-    assert not _embedding.is_plain_bert(NotBert())
-    assert _embedding.is_plain_bert(_embedding.encoder().model)
+
+def test_another_architecture_is_refused_by_name():
+    from factcards_plugins.summarizers import bert
+
+    with pytest.raises(bert.UnsupportedModel, match="model_type='t5'"):
+        bert.check_supported({"model_type": "t5", "hidden_act": "gelu"})
+    with pytest.raises(bert.UnsupportedModel, match="relative_key"):
+        bert.check_supported({"model_type": "bert", "hidden_act": "gelu", "position_embedding_type": "relative_key"})
+    bert.check_supported({"model_type": "bert", "hidden_act": "gelu"})
+
+
+def test_minilm_runs_without_transformers_and_writes_no_environment(sample_path):
+    code = (
+        "import os, sys, factcards\n"
+        "before = dict(os.environ)\n"
+        f"card = factcards.make_card({str(sample_path)!r})\n"
+        "assert card.summary.method == 'minilm', card.summary.method\n"
+        "assert 'transformers' not in sys.modules, 'transformers imported'\n"
+        "assert dict(os.environ) == before, set(os.environ.items()) ^ set(before.items())\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
+
+
+def test_threads_asking_at_once_share_one_load():
+    code = (
+        "import threading\n"
+        "from factcards_plugins.summarizers import bert, embedding\n"
+        "loads, real = [], bert.load\n"
+        "def counted(*args):\n"
+        "    loads.append(args)\n"
+        "    return real(*args)\n"
+        "bert.load = counted\n"
+        "got = []\n"
+        "threads = [threading.Thread(target=lambda: got.append(embedding.encoder(True, 1))) for _ in range(8)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "assert len(got) == 8 and len({id(e) for e in got}) == 1 and len(loads) == 1, (len(got), len(loads))\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
+
+
+def test_one_encoder_shared_by_threads_gives_the_sequential_vectors():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from factcards_plugins.summarizers import embedding as _embedding
+
+    encoder = _embedding.encoder(quantize=True)
+    batches = [[f"Crews repaired {n} water mains after the freeze, the city said on day {n}."] * (1 + n % 4) for n in range(24)]
+    sequential = [encoder.embed(b, max_tokens=28) for b in batches]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            threaded = list(pool.map(lambda b: encoder.embed(b, max_tokens=28), batches))
+    finally:
+        sys.setswitchinterval(interval)
+    for one, other in zip(sequential, threaded):
+        np.testing.assert_array_equal(one, other)
 
 
 def test_words_beyond_a_long_sentence_cost_salience():
