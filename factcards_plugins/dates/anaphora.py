@@ -5,14 +5,16 @@ Each is resolved against the last date the text established before it (``resolut
 anaphoric``, ``anchor``: that date's value); "a year earlier" with no such date falls back on the
 dateline (``relative``); the others stay unresolved (``value: null``, low confidence) when the
 text gives nothing to resolve them against. "a year ago" in a comparison of figures ("from $4
-million a year ago") is the year-ago period of the quarter or half the text is about.
+million a year ago") is the year-ago period of the quarter or half the text is about: the first
+one it names ("the year-earlier period", "the latest quarter" and "the 1988 quarter" are that
+one's too).
 """
 
 from __future__ import annotations
 
 from . import patterns as P
 from . import resolve as R
-from .context import ANAPHORIC, RELATIVE, Context, Found
+from .context import ABSOLUTE, ANAPHORIC, RELATIVE, Context, Found
 
 # How far back (characters) the date a reference points to may lie.
 REACH = 3000
@@ -35,6 +37,8 @@ def on_anaphor(match, ctx: Context) -> Found | None:
             return None
         steps = -count if (match["dir"] or match["dir2"]) in ("earlier", "before") else count
         return _pending(match, ("shift", match["sunit"], steps), match["sunit"])
+    if match["yord"] or match["pord"]:
+        return _named_quarter(match, ctx)
     if match["yago"]:
         return _pending(match, ("year_ago", match["yunit"]), "quarter" if match["yunit"] else "year")
     if not the and not match["that"]:
@@ -55,6 +59,20 @@ def on_anaphor(match, ctx: Context) -> Found | None:
     return _pending(match, ("plain",), "quarter")
 
 
+def _named_quarter(match, ctx: Context) -> Found:
+    """"the 1988 third quarter" (that year's), "the year-ago third quarter" (the year before the one
+    a bare "third quarter" names)."""
+    number = P.ORDINALS[(match["yord"] or match["pord"]).lower()]
+    if match["pord"]:
+        value = ctx.date_value(f"{match['pyear']}-Q{number}", "quarter", ABSOLUTE)
+    elif ctx.anchor is not None:
+        year = R.quarter_year(ctx.anchor, number, ctx.tense_of(match)) - 1
+        value = ctx.date_value(f"{year:04d}-Q{number}", "quarter", RELATIVE)
+    else:
+        value = ctx.date_value(None, "quarter", RELATIVE, pattern=f"XXXX-Q{number}")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
+
+
 def _pending(match, anaphor: tuple, granularity: str) -> Found:
     value = {"value": None, "granularity": granularity, "resolution": ANAPHORIC, "anchor": None}
     return Found(match.start(), match.end(), "date", value, WEAK_CONFIDENCE, rangeable=False, anaphor=anaphor)
@@ -62,8 +80,9 @@ def _pending(match, anaphor: tuple, granularity: str) -> Found:
 
 def resolve(ctx: Context, found: list[Found]) -> list[Found]:
     """Every pending reference in ``found`` resolved against the dates before it (in place)."""
-    # The last date, and the last quarter or half, the text established itself ("own") or at all.
-    seen = {"own": None, "any": None, "own_period": None, "any_period": None}
+    # The last date, and the last quarter or half, the text established itself ("own") or at all,
+    # and the first quarter or half it established: the period the story is about ("topic").
+    seen = {"own": None, "any": None, "own_period": None, "any_period": None, "topic": None}
     for index, candidate in enumerate(found):
         if candidate.anaphor is not None:
             near = {key: item for key, item in seen.items() if item is not None and candidate.start - item.end <= REACH}
@@ -75,6 +94,8 @@ def resolve(ctx: Context, found: list[Found]) -> list[Found]:
             seen[key] = candidate
             if candidate.value["granularity"] in _PERIODS:
                 seen[key + "_period"] = candidate
+                if key == "own" and seen["topic"] is None:
+                    seen["topic"] = candidate
     return found
 
 
@@ -85,21 +106,21 @@ def _is_referent(found: Found) -> bool:
 
 def _settle(ctx: Context, found: Found, seen: dict, following: Found | None) -> None:
     kind = found.anaphor[0]
-    last, period = seen.get("own"), seen.get("own_period")
+    last, period, topic = seen.get("own"), seen.get("own_period"), seen.get("topic")
     if kind == "ago":
-        _year_ago_period(ctx, found, period)
+        _year_ago_period(ctx, found, topic)
     elif kind == "shift":
         _shift(ctx, found, last, found.anaphor[1], found.anaphor[2])
     elif kind == "year_ago":
-        _shift(ctx, found, period if found.anaphor[1] else last, "year", -1)
+        _shift(ctx, found, topic if found.anaphor[1] else last, "year", -1)
     elif kind == "step":
         _, unit, steps = found.anaphor
         referent = (seen.get("any_period") if unit == "quarter" else seen.get("any")) if steps == 0 else last
         _set(found, referent, referent and R.step_reference(referent.value["value"], referent.value["granularity"], unit, steps), unit)
     elif kind == "latest":
-        _latest(ctx, found, period)
+        _latest(ctx, found, topic)
     elif kind == "year_of":
-        _year_of(found, period, found.anaphor[1])
+        _year_of(found, topic, found.anaphor[1])
     else:
         _plain_quarter(ctx, found, period, following)
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from . import patterns as P
 from . import resolve as R
-from .context import ABSOLUTE, RELATIVE, YEAR_INFERRED, Context, Found
+from .context import ABSOLUTE, RELATIVE, STEPS, YEAR_INFERRED, Context, Found
 
 
 def _day_number(token: str) -> int:
@@ -80,6 +80,8 @@ def on_month_year(match, ctx: Context) -> Found | None:
         iso = f"{int(match['year']):04d}-{_month_number(match['month']):02d}"
         value = ctx.date_value(iso, "month", ABSOLUTE, modifier=modifier)
         return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+    if match["relyear"]:
+        return _month_of_related_year(match, ctx, modifier)
     relation = match["rel"] and match["rel"].lower()
     if relation and _name_follows(ctx, match.end()):
         return None  # "This March Madness tournament"
@@ -94,6 +96,15 @@ def on_month_year(match, ctx: Context) -> Found | None:
         first = R.month_start(ctx.anchor, month, ctx.tense_of(match))
     value = ctx.date_value(first and R.iso_month(first), "month", RELATIVE if relation else YEAR_INFERRED,
                            modifier=modifier, pattern=None if first else f"XXXX-{month:02d}")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _month_of_related_year(match, ctx: Context, modifier: str | None) -> Found:
+    """"June last year", "January this year": the month of the year the dateline's year is related to."""
+    month = _month_number(match["bare"])
+    year = ctx.anchor.year + STEPS[match["relyear"]] if ctx.anchor else None
+    value = ctx.date_value(year and f"{year:04d}-{month:02d}", "month", RELATIVE, modifier=modifier,
+                           pattern=None if year else f"XXXX-{month:02d}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
@@ -177,6 +188,22 @@ def on_century(match, ctx: Context) -> Found | None:
     if number is None:
         return None  # a case-blind match on a look-alike letter ("nıneteenth")
     value = ctx.date_value(f"{number - 1:02d}", "century", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def on_spelled_year(match, ctx: Context) -> Found | None:
+    """"nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
+    if match["millennium"]:
+        year = 2000 + (P.UNIT_WORDS.get(match["after"]) if match["after"] else 0)
+    else:
+        century = 1900 if match["century"].lower() == "nineteen" else 1800
+        year = century + P.TENS_WORDS[match["tens"]] + (P.UNIT_WORDS[match["unit"]] if match["unit"] else 0)
+    if P.COUNT_NOUN_AFTER.match(ctx.text, match.end()):
+        return None  # "nineteen forty people"
+    if match["month"]:
+        value = ctx.date_value(f"{year:04d}-{_month_number(match['month']):02d}", "month", ABSOLUTE)
+    else:
+        value = ctx.date_value(f"{year:04d}", "year", ABSOLUTE)
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 

@@ -46,11 +46,12 @@ MONTH_DAY = re.compile(
 DAY_MONTH = re.compile(
     rf"\b{_LEAD_WEEKDAY}{_DAY_SPAN}\s(?:of\s)?(?P<month>{_MONTH})(?!\w)(?:,?\s(?P<year>{_YEAR}))?"
 )
-# "December 2021", "mid-December 2021", "early December", "last September"; bare month names
-# are checked in code.
+# "December 2021", "mid-December 2021", "early December", "last September", "June last year";
+# bare month names are checked in code.
 MONTH_YEAR = re.compile(
     rf"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd)(?:-|\s)(?:of\s)?|(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s(?={_FULL_MONTH}))?"
-    rf"(?:(?P<month>{_MONTH})(?:,?\s(?:of\s)?(?P<year>{_YEAR}))|(?P<bare>{_FULL_MONTH})(?!\s?\d))(?!\w|['’](?!s\b))"
+    rf"(?:(?P<month>{_MONTH})(?:,?\s(?:of\s)?(?P<year>{_YEAR}))|(?P<bare>{_FULL_MONTH})(?!\s?\d)(?:\s(?P<relyear>this|last|next)\syear)?)"
+    r"(?!\w|['’](?!s\b))"
 )
 # "2022-02-15", "15/02/2022", "15.02.2022", "15-Feb-2022"
 NUMERIC = re.compile(
@@ -136,6 +137,16 @@ TIME = re.compile(
     rf"){_ZONE}"
 )
 
+# A year in words, as broadcast transcripts write it: "nineteen ninety-six", "January nineteen
+# ninety-seven", "the year two thousand".
+SPELLED_YEAR = re.compile(
+    rf"\b(?:(?P<month>{_FULL_MONTH})\s)?"
+    r"(?:(?P<century>[Nn]ineteen|[Ee]ighteen)[\s-](?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?<=year\s)(?P<millennium>two\sthousand)(?:\s(?:and\s)?(?P<after>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r"(?![\w-])"
+)
+
 # --- durations: "three weeks", "48 hours", "two and a half years", "the past 24 hours", "two-year" ---
 
 UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -172,13 +183,13 @@ ANAPHOR = re.compile(
     r"\b(?:"
     rf"(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{{1,2}})\s(?P<sunit>{_ANAPHOR_UNIT})s?\s"
     r"(?:(?P<dir>earlier|later)(?!\s(?:than|in\sthe\sseason)\b)|(?P<dir2>before|after)(?=[,.;:)]))"
-    r"|(?P<yago>[Yy]ear-(?:earlier|ago))(?:\s(?P<yunit>quarter|period|half|month))?"
+    r"|(?P<yago>[Yy]ear-(?:earlier|ago))(?:\s(?:(?P<yord>first|second|third|fourth)[-\s])?(?P<yunit>quarter|period|half|month))?"
     r"|(?P<comparable>(?:comparable|corresponding|same)\s(?:year-(?:earlier|ago)\s)?)(?P<cunit>quarter|period)(?=\s(?:a\s)?(?:year\s(?:ago|earlier)|last\syear))"
     r"|(?P<rel>[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext)\s(?P<runit>day|week|month|year)"
     r"|(?P<same>[Ss]ame)\s(?P<sameunit>day|week|month|year|quarter)"
     r"|(?P<that>[Tt]hat)\s(?P<thatunit>day|month|year|quarter)"
     r"|(?P<latest>[Ll]atest|[Mm]ost\srecent)\s(?P<lunit>quarter|period)"
-    r"|(?P<pyear>(?:19|20)\d{2})\s(?P<punit>quarter|period)"
+    r"|(?P<pyear>(?:19|20)\d{2})\s(?:(?P<pord>first|second|third|fourth)[-\s])?(?P<punit>quarter|period)"
     r"|(?P<plain>quarter)(?=\s(?:ended|ending|to)\s|[,.;:)]|\s(?:and|but|as|when|was|were|is|compared|versus|vs\.?|from|of\s(?:last|this)\syear)\b)"
     r")(?![\w-]|['’]s\b)"
 )
@@ -234,6 +245,14 @@ WIRE_DATELINE_AFTER = re.compile(r" \([A-Z][A-Za-z.& ]{1,24}\) ?[-–—]")
 HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
 # "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
+# "postponed until Tuesday": a limit set ahead, whatever the verb's tense.
+POSTPONED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|put\soff|pushed\sback|rescheduled)\b")
+# A weekday's possessive before a noun that is no scheduled event: "Tuesday's declaration" (not
+# "Sunday's election", whose day the clause's tense places).
+POSSESSIVE_EVENT = re.compile(
+    r"['’]s\s(?!(?:\w+\s)?(?:election|vote|votes|match|game|race|meeting|summit|final|referendum|talks|deadline|debate"
+    r"|hearing|launch|start|kickoff|kick-off|opening|visit|trip|rally|march|parade|ceremony|session|auction|sale)\b)"
+)
 SINCE_BEFORE = re.compile(r"(?<![\w'’])[Ss]ince\s\Z")
 # A present perfect: "has extended its warning until Friday" sets a limit still ahead.
 PRESENT_PERFECT = re.compile(
@@ -355,6 +374,7 @@ TRIGGERS = {
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
     CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
+    SPELLED_YEAR: (AnyOf(r"[Nn]ineteen[\s-][a-z]", r"[Ee]ighteen[\s-][a-z]", r"year\stwo\sthousand"), len("September ")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     ANAPHOR: (re.compile(r"earlier|later|before|after|[Yy]ear-|quarter|period|[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext\s|[Ss]ame\s|[Tt]hat\s"), 24),

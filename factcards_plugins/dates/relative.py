@@ -28,11 +28,14 @@ def on_weekday(match, ctx: Context) -> Found | None:
 
 
 def _weekday_tense(match, ctx: Context) -> str | None:
+    if P.POSSESSIVE_EVENT.match(ctx.text, match.end()):
+        return PAST  # "Tuesday's declaration", "Thursday's closing price": a day already told of
     tense = ctx.tense(match.start(), match.end())
     if tense != FUTURE and P.UNTIL_BEFORE.search(ctx.before(match.start(), 7)):
         lo, _ = ctx.window(match.start())
-        if tense is None or P.PRESENT_PERFECT.search(ctx.text, max(lo, match.start() - 80), match.start()):
-            tense = FUTURE  # "voting runs until Friday", "has extended the warning until Friday"
+        since = max(lo, match.start() - 80)
+        if tense is None or P.PRESENT_PERFECT.search(ctx.text, since, match.start()) or P.POSTPONED.search(ctx.text, since, match.start()):
+            tense = FUTURE  # "voting runs until Friday", "has extended the warning until Friday", "postponed until Tuesday"
     return tense
 
 

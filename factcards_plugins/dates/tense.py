@@ -35,7 +35,9 @@ _FUTURE_WORDS = frozenset(
     "will shall won't wo 'll upcoming next would could might should tomorrow is are am scheduled slated due expected set poised "
     "plans plan planning intends intend aims aim to-be going "
     # the scheduled present of news: "early voting ends Friday", "she meets Couacaud on Wednesday"
-    "begins starts ends opens closes meets faces resumes expires arrives departs".split()
+    "begins starts ends opens closes meets faces resumes expires arrives departs "
+    # ... and its plural: "the two leaders meet Monday", "talks resume on Thursday"
+    "begin meet resume arrive depart".split()
 )
 # "temperatures could reach 36C on Thursday", "the vote might slip to May".
 _MODALS_OF_LIKELIHOOD = frozenset("could might should".split())
@@ -70,6 +72,8 @@ _TAKES_INFINITIVE = frozenset(
     "refused sought hoped intended invited persuaded encouraged required directed instructed authorised authorized "
     "advised warned called threatened offered proposed chose needed managed".split()
 )
+# Past verbs of intention: the infinitive after them is ahead ("planned to leave on Thursday").
+_INTENDS = frozenset("planned intended hoped vowed promised pledged threatened aimed".split())
 # Words after "to" that make it a preposition, not an infinitive ("returned to work in May").
 _NOT_INFINITIVE = frozenset(
     "the a an his her its their our my your this that these those some all any each every more most about around "
@@ -118,12 +122,15 @@ def _is_regular_past(word: str) -> bool:
 
 
 def _future_word(words: list[str], i: int, word: str) -> str | None:
-    """Future, except for words that only mark it when an infinitive follows ("set to", "plans to")."""
+    """Future, except for words that only mark it when an infinitive follows ("set to", "plans to"),
+    and past after "had been" ("had been scheduled to")."""
     following = words[i + 1] if i + 1 < len(words) else ""
     if word == "expected" and i and words[i - 1] in ("than", "as"):
         return None  # "grew faster than expected in the second quarter"
     if word in _NEEDS_INFINITIVE:
         return FUTURE if following == "to" else None
+    if i >= 2 and words[i - 2] == "had" and words[i - 1] == "been":
+        return PAST  # "had been due to expire Friday": a future now past
     if word in _MODALS_OF_LIKELIHOOD and following in ("not", "have", "n't"):
         return None  # "could not attend", "might have been": no time ahead
     return FUTURE
@@ -185,7 +192,9 @@ class TenseReader:
                 if word in _CUE_WORDS or word.endswith(("ed", "'ll")):
                     tense = _cue(words, i, word)
                 elif word == "to" and cues[2] and cues[2][-1] == PAST and last_cue_word in _TAKES_INFINITIVE:
-                    tense = _OPEN if _infinitive_follows(matches, words, i) else None
+                    tense = None
+                    if _infinitive_follows(matches, words, i):
+                        tense = FUTURE if last_cue_word in _INTENDS else _OPEN
                 else:
                     continue
                 if tense is not None:

@@ -1,0 +1,74 @@
+"""Calendar forms from other writers' news: a month of a related year, years in words (broadcast
+transcripts), named quarters of another year, and the tense cues that place weekdays."""
+
+import pytest
+
+from factcards import Document
+from factcards_plugins.dates.plugin import extract
+
+
+def values(text, published):
+    document = Document(text, published=published)
+    document.segment()
+    return {fact.text: fact.value.get("value") for fact in extract(document, {}) if fact.type in ("date", "time")}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The rebels split in June last year, aides said.", "June last year", "2021-06"),
+        ("Police reopened the case in January this year.", "January this year", "2022-01"),
+        ("The line is due to open in March next year.", "March next year", "2023-03"),
+    ],
+)
+def test_a_month_of_a_related_year_is_one_fact(sentence, span, value):
+    assert values(sentence, "2022-02-15") == {span: value}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Atlanta, nineteen ninety-six: a bomb shook the Games.", "nineteen ninety-six", "1996"),
+        ("In January nineteen ninety-seven a clinic was hit.", "January nineteen ninety-seven", "1997-01"),
+        ("The treaty dates from eighteen seventy-one.", "eighteen seventy-one", "1871"),
+        ("Planners had the year two thousand in mind.", "two thousand", "2000"),
+    ],
+)
+def test_years_in_words(sentence, span, value):
+    assert values(sentence, "1998-02-27") == {span: value}
+
+
+def test_a_count_in_words_is_no_year():
+    assert values("Nineteen forty people signed the letter.", "1998-02-27") == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("In the year-ago third quarter, the bank earned $3 million.", "year-ago third quarter", "2021-Q3"),
+        ("In the 2019 third quarter, the bank lost money.", "2019 third quarter", "2019-Q3"),
+    ],
+)
+def test_a_named_quarter_of_another_year(sentence, span, value):
+    assert values(sentence, "2022-10-20") == {span: value}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        # a future cue after "had been" is a future now past
+        ("The offer had been due to expire Friday evening.", "Friday evening", "2022-10-14"),
+        # an intention's infinitive points ahead
+        ("The team planned to leave the capital on Thursday.", "Thursday", "2022-10-20"),
+        # the scheduled plural present of news
+        ("The two leaders meet in Geneva on Monday.", "Monday", "2022-10-24"),
+        # a weekday's possessive before a noun that is no coming event: a day already told of
+        ("Investors would look past Tuesday's ruling, analysts said.", "Tuesday", "2022-10-18"),
+        # ... but an election's day is placed by the tense
+        ("Voters will go to the polls in Sunday's election.", "Sunday", "2022-10-23"),
+        # a postponement sets a limit ahead
+        ("Officials postponed the hearing until Friday.", "Friday", "2022-10-21"),
+    ],
+)
+def test_tense_cues_that_place_a_weekday(sentence, span, value):
+    assert values(sentence, "2022-10-19")[span] == value  # a Wednesday
