@@ -1,0 +1,231 @@
+"""The FastAPI app: the API under ``/v1``, the probes, the review page, the docs and the ``<fact-card>`` script.
+
+``create_app(ServiceSettings(...))`` builds it; the cards themselves are made
+by a ``WorkerPool`` of processes started when the app starts (its lifespan).
+The app's own process builds one pipeline too, only to check the options and
+to answer ``/v1/schema`` and ``/v1/plugins``: it never makes a card.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from factcards import __version__
+from factcards.inventory import plugin_rows
+from factcards.pipeline import PipelineOptions
+from factcards.reader import max_bytes_default
+
+from . import logs
+from .inputs import MULTIPART_ALLOWANCE, card_task, check_task, one_line
+from .middleware import ServiceMiddleware
+from .models import CardRequest, CheckRequest, Problem as ProblemModel
+from .pool import TaskTimeout, WorkerLost, WorkerPool
+from .problems import MEDIA_TYPE, PROBLEMS, Problem, kind_of_status, problem_body
+
+PACKAGE = "factcards.service"
+
+
+@dataclass(frozen=True)
+class ServiceSettings:
+    """How the service runs: the pipeline options, the workers, the limits, the token and CORS."""
+
+    options: PipelineOptions = field(default_factory=PipelineOptions)
+    workers: int = 2
+    queue: int = 16
+    timeout: float = 30.0
+    token: str | None = None
+    cors_origins: tuple[str, ...] = ()
+    retry_after: int = 2
+
+
+class Admission:
+    """Bounded concurrency with a bounded queue: at most ``workers + queue`` cards in the service at once."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.inside = 0
+
+    @contextlib.contextmanager
+    def slot(self, retry_after: int):
+        if self.inside >= self.limit:
+            raise Problem("overloaded", f"{self.inside} requests are already running or queued", headers={"Retry-After": str(retry_after)})
+        self.inside += 1
+        try:
+            yield
+        finally:
+            self.inside -= 1
+
+
+def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> FastAPI:
+    """The service's app; ``plugin_manager`` (with any plugin folders loaded) describes the plugins."""
+    settings = settings or ServiceSettings()
+    pipeline = settings.options.build(plugin_manager)  # fails now, with the CLI's reason, on bad options
+    max_bytes = pipeline.max_bytes or max_bytes_default()
+    pool = WorkerPool(settings.options, settings.workers)
+    admission = Admission(settings.workers + settings.queue)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    app = FastAPI(
+        title="factcards", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+        description="Fact cards of news articles: a faithful summary and grounded, normalized key facts. Errors are RFC 9457 problem details.",
+    )
+    app.state.pool, app.state.settings, app.state.pipeline = pool, settings, pipeline
+    install_errors(app)
+    install_pages(app)
+    schema, plugins = pipeline.registry.schema(), plugin_rows(pipeline.plugin_manager, settings.options.config)
+
+    async def run(task: dict[str, Any]) -> Response:
+        if pool.startup_error:
+            raise Problem("not-ready", f"the workers cannot start: {pool.startup_error}", headers={"Retry-After": str(settings.retry_after * 30)})
+        with admission.slot(settings.retry_after):
+            try:
+                answer = await pool.run(task, settings.timeout)
+            except TaskTimeout:
+                raise Problem("timeout", f"no answer within the {settings.timeout:g}-second limit; the worker was stopped") from None
+            except WorkerLost:
+                raise Problem("worker-lost", "the worker making this card exited; retry", headers={"Retry-After": str(settings.retry_after)}) from None
+        if answer[0] == "error":
+            _, status, kind, detail = answer
+            raise Problem(kind, detail, status=status)
+        return Response(answer[2], media_type=answer[1])
+
+    errors = {code: {"model": ProblemModel, "content": {MEDIA_TYPE: {}}} for code in (401, 413, 415, 422, 503, 504)}
+
+    @app.post(
+        "/v1/cards", tags=["cards"], responses={200: {"description": "The card (JSON, or Markdown with Accept: text/markdown).", "content": {"application/json": {"schema": {"type": "object", "description": "A fact card: GET /v1/schema"}}, "text/markdown": {}}}, **errors},
+        openapi_extra={"requestBody": card_request_body()},
+    )
+    async def make_card(request: Request) -> Response:
+        """Make the card of an article: a JSON body (like a JSON input file, plus options), a text/plain or text/html body (options in the query), or a multipart upload (``file``)."""
+        task = await card_task(request, max_bytes)
+        if wants_markdown(request):
+            task["format"] = "markdown"
+        return await run(task)
+
+    @app.post("/v1/check", tags=["cards"], responses=errors, openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": CheckRequest.model_json_schema(ref_template="#/components/schemas/{model}")}}}})
+    async def check(request: Request) -> Response:
+        """Check an editor's text (headline, standfirst, post) against an article or its card: each money amount, number, percentage, date and person is supported (with the article's fact) or flagged with a reason."""
+        return await run(await check_task(request, max_bytes))
+
+    @app.get("/v1/schema", tags=["meta"])
+    async def card_schema() -> JSONResponse:
+        """The card's JSON Schema, composed with every registered fact type (``factcards schema``)."""
+        return JSONResponse(schema)
+
+    @app.get("/v1/plugins", tags=["meta"])
+    async def list_plugins() -> JSONResponse:
+        """The installed plugins, as ``factcards plugins --json`` lists them."""
+        return JSONResponse(plugins)
+
+    @app.get("/healthz", tags=["probes"])
+    async def healthz() -> dict[str, Any]:
+        """The process is up (it may still be loading models: see /readyz)."""
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/readyz", tags=["probes"], responses={503: {"model": ProblemModel}})
+    async def readyz() -> JSONResponse:
+        """Ready for traffic: the workers have loaded their models and made a first card."""
+        if pool.ready == 0 or pool.startup_error:
+            detail = f"the workers cannot start: {pool.startup_error}" if pool.startup_error else f"0 of {pool.size} workers ready"
+            raise Problem("not-ready", detail, headers={"Retry-After": str(settings.retry_after)})
+        return JSONResponse({"status": "ready", "workers": pool.size, "ready": pool.ready, "busy": pool.busy, "queued": max(admission.inside - pool.busy, 0)})
+
+    if settings.cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type", "X-Request-ID"], expose_headers=["X-Request-ID", "Retry-After"])
+    app.add_middleware(ServiceMiddleware, token=settings.token, max_body=max_bytes + MULTIPART_ALLOWANCE)
+    return app
+
+
+def card_request_body() -> dict[str, Any]:
+    text = {"schema": {"type": "string"}, "example": "Harbour City, March 3, 2021 - The council will spend $12 million on two ferries."}
+    upload = {"type": "object", "required": ["file"], "properties": {
+        "file": {"type": "string", "format": "binary", "description": "A .txt, .html or .json article"},
+        "published": {"type": "string"}, "summarizer": {"type": "string"}, "length": {"type": "string"},
+        "extractor": {"type": "array", "items": {"type": "string"}}, "disable": {"type": "array", "items": {"type": "string"}},
+    }}
+    return {"required": True, "content": {
+        "application/json": {"schema": CardRequest.model_json_schema(ref_template="#/components/schemas/{model}")},
+        "text/plain": text, "text/html": {"schema": {"type": "string"}}, "multipart/form-data": {"schema": upload},
+    }}
+
+
+def wants_markdown(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return request.query_params.get("format") == "markdown" or ("text/markdown" in accept and "application/json" not in accept)
+
+
+def install_errors(app: FastAPI) -> None:
+    """Every error, the framework's included, as problem details; never a traceback."""
+
+    def answer(request: Request, kind: str, detail: str, status: int | None = None, headers=None) -> JSONResponse:
+        body = problem_body(kind, detail, status, request.scope.get("state", {}).get("request_id"))
+        return JSONResponse(body, status_code=body["status"], media_type=MEDIA_TYPE, headers=headers)
+
+    @app.exception_handler(Problem)
+    async def on_problem(request: Request, exc: Problem):
+        return answer(request, exc.kind, exc.detail, exc.status, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError):
+        return answer(request, "invalid-request", one_line(list(exc.errors())))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException):
+        return answer(request, kind_of_status(exc.status_code), str(exc.detail), exc.status_code, getattr(exc, "headers", None))
+
+    @app.get("/problems/{kind}", tags=["meta"], include_in_schema=True)
+    async def problem_type(kind: str) -> JSONResponse:
+        """What a problem ``type`` means."""
+        if kind not in PROBLEMS:
+            raise Problem("not-found", f"no problem type {kind!r}")
+        status, title, description = PROBLEMS[kind]
+        return JSONResponse({"type": f"/problems/{kind}", "status": status, "title": title, "description": description})
+
+
+def install_pages(app: FastAPI) -> None:
+    """The review page, the docs page and their assets, all from the package (no CDN)."""
+    swagger = swagger_assets()
+    if swagger:
+        app.mount("/static/swagger", StaticFiles(directory=swagger), name="swagger")
+    app.mount("/static", StaticFiles(directory=str(resources.files(PACKAGE).joinpath("static"))), name="static")
+    index, docs = page("index.html"), page("docs.html", swagger=bool(swagger))
+
+    @app.get("/", include_in_schema=False)
+    async def review_page() -> Response:
+        return Response(index, media_type="text/html; charset=utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs_page() -> Response:
+        return Response(docs, media_type="text/html; charset=utf-8")
+
+
+def page(name: str, swagger: bool = True) -> str:
+    html = resources.files(PACKAGE).joinpath("templates", name).read_text(encoding="utf-8")
+    return html.replace("{{version}}", __version__).replace("{{swagger}}", "" if swagger else "hidden")
+
+
+def swagger_assets() -> str | None:
+    """The folder of Swagger UI's files from the swagger-ui-bundle package, when it is installed."""
+    try:
+        import swagger_ui_bundle
+    except ImportError:
+        return None
+    return str(swagger_ui_bundle.swagger_ui_path)

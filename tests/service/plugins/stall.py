@@ -1,0 +1,23 @@
+"""A test plugin: its extractor never returns on an article holding STALL-FOREVER, and fails on one holding BREAK-NOW."""
+
+import time
+
+from factcards import Extractor, hookimpl
+
+FACTCARDS_PLUGIN_API = "1.0"
+__version__ = "0.0.1"
+
+
+@hookimpl
+def register_extractors(register):
+    """``stall``: finds nothing, but may hang or raise on command."""
+    register(Extractor("stall", ("number",), extract, version=__version__))
+
+
+def extract(document, config):
+    if "STALL-FOREVER" in document.text:
+        while True:
+            time.sleep(0.5)
+    if "BREAK-NOW" in document.text:
+        raise RuntimeError("asked to break")
+    return []
