@@ -158,17 +158,26 @@ def _encoder(config):
 
 
 def summarize_many(documents: list, config=None) -> list[Summary]:
-    """Summaries of many documents, embedding all their candidate sentences in one batched pass."""
+    """Summaries of many documents, each equal to ``summarize``'s.
+
+    Each document's candidates are embedded as a batch of their own: int8
+    layers quantize a batch's activations with one scale, so sentences batched
+    with another article's would get other vectors (7 of the 75 development
+    summaries changed), and batching across articles bought no speed.
+    """
     config = _settings(config)
-    pools = [candidate_pool(d, config) for d in documents]
-    texts = [s.text for pool in pools for s in pool]
-    vectors = _encoder(config).embed(texts, max_tokens=int(config["max_tokens"])) if texts else None
-    summaries, first = [], 0
-    for pool in pools:
-        chosen = select(pool, vectors[first : first + len(pool)], config) if pool else []
-        first += len(pool)
-        summaries.append(_summary(chosen))
+    encoder = _encoder(config)
+    summaries = []
+    for document in documents:
+        pool = candidate_pool(document, config)
+        vectors = encoder.embed([s.text for s in pool], max_tokens=int(config["max_tokens"])) if pool else None
+        summaries.append(_summary(select(pool, vectors, config) if pool else []))
     return summaries
+
+
+def warm_up(config=None) -> None:
+    """Load the model now, so that the first card is as fast as the rest."""
+    _encoder(_settings(config))
 
 
 def summarize(document, facts, config) -> Summary:
@@ -200,5 +209,6 @@ def register_summarizers(register):
             description="Extractive: MiniLM embeddings, position-aware centrality, lead prior and MMR (offline, CPU).",
             priority=10,
             available=available,
+            warm_up=warm_up,
         )
     )

@@ -287,3 +287,28 @@ def test_int8_vectors_keep_the_float32_neighbourhoods():
         return similarity.argmax(1).tolist()
 
     assert nearest(int8) == nearest(float32) == [1, 0, 3, 2]
+
+
+def test_a_pipeline_warms_minilm_up_before_its_first_card():
+    code = (
+        "import sys, factcards\n"
+        "from factcards_plugins.summarizers import embedding\n"
+        "pipeline = factcards.Pipeline()\n"
+        "assert 'torch' not in sys.modules\n"
+        "pipeline.warm_up()\n"
+        "assert embedding._load.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
+
+
+def test_batched_cards_equal_one_at_a_time_cards(sample_path):
+    """int8 layers scale each batch's activations together: each article must still be its own batch."""
+    texts = [sample_path.read_text(encoding="utf-8")] + [
+        f"Officials in the {place} district said on Tuesday that {n} homes had lost power after the storm. "
+        f"Repair crews expect to restore most connections by Thursday, the utility said. "
+        f"Schools in the {place} area will stay closed until the roads are cleared of fallen trees."
+        for n, place in ((120, "northern"), (45, "coastal"), (300, "eastern"))
+    ]
+    pipeline = factcards.Pipeline()
+    one_by_one = [pipeline.card(text).summary.text for text in texts]
+    assert [card.summary.text for card in pipeline.cards(texts, batch_size=4)] == one_by_one
