@@ -56,3 +56,19 @@ def paragraph_colon(text: str, quoted: Quoted) -> int | None:
     window_start = max(0, line_start - 8)
     before = text[window_start:line_start].rstrip()
     return window_start + len(before) - 1 if before.endswith(":") else None
+
+
+def split_at_labels(text: str, quoted: Quoted) -> list[Quoted]:
+    """A multi-paragraph quote whose re-opened paragraphs start with speaker labels (a transcript:
+    ``"WALLACE: ...`` then ``"PENCE: ...``) as one quote per labelled turn; else ``[quoted]``."""
+    cuts = [mark for mark in quoted.reopened if LABEL.match(text, mark + 1, mark + 1 + 48)]
+    if not cuts:
+        return [quoted]
+    pieces, open_at = [], quoted.open
+    for cut in cuts:
+        close = text.rfind("\n", open_at, cut)
+        reopened = [m for m in quoted.reopened if open_at < m < close]
+        pieces.append(Quoted(open_at, close, reopened))
+        open_at = cut
+    pieces.append(Quoted(open_at, quoted.close, [m for m in quoted.reopened if m > open_at]))
+    return pieces

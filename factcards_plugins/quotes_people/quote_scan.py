@@ -3,9 +3,11 @@
 Double marks (straight ``"``, curly “ ”, low „, guillemets « ») open and close
 quotes; a quote still open at the end of a paragraph continues only when the
 next paragraph opens with a mark (news style for multi-paragraph quotes),
-otherwise it is dropped as unbalanced. Single marks (‘ ’ and straight ``'``)
-make a quote only outside double-quoted text, inside one paragraph, with an
-opening mark before a word and a closing mark after one, so apostrophes
+otherwise it is dropped as unbalanced. Inside a straight-quoted stretch only a
+straight mark closes it (curly marks there quote a title or a phrase nested in
+it). Single marks (‘ ’ and straight ``'``) make a quote only outside
+double-quoted text, inside one paragraph, with an opening mark before a word
+and a closing mark after one, so apostrophes
 ("Russia's", "rock 'n' roll" aside) are not taken for quotes. Quotes nested in
 a longer quote are part of it and not reported on their own.
 """
@@ -90,8 +92,10 @@ def scan_double(text: str) -> list[Quoted]:
             current.close = i
             found.append(current)
             current = None
-        elif mark in OPENERS and mark != '"':
-            current, closers = Quoted(i, -1), OPENERS[mark]  # the previous quote never closed
+        elif mark in OPENERS and mark != '"' and closers != '"':
+            # a curly or angled opener inside a curly quote: the previous quote never closed;
+            # inside a straight-quoted stretch it opens a quote nested in it
+            current, closers = Quoted(i, -1), OPENERS[mark]
     return found
 
 

@@ -8,6 +8,20 @@ from .lexicon import PRONOUNS
 from .quote_scan import Quoted
 
 PARTIAL_END = set(".!?…,:;—–-")
+MAX_HEADLINE = 200
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+
+
+def in_headline(text: str, offset: int) -> bool:
+    """Whether ``offset`` is in a line written in headline case ("Obama Sees 'Personal Insult'
+    in Vote", a section heading): most words capitalized, at most ``MAX_HEADLINE`` characters."""
+    start = text.rfind("\n", max(0, offset - MAX_HEADLINE), offset) + 1
+    end = text.find("\n", offset, offset + MAX_HEADLINE)
+    if (start == 0 and offset > MAX_HEADLINE) or end < 0 and len(text) - offset > MAX_HEADLINE:
+        return False  # a long line: prose
+    words = [w.strip("\"“”‘’'(") for w in text[start : end if end >= 0 else len(text)].split()]
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def is_partial(text: str, quoted: Quoted, start: int, end: int) -> bool:

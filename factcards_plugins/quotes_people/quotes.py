@@ -20,9 +20,10 @@ from __future__ import annotations
 from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
 from .attribution import Attributions
+from .attribution_marks import split_at_labels
 from .names import find_people
 from .quote_scan import Quoted, scan_quotes
-from .quote_text import _joined_text, _trimmed, is_partial
+from .quote_text import _joined_text, _trimmed, in_headline, is_partial
 from .speakers import Speaker, SpeakerResolver
 
 VERSION = "0.1.0"
@@ -38,13 +39,17 @@ class _Quotes:
         self.text = document.text
         self.people = find_people(document)
         self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_QUOTES]
-        self.quoted = [q for q in scan_quotes(self.text) if self._allowed(q)]
+        pieces = (piece for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted))
+        self.quoted = [piece for piece in pieces if self._allowed(piece)]
         self.quote_spans = [(q.open, q.close) for q in self.quoted]
         self.attributions = Attributions(document, self.quoted, SpeakerResolver(self.text, self.people, self.quote_spans))
 
     def _allowed(self, quoted: Quoted) -> bool:
-        """Whether the quote, marks included, overlaps no caption, heading, title, chrome, duplicate, dateline or byline."""
-        return not any(start <= quoted.close and quoted.open < end for start, end in self.excluded)
+        """Whether the quote, marks included, overlaps no caption, heading, title, chrome, duplicate,
+        dateline or byline, and is in no line written in headline case."""
+        if any(start <= quoted.close and quoted.open < end for start, end in self.excluded):
+            return False
+        return not in_headline(self.text, quoted.open)
 
     def facts(self) -> list[Fact]:
         found = []

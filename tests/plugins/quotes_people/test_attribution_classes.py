@@ -196,3 +196,31 @@ def test_a_group_of_people_as_the_speaker():
     value = speaker_of('Protesters gathering outside the hall chanted "Not one more cut!" until midnight.', "Not one more")
     assert value["speaker_kind"] == "description"
     assert value["speaker"].startswith("Protesters")
+
+
+# -- transcripts, headlines and nested marks ------------------------------------------------
+
+
+def test_a_transcript_quoted_turn_by_turn_is_one_quote_per_speaker():
+    text = (
+        LEAD + "A partial transcript follows.\n\n"
+        '"WHITFIELD: The governor promised a balanced budget and delivered a hole.\n\n'
+        '"DELGADO: The senator voted for every line of that budget, and he knows it.\n\n'
+        '"WHITFIELD: I voted to keep the schools open."'
+    )
+    facts, _ = quote_facts(text)
+    assert [f.value["speaker"] for f in facts] == ["Tom Whitfield", "Rosa Delgado", "Tom Whitfield"]
+    assert all(f.text.split(":")[0] in ("WHITFIELD", "DELGADO") for f in facts)
+
+
+def test_quotes_in_a_headline_case_line_are_not_quotes():
+    text = "Governor Calls Budget Deal 'A Betrayal' as Talks Collapse\n\nGovernor Rosa Delgado said the deal was \"dead on arrival.\""
+    facts, _ = quote_facts(text)
+    assert [f.text for f in facts] == ["dead on arrival."]
+
+
+def test_curly_marks_inside_a_straight_quote_are_nested():
+    text = LEAD + '"She thinks this is an episode of “Top Chef.” It is not," Whitfield said.'
+    facts, _ = quote_facts(text)
+    assert [f.text for f in facts] == ["She thinks this is an episode of “Top Chef.” It is not"]
+    assert facts[0].value["speaker"] == "Tom Whitfield"
