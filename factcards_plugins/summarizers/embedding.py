@@ -41,12 +41,6 @@ def model_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
-def force_offline() -> None:
-    """Make sure no Hugging Face library ever reaches the network from this process."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    os.environ["TRANSFORMERS_OFFLINE"] = "1"
-
-
 def set_threads(threads: int | None) -> None:
     """Use ``threads`` intra-op threads (default: one per core, at most 4; more only adds overhead for batches this small)."""
     import torch

@@ -2,7 +2,8 @@
 
 Any summarization checkpoint the user already has (BART/DistilBART, T5/FLAN-T5,
 Pegasus): ``config["model"]`` is a directory, or a model id found in the local
-Hugging Face cache. Nothing is ever downloaded. The body sentences (no chrome,
+Hugging Face cache. Nothing is ever downloaded (the checkpoint is read from its
+directory, a model id's from its snapshot in the cache). The body sentences (no chrome,
 captions, duplicates) are packed into chunks on sentence boundaries that fit
 the model's input, each chunk is summarized (beam search by default, so the
 output is deterministic), and the partial summaries are joined in order; the
@@ -13,11 +14,12 @@ auto. Never the default summarizer: name it (``--summarizer seq2seq``).
 from __future__ import annotations
 
 import functools
+import threading
 from pathlib import Path
 
 from factcards import Document, InputError, Summarizer, Summary, SummarySentence, hookimpl
 
-from .embedding import force_offline, installed, set_threads
+from .embedding import installed, set_threads
 
 NAME = "seq2seq"
 VERSION = "1"
@@ -51,10 +53,17 @@ def resolve_device(wanted: str | None, torch) -> str:
     return wanted
 
 
+_LOADING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=2)
 def load_checkpoint(model: str, device: str):
-    """``(tokenizer, model)`` from a directory or the local cache, offline; loaded once per process."""
-    force_offline()
+    """``(tokenizer, model)`` from a directory or the local cache, offline; loaded once per process.
+
+    Always loaded from a directory (a model id is first resolved to its
+    snapshot in the local cache), so transformers never looks anything up
+    online, without switching the whole process to offline mode.
+    """
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
     from transformers.utils import logging
 
@@ -64,23 +73,26 @@ def load_checkpoint(model: str, device: str):
         tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=True)
         network = AutoModelForSeq2SeqLM.from_pretrained(source, local_files_only=True)
     except (OSError, ValueError) as exc:
-        if Path(source).is_dir():
-            raise InputError(f"seq2seq: {source} holds no loadable seq2seq checkpoint: {_first_line(exc)}") from exc
-        raise InputError(
-            f"seq2seq: model {model!r} is not in the local Hugging Face cache (nothing is downloaded: "
-            "fetch it once, or pass a checkpoint directory)"
-        ) from exc
+        raise InputError(f"seq2seq: {source} holds no loadable seq2seq checkpoint: {_first_line(exc)}") from exc
     return tokenizer, network.to(device).eval()
 
 
 def checkpoint_source(model: str) -> str:
-    """A checkpoint directory's path, or the model id to look up in the local cache."""
+    """The checkpoint's directory: ``model`` itself, or a model id's snapshot in the local Hugging Face cache."""
     path = Path(model).expanduser()
     if path.is_dir():
         return str(path)
     if path.is_absolute() or model.startswith((".", "~")) or path.exists() or model.count("/") > 1:
         raise InputError(f"seq2seq: checkpoint directory {model!r} does not exist")
-    return model
+    from huggingface_hub import snapshot_download
+
+    try:
+        return snapshot_download(model, local_files_only=True)
+    except (OSError, ValueError) as exc:  # LocalEntryNotFoundError is an OSError; a malformed id a ValueError
+        raise InputError(
+            f"seq2seq: model {model!r} is not in the local Hugging Face cache (nothing is downloaded: "
+            "fetch it once, or pass a checkpoint directory)"
+        ) from exc
 
 
 def _first_line(exc: BaseException) -> str:
@@ -173,7 +185,8 @@ def summarize(document, facts, config) -> Summary:
 
     set_threads(config["threads"])
     device = resolve_device(config["device"], torch)
-    tokenizer, model = load_checkpoint(str(config["model"]), device)
+    with _LOADING:
+        tokenizer, model = load_checkpoint(str(config["model"]), device)
     limit = input_limit(tokenizer, model, config["max_input_tokens"])
     reserve = len(tokenizer(config["prefix"] or "summarize: ")["input_ids"])  # room for the prefix and specials
     chunks = chunk_sentences(body_sentences(document), lambda t: len(tokenizer.tokenize(t)), limit - reserve)

@@ -172,3 +172,29 @@ def test_cli_device_lands_in_the_summarizer_config(tiny_bart, tmp_path):
         on_cuda = CliRunner().invoke(cli, base + ["--device", "cuda"])
         assert '"method": "lead"' in on_cuda.output and "no CUDA device" in on_cuda.output
     assert CliRunner().invoke(cli, ["card", str(article), "--device", "cpu"]).exit_code == 2
+
+
+def test_a_model_id_is_read_from_its_snapshot_in_the_local_cache(tiny_bart, tmp_path):
+    """A cached model id loads from its snapshot directory, and the process's environment is left as it was."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    revision = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--factcards-tests--tiny-bart"
+    shutil.copytree(tiny_bart, repo / "snapshots" / revision)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(revision)
+    code = (
+        "import os, factcards\n"
+        "from factcards_plugins.summarizers import seq2seq\n"
+        "before = dict(os.environ)\n"
+        f"assert seq2seq.checkpoint_source('factcards-tests/tiny-bart').endswith({revision!r})\n"
+        f"document = factcards.Document({ARTICLE!r}); document.segment()\n"
+        "summary = seq2seq.summarize(document, [], {'model': 'factcards-tests/tiny-bart', 'max_new_tokens': 8, 'num_beams': 2})\n"
+        "assert summary.model['id'] and not summary.extractive\n"
+        "assert dict(os.environ) == before, set(os.environ.items()) ^ set(before.items())\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE")}
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300, env={**env, "HF_HUB_CACHE": str(tmp_path / "hub")})
