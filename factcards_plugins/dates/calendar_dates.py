@@ -30,11 +30,21 @@ def on_month_day(match, ctx: Context) -> Found | None:
     if start_day is False:
         return None
     if last is None:
+        week_of = P.WEEK_OF_BEFORE.search(ctx.before(match.start(), 9))
+        if week_of and not match["wd"]:
+            return _week_of(match, ctx, match.start() - len(week_of.group()), start_day, year)
         return _found(match, ctx, start_day, "day", YEAR_INFERRED if year is None else ABSOLUTE, f"XXXX-{month:02d}-{first:02d}")
     end_day = _calendar_day(ctx, match, month, last, year or (start_day.year if start_day else None))
     if end_day is False:
         return None
     return _range_found(match.start(), match.end(), ctx, start_day, end_day, YEAR_INFERRED if year is None else ABSOLUTE)
+
+
+def _week_of(match, ctx: Context, start: int, day: date | None, year) -> Found:
+    """"the week of May 9": the ISO week that holds the day."""
+    value = ctx.date_value(day and R.iso_week(day), "week", YEAR_INFERRED if year is None else ABSOLUTE,
+                           pattern=None if day else "XXXX-WXX")
+    return Found(start, match.end(), "date", value, ctx.confidence(value))
 
 
 def _in_wire_dateline(match, ctx: Context) -> bool:
@@ -192,7 +202,12 @@ def on_century(match, ctx: Context) -> Found | None:
 
 
 def on_spelled_year(match, ctx: Context) -> Found | None:
-    """"nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand"."""
+    """"nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand", "the
+    nineties" (the 1990s: ``199``)."""
+    if match["decade"]:
+        decade = P.TENS_WORDS[match["decade"][:-3] + "y"]  # "nineties" -> "ninety"
+        value = ctx.date_value(f"19{decade // 10}", "decade", ABSOLUTE)
+        return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
     if match["millennium"]:
         year = 2000 + (P.UNIT_WORDS.get(match["after"]) if match["after"] else 0)
     else:
@@ -233,7 +248,7 @@ def _year_range(match, ctx: Context, first: int) -> Found | None:
 
 def on_season(match, ctx: Context) -> Found | None:
     """"last summer", "winter 2021", "in the spring": TIMEX-style ``2021-SU`` with month bounds."""
-    modifier = match["mod"] and match["mod"].lower()
+    modifier = match["mod"] and " ".join(match["mod"].lower().split()).replace("this past", "last")
     if not (modifier or match["year"] or _season_context(ctx, match)):
         return None
     season = P.SEASONS[match["season"]]

@@ -15,8 +15,8 @@ from .tense import FUTURE, PAST, TenseReader
 ABSOLUTE, YEAR_INFERRED, RELATIVE, ANAPHORIC = "absolute", "year_inferred", "relative", "anaphoric"
 CONFIDENCE = {ABSOLUTE: 0.95, YEAR_INFERRED: 0.85, RELATIVE: 0.8, ANAPHORIC: 0.75}
 UNRESOLVED_CONFIDENCE = 0.4
-# Steps from the anchor's period that "this", "last", "next" and "coming" name.
-STEPS = {"this": 0, "last": -1, "next": 1, "coming": 1}
+# Steps from the anchor's period that "this", "last", "next", "coming" and "the current" name.
+STEPS = {"this": 0, "last": -1, "next": 1, "coming": 1, "current": 0}
 
 
 @dataclass
@@ -31,6 +31,8 @@ class Found:
     rangeable: bool = True
     # How an anaphoric expression is resolved once every expression is found (``anaphora.resolve``).
     anaphor: tuple | None = None
+    # The day of the week a weekday names (Monday is 0), for ranges resolved together.
+    weekday: int | None = None
 
 
 @dataclass

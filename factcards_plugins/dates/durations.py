@@ -42,6 +42,10 @@ def on_duration(match, ctx: Context) -> Found | None:
     count_text = match["count"]
     if not _is_a_duration(match, ctx, unit, count_text):
         return None
+    if _a_point_in_time(match, ctx):
+        return None  # "nearly four years ago", "more than two years later": a date (``relative``, ``anaphora``)
+    if match["vague"] and match["vague"].lower() == "few" and not match["ref"]:
+        return None  # "few days pass without ..."
     count = None if match["vague"] else _count(count_text, bool(match["half"]))
     if match["vague"] and "couple" in match["vague"].lower():
         count = Fraction(2)
@@ -60,6 +64,15 @@ def on_duration(match, ctx: Context) -> Found | None:
     return _found(match, ctx, start, count, count2, unit, qualifier, reference)
 
 
+def _a_point_in_time(match, ctx: Context) -> bool:
+    """Whether "ago", "earlier" or "later" after the duration makes it a date that the ``relative`` or
+    ``anaphora`` patterns read (a count they know, a unit they know, no half)."""
+    if match["half"] or match["count2"] or match["unit"] not in ("day", "week", "month", "year", "decade"):
+        return False
+    count = (match["count"] or match["vague"] or "").lower()
+    return (count.isdigit() or count in P.NUMBER_WORDS) and bool(P.POINT_IN_TIME_AFTER.match(ctx.text, match.end()))
+
+
 def _count_start(match) -> int:
     return match.start("count") if match["count"] else match.start("vague")
 
@@ -74,6 +87,10 @@ def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None) -> bo
         return False  # "three quarters of voters"
     if lowered in ("a", "an") and ctx.before(match.start(), 12).lower().endswith(_RATE_BEFORE):
         return False
+    if lowered in ("a", "an") and _counted_before(ctx, match.start()):
+        return False  # "four flights a week", "$2 million a year": a rate
+    if P.RATE_AFTER.match(ctx.text, match.end()):
+        return False  # "24 hours a day", "three days a week": a set
     if lowered in ("a", "an") and ctx.text.startswith(" of ", match.end()):
         return False  # "a day of unity", "a year of firsts": a kind of day, not a length
     if lowered in ("a", "an") and ctx.before(match.start(), 2)[:1].isdigit():
@@ -81,6 +98,19 @@ def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None) -> bo
     if lowered == "one" and unit in ("day", "year") and match["sep"] == " " and not (match["ref"] or match["qual"]):
         return ctx.before(match.start(), 7).lower().endswith(("for ", "than ", "within ", "of ", "after ", "in "))  # not "One day, ..."
     return True
+
+
+def _counted_before(ctx: Context, start: int) -> bool:
+    """Whether the word before ``start`` is a plural noun or a number ("seats", "million", "40")."""
+    word = P.WORD_BEFORE.search(ctx.before(start, 16))
+    if word is None:
+        return False
+    word = word.group(1).lower()
+    return word[-1:].isdigit() or word in ("million", "billion", "thousand", "hundred") or (
+        word.endswith("s") and len(word) > 3 and word not in _NOT_PLURALS)
+
+
+_NOT_PLURALS = frozenset("this his hers its was has does less across towards always perhaps thus yes plus".split())
 
 
 def _count(text: str, half: bool) -> Fraction | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from . import patterns as P
 from . import anaphora
@@ -11,8 +11,10 @@ from .calendar_dates import on_century, on_month_day, on_month_year, on_numeric,
 from .context import RELATIVE, Context, Found
 from .date_times import join_date_time
 from .durations import on_duration
+from .holidays import on_holiday
 from .periods import on_fiscal_year, on_quarter
 from .relative import on_relative, on_the_weekend, on_weekday
+from .tense import FUTURE, PAST
 from .times import on_time
 
 HANDLERS = (
@@ -26,6 +28,7 @@ HANDLERS = (
     (P.FISCAL_YEAR, on_fiscal_year),
     (P.CENTURY, on_century),
     (P.SEASON, on_season),
+    (P.HOLIDAY, on_holiday),
     (P.RELATIVE, on_relative),
     (P.ANAPHOR, anaphora.on_anaphor),
     (P.WEEKDAY, on_weekday),
@@ -82,8 +85,8 @@ def join_neighbours(ctx: Context, found: list[Found], join) -> list[Found]:
 def _join(ctx: Context, first: Found, second: Found) -> Found | None:
     if not (first.rangeable and second.rangeable and first.type == second.type):
         return None
-    if first.value["granularity"] != second.value["granularity"] or "start" in first.value:
-        return None
+    if "start" in first.value or (first.value["granularity"] != second.value["granularity"] and first.type != "time"):
+        return None  # times join at their own granularity: "10 a.m. to noon"
     connector = P.RANGE_CONNECTOR.fullmatch(ctx.text, first.end, second.start)
     if connector is None:
         return None
@@ -92,7 +95,26 @@ def _join(ctx: Context, first: Found, second: Found) -> Found | None:
     if word == "and" and not (opener and opener.group().lower().startswith("between")):
         return None
     start = first.start - len(opener.group()) if opener else first.start
-    return Found(start, second.end, first.type, _range_value(first.value, second.value), min(first.confidence, second.confidence), False)
+    first_value, second_value = _weekdays_together(ctx, first, second)
+    return Found(start, second.end, first.type, _range_value(first_value, second_value), min(first.confidence, second.confidence), False)
+
+
+def _weekdays_together(ctx: Context, first: Found, second: Found) -> tuple[dict, dict]:
+    """The values of two weekdays of a range resolved together, so it never ends before it starts:
+    the days up to the end's reading when they hold the dateline ("is closed between Monday and
+    Wednesday" on a Tuesday); else, ahead (or from the dateline's own weekday), from the start's
+    reading ("will run from Friday until Tuesday"), and otherwise up to the end's ("was held from
+    Tuesday until Sunday")."""
+    if first.weekday is None or second.weekday is None or not (first.value["value"] and second.value["value"]):
+        return first.value, second.value
+    days = timedelta(days=(second.weekday - first.weekday) % 7)
+    start, end = date.fromisoformat(first.value["value"]), date.fromisoformat(second.value["value"])
+    tenses = (first.value.get("tense"), second.value.get("tense"))
+    # a range that starts on the dateline's own weekday starts that day, unless the clause is past
+    ahead = FUTURE in tenses or (first.weekday == ctx.anchor.weekday() and PAST not in tenses)
+    if ahead and not end - days <= ctx.anchor <= end:
+        return first.value, {**second.value, "value": (start + days).isoformat()}
+    return {**first.value, "value": (end - days).isoformat()}, second.value
 
 
 def _range_value(first: dict, second: dict) -> dict:

@@ -69,11 +69,12 @@ _REL_UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade)"
 _AGO_COUNT = r"(?P<count>(?i:a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,3})"
 RELATIVE = re.compile(
     r"\b(?:"
-    rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming)\s{_REL_UNIT}"
+    rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?<=[Tt]he\s)current)\s{_REL_UNIT}"
     rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year)"
     rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?\s(?P<dir>ago|from\snow)"
     r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
+    r"|(?P<yearend>year[-\s]end)"
     r")(?![\w-]|['’](?!s\b))"
 )
 WEEKDAY = re.compile(
@@ -85,7 +86,7 @@ THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\
 # A fiscal year after a quarter: "fiscal 2023" (four digits), "FY2024", "FY 24".
 _FISCAL_YEAR_PREFIX = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
 QUARTER = re.compile(
-    r"\b(?:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
+    r"\b(?:(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
     r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|(?P<fiscalyear>(?:its|the|their)\sfiscal\syear)|the\syear"
     rf"|{_FISCAL_YEAR_PREFIX}(?P<fyear>(?:19|20)?\d{{2}})(?!\d)))?"
     r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d)"
@@ -118,7 +119,7 @@ FISCAL_YEAR = re.compile(
 # "the fiscal first quarter", "fiscal 2024": a company's fiscal period.
 FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
 SEASON = re.compile(
-    r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<season>spring|summer|autumn|fall|winter)"
+    r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his\spast|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<season>spring|summer|autumn|fall|winter)"
     r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?!\d))?(?![\w-])"
 )
 
@@ -137,13 +138,24 @@ TIME = re.compile(
     rf"){_ZONE}"
 )
 
+# Named holidays ("Thanksgiving Day", "last Christmas", "Easter Sunday"); the days are in ``holidays``.
+HOLIDAY = re.compile(
+    r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<holiday>Thanksgiving(?:\sDay)?|Christmas(?:\sDay|\sEve)?|Boxing\sDay"
+    r"|New\sYear['’]s\s(?:Day|Eve)|Independence\sDay|Halloween|Valentine['’]s\sDay|Veterans['’]?\sDay|Labor\sDay"
+    r"|Memorial\sDay|Martin\sLuther\sKing\s(?:Jr\.\s)?Day|Presidents['’]?\sDay|Columbus\sDay|Mother['’]s\sDay"
+    r"|Father['’]s\sDay|Easter(?:\sSunday|\sMonday)?|Good\sFriday)(?![\w-])"
+)
+# Words before a one-word holiday that make it a day: "on Thanksgiving", "before Christmas".
+HOLIDAY_CONTEXT = re.compile(r"(?i)\b(?:on|at|by|before|after|until|till|since|over|for|during|through|around|from|to|of)\s\Z")
+
 # A year in words, as broadcast transcripts write it: "nineteen ninety-six", "January nineteen
 # ninety-seven", "the year two thousand".
 SPELLED_YEAR = re.compile(
     rf"\b(?:(?P<month>{_FULL_MONTH})\s)?"
     r"(?:(?P<century>[Nn]ineteen|[Ee]ighteen)[\s-](?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[-\s](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
-    r"|(?<=year\s)(?P<millennium>two\sthousand)(?:\s(?:and\s)?(?P<after>one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r"|(?<=year\s)(?P<millennium>two\sthousand)(?:\s(?:and\s)?(?P<after>one|two|three|four|five|six|seven|eight|nine|ten))?"
+    r"|(?<=[Tt]he\s)(?P<decade>thirties|forties|fifties|sixties|seventies|eighties|nineties))"
     r"(?![\w-])"
 )
 
@@ -159,7 +171,7 @@ _SPELLED = (
     r"(?:\s(?:hundred|thousand|dozen))?|dozen"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3}){1,3}|\d{1,4}(?:\.\d{1,2})?(?:\s[13]/[248])?"
-_VAGUE_COUNT = r"a\sfew|several|a\scouple\sof|couple\sof"
+_VAGUE_COUNT = r"a\sfew|few|several|a\scouple\sof|couple\sof"
 _COUNT_PART = rf"(?:{_DIGITS}|(?i:{_SPELLED})(?:\sand\sa\shalf)?|(?i:half\san?))"
 DURATION_UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W", "month": "M", "quarter": "M",
@@ -191,7 +203,7 @@ ANAPHOR = re.compile(
     r"|(?P<latest>[Ll]atest|[Mm]ost\srecent)\s(?P<lunit>quarter|period)"
     r"|(?P<pyear>(?:19|20)\d{2})\s(?:(?P<pord>first|second|third|fourth)[-\s])?(?P<punit>quarter|period)"
     r"|(?P<plain>quarter)(?=\s(?:ended|ending|to)\s|[,.;:)]|\s(?:and|but|as|when|was|were|is|compared|versus|vs\.?|from|of\s(?:last|this)\syear)\b)"
-    r")(?![\w-]|['’]s\b)"
+    r")(?![\w-])"
 )
 # The article before a bare "quarter", "following year", "same day": it makes the reference ("the quarter").
 THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s\Z")
@@ -204,8 +216,8 @@ ENDED_AFTER = re.compile(r"\s(?:ended|ending)\s")
 YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
     r"|early|late|end|start|beginning|fiscal|years?|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the"
-    r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their)"
-    r"[\s,]{1,3}|[-–])$"
+    r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their|into|both)"
+    r"[\s,]{1,3}|['’]s\s|[-–])$"
 )
 STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
 # Both end at the end (``$``: or before a final newline), so a match starts at most this far back.
@@ -245,6 +257,16 @@ WIRE_DATELINE_AFTER = re.compile(r" \([A-Z][A-Za-z.& ]{1,24}\) ?[-–—]")
 HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
 # "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
+# A rate or a set after a duration: "24 hours a day", "three days a week", "two hours per session".
+RATE_AFTER = re.compile(r"\s(?:a|an|per|each|every)\s(?:second|minute|hour|day|week|fortnight|month|quarter|year|session|shift)\b")
+# The word right before an expression.
+WORD_BEFORE = re.compile(r"([\w$]+)\s\Z")
+# After a duration, words that make it a point in time: "four years ago", "two days later".
+POINT_IN_TIME_AFTER = re.compile(r"\s(?:ago|earlier|later|from\snow)\b")
+# Words before "year-end" that make it the end of the dateline's year: "by year-end", "at year end".
+YEAR_END_BEFORE = re.compile(r"(?i)\b(?:by|at|before|until|till|around|after|toward|towards|near|through|from)\s(?:the\s)?\Z")
+# "the week of May 9": the week that holds the day (the span starts at "week").
+WEEK_OF_BEFORE = re.compile(r"(?<![\w'’])[Ww]eek\sof\s\Z")
 # "postponed until Tuesday": a limit set ahead, whatever the verb's tense.
 POSTPONED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|put\soff|pushed\sback|rescheduled)\b")
 # A weekday's possessive before a noun that is no scheduled event: "Tuesday's declaration" (not
@@ -289,12 +311,13 @@ def _phrase_trie(phrases: list[str]) -> re.Pattern:
 _RELATIVE_PHRASES = (
     [
         f"{word} {unit}"
-        for relation, parts in (("this", ["morning", "afternoon", "evening"]), ("last", ["night"]), ("next", []), ("coming", []))
+        for relation, parts in (("this", ["morning", "afternoon", "evening"]), ("last", ["night"]), ("next", []), ("coming", []), ("current", []))
         for word in (relation.capitalize(), relation)
         for unit in ["week", "month", "year", "quarter", "decade", *parts]
     ]
     + [f"{unit}{plural} {way}" for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s") for way in ("ago", "from now")]
     + [f"of the {unit}" for unit in ("week", "month", "year")]
+    + ["year-end", "year end"]
     + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()
     + ["the day "]
 )
@@ -368,13 +391,16 @@ TRIGGERS = {
     NUMERIC: (re.compile(r"\d[-/.][\dA-Z]"), 4),
     YEAR: (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
     QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
-    SEASON: (AnyOf(*SEASONS), 7),
+    SEASON: (AnyOf(*SEASONS), len("this past ")),
     RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
     CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
-    SPELLED_YEAR: (AnyOf(r"[Nn]ineteen[\s-][a-z]", r"[Ee]ighteen[\s-][a-z]", r"year\stwo\sthousand"), len("September ")),
+    HOLIDAY: (AnyOf("Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",
+                    "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter", "Good Friday"),
+              len("next ")),
+    SPELLED_YEAR: (AnyOf(r"[Nn]ineteen[\s-][a-z]", r"[Ee]ighteen[\s-][a-z]", r"year\stwo\sthousand", r"(?:thir|for|fif|six|seven|eigh|nine)ties"), len("September ")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     ANAPHOR: (re.compile(r"earlier|later|before|after|[Yy]ear-|quarter|period|[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext\s|[Ss]ame\s|[Tt]hat\s"), 24),

@@ -24,7 +24,9 @@ def on_weekday(match, ctx: Context) -> Found | None:
     extra = {"tense": tense, "part_of_day": match["part"], "modifier": modifier if modifier in ("early", "late") else None,
              "pattern": None if day else f"XXXX-WXX-{weekday + 1}"}
     value = ctx.date_value(day and day.isoformat(), "day", RELATIVE, **extra)
-    return Found(match.start(), match.end(), "date", value, _side_confidence(ctx, value, tense_decides and tense is None))
+    found = Found(match.start(), match.end(), "date", value, _side_confidence(ctx, value, tense_decides and tense is None))
+    found.weekday = weekday if modifier not in ("last", "next", "coming", "this") else None
+    return found
 
 
 def _weekday_tense(match, ctx: Context) -> str | None:
@@ -70,6 +72,8 @@ def on_relative(match, ctx: Context) -> Found | None:
     """"yesterday", "last week", "earlier this month", "two days ago", "a year ago"."""
     if match["word"]:
         return _relative_word(match, ctx)
+    if match["yearend"]:
+        return _year_end(match, ctx)
     if match["tunit"]:  # "by the end of the year": this one, unless a past story tells of another
         if ctx.tense(match.start(), match.end()) == PAST:
             return None  # "By the end of the week he had quit": the week of the story
@@ -93,6 +97,15 @@ def on_relative(match, ctx: Context) -> Found | None:
     # "from $4 million a year ago" may name the year-ago quarter (``anaphora``).
     anaphor = ("ago",) if match["agounit"] == "year" and steps == -1 else None
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), anaphor=anaphor)
+
+
+def _year_end(match, ctx: Context) -> Found | None:
+    """"by year-end", "at year end": the end of the dateline's year."""
+    if not P.YEAR_END_BEFORE.search(ctx.before(match.start(), 12)):
+        return None  # "year-end net was below the 1987 level": some year's end
+    iso = f"{ctx.anchor.year:04d}" if ctx.anchor else None
+    value = ctx.date_value(iso, "year", RELATIVE, modifier="end of", pattern=None if iso else "XXXX")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
 def _relative_word(match, ctx: Context) -> Found | None:

@@ -57,6 +57,8 @@ _NOT_PAST_ED = frozenset(
     "need speed seed feed breed bleed heed proceed exceed succeed red bed shed hundred based so-called united "
     "limited armed alleged detailed advanced tired interested concerned related indeed sacred wicked naked".split()
 )
+# Present linking verbs: a participle after them is an adjective ("stays closed", "remains shut").
+_PRESENT_LINKING = frozenset("stays stay remains remain seems seem looks look".split())
 _MODAL_BEFORE_PARTICIPLE = frozenset("will would shall be can could may might must should".split())
 _PERFECT_OR_PAST_AUX = frozenset("has have had was were".split())
 # Past cues whatever precedes them (``_PAST_WORDS`` may be participles governed by a modal).
@@ -107,6 +109,8 @@ def _cue(words: list[str], i: int, word: str) -> str | None:
     if word in _SIMPLE_PAST:
         return PAST
     if word in _PAST_WORDS or _is_regular_past(word):
+        if i and words[i - 1] in _PRESENT_LINKING:
+            return None  # "the museum stays closed": an adjective, no tense
         window = words[max(0, i - 4) : i]
         before = set(window)
         # "has/had been held" is past; "would have to be approved" is an obligation, not a perfect

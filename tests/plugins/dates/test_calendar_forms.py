@@ -72,3 +72,42 @@ def test_a_named_quarter_of_another_year(sentence, span, value):
 )
 def test_tense_cues_that_place_a_weekday(sentence, span, value):
     assert values(sentence, "2022-10-19")[span] == value  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "published, sentence, span, value",
+    [
+        ("2000-02-10", "He was last seen at home last Thanksgiving.", "last Thanksgiving", "1999-11-25"),
+        ("2000-02-10", "Stores opened early on Thanksgiving Day.", "Thanksgiving Day", "1999-11-25"),
+        ("2000-02-10", "The truce held over Easter Sunday.", "Easter Sunday", "1999-04-04"),
+        ("2000-02-10", "The parade will return on Memorial Day.", "Memorial Day", "2000-05-29"),
+        ("2023-12-20", "Officials hope to finish the talks before Christmas.", "Christmas", "2023-12-25"),
+        ("2023-12-20", "Crowds are expected on New Year's Eve.", "New Year's Eve", "2023-12-31"),
+    ],
+)
+def test_named_holidays(published, sentence, span, value):
+    assert values(sentence, published) == {span: value}
+
+
+def test_a_one_word_holiday_needs_a_date_context():
+    assert values("Christmas shopping rose 4% this season.", "2023-12-20") == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The merger should close by year-end, the bank said.", "year-end", "2022"),
+        ("The carmaker expects growth in the current year.", "current year", "2022"),
+        ("The plant was shut this past spring.", "this past spring", "2022-SP"),
+        ("Membership fell through the nineties.", "nineties", "199"),
+        ("Profit in the company's 2021 results was restated.", "2021", "2021"),
+        ("The drag on earnings will continue into 2023.", "2023", "2023"),
+        ("Third-quarter sales fell 11%.", "Third-quarter", "2022-Q3"),
+    ],
+)
+def test_more_date_forms(sentence, span, value):
+    assert values(sentence, "2022-10-20") == {span: value}
+
+
+def test_year_end_as_an_adjective_is_no_date():
+    assert values("Year-end net was below the prior level.", "2022-10-20") == {}

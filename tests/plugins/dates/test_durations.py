@@ -120,3 +120,18 @@ HOSTILE = {
 @pytest.mark.parametrize("hostile", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_hostile_input_runs_in_linear_time(hostile, time_growth):
     assert time_growth(extract, hostile) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The airline runs four flights a week to Bombay.", "The refinancing saves $2 million a year in interest.",
+     "Guards are posted outside the clinic 24 hours a day."],
+)
+def test_a_rate_is_no_duration(sentence):
+    assert durations_in(sentence) == []
+
+
+def test_a_duration_before_ago_is_the_date_it_names():
+    document = Document("The genocide began nearly four years ago.", published=DATELINE)
+    document.segment()
+    assert [(fact.type, fact.text, fact.value["value"]) for fact in extract(document, {})] == [("date", "four years ago", "2018")]
