@@ -9,6 +9,7 @@ to answer ``/v1/schema`` and ``/v1/plugins``: it never makes a card.
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -32,6 +33,11 @@ from .pool import TaskTimeout, WorkerLost, WorkerPool
 from .problems import MEDIA_TYPE, PROBLEMS, Problem, kind_of_status, problem_body
 
 PACKAGE = "factcards.service"
+TAGS = [
+    {"name": "cards", "description": "Make cards and check an editor's text against them."},
+    {"name": "meta", "description": "The card's schema, the installed plugins, what each problem type means."},
+    {"name": "probes", "description": "For load balancers and orchestrators."},
+]
 
 
 @dataclass(frozen=True)
@@ -82,7 +88,7 @@ def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> 
             await pool.close()
 
     app = FastAPI(
-        title="factcards", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+        title="factcards", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None, openapi_tags=TAGS,
         description="Fact cards of news articles: a faithful summary and grounded, normalized key facts. Errors are RFC 9457 problem details.",
     )
     app.state.pool, app.state.settings, app.state.pipeline = pool, settings, pipeline
@@ -223,9 +229,10 @@ def page(name: str, swagger: bool = True) -> str:
 
 
 def swagger_assets() -> str | None:
-    """The folder of Swagger UI's files from the swagger-ui-bundle package, when it is installed."""
+    """The folder holding Swagger UI 5's files (shipped by the fastapi-offline package), when it is installed."""
     try:
-        import swagger_ui_bundle
+        import fastapi_offline
     except ImportError:
         return None
-    return str(swagger_ui_bundle.swagger_ui_path)
+    folder = Path(fastapi_offline.__file__).parent / "static"
+    return str(folder) if (folder / "swagger-ui-bundle.js").is_file() else None

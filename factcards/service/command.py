@@ -56,7 +56,7 @@ def serve(plugin_manager, options, host, port, workers, queue, timeout, cors_ori
         app = create_app(settings, plugin_manager)
     except FactcardsError as exc:  # bad options: the CLI's one-line reason, before anything starts
         fail(str(exc), exc.exit_code)
-    uvicorn.run(app, host=host, port=port or int(table.get("port", 8000)), log_config=None, access_log=False, log_level=log_level)
+    uvicorn.run(app, host=host, port=port if port is not None else int(table.get("port", 8000)), log_config=None, access_log=False, log_level=log_level)
 
 
 def split_service_table(options):

@@ -4,7 +4,7 @@
   const target = document.getElementById("swagger-ui");
   if (target.hidden || typeof window.SwaggerUIBundle !== "function") {
     target.hidden = false;
-    target.textContent = "Swagger UI is not installed with this service (pip install swagger-ui-bundle); the OpenAPI document is at /openapi.json.";
+    target.textContent = "Swagger UI is not installed with this service (pip install fastapi-offline); the OpenAPI document is at /openapi.json.";
     return;
   }
   window.SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui", deepLinking: true, tryItOutEnabled: false });
