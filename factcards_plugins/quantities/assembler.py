@@ -22,7 +22,7 @@ class Assembler:
         ranges = Ranges(view, values)
         self.piece = UnitReader(view, default_dollar).piece
         self.value_of, self.qualify = values.value_of, values.qualify
-        self.ratio_at, self.range_at = ranges.ratio_at, ranges.range_at
+        self.ratio_at, self.range_at, self.compound_at = ranges.ratio_at, ranges.range_at, ranges.compound_at
 
     def run(self):
         """The quantity expressions of the numbers, in reading order (a range or ratio as one)."""
@@ -32,7 +32,7 @@ class Assembler:
         i = 0
         while i < count:
             close = i + 1 < count and pieces[i + 1].start - pieces[i].end <= LONGEST_JOINT
-            joined = close and (self.ratio_at(pieces, i) or self.range_at(pieces, i))
+            joined = close and (self.ratio_at(pieces, i) or self.range_at(pieces, i) or self.compound_at(pieces, i))
             if joined:
                 yield joined
                 i += 2

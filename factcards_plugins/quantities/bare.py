@@ -13,16 +13,23 @@ from .vocabulary import FUNCTION_WORDS, MINUS_SIGN_CHARS
 
 
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+# What makes "5k" a distance.
+_DISTANCE_AFTER = re.compile(r"[ -](?:race|run|runs|walk|course|swim|loop|route|trail|ride|event|road race)\b", re.IGNORECASE)
 _TYPE_BEFORE = re.compile(r"(?<![\w-])[Tt]ype \Z")
 # A one- or two-digit count and a dash: the "3-" of a score "3-1".
 _SCORE_CHAIN = re.compile(r"\d{1,2}-")
 
 
+def _thousands(text: str, number: Number) -> bool:
+    """Whether a number with a lowercase "k" glued to it counts thousands ("25k runners"), not kilometres ("a 5k race")."""
+    return text[number.end - 1] == "k" and not _DISTANCE_AFTER.match(text, number.end)
+
+
 def bare_number_ok(view: TextView, number: Number) -> bool:
     """What a bare number must pass that a money amount or percentage need not."""
-    if number.scale_abbreviation:
-        return False  # "40m", "5k": money without its currency, or metres and kilos
     text = view.text
+    if number.article or number.scale_abbreviation and not _thousands(text, number):
+        return False  # "40m", "5K": money without its currency, or metres and kilometres
     surface = text[number.start : number.end].lstrip(MINUS_SIGN_CHARS)
     if surface.isdigit():
         if len(surface) == 4 and 1000 <= number.value < 2200:

@@ -8,19 +8,20 @@ import re
 from functools import lru_cache
 
 from ..text import trie_pattern
+from .cldr import currency_names, currency_signs
 
 
-# Currency symbols and prefixes written before the amount: symbol -> (ISO 4217, ambiguous?).
-# A bare "$" is the extractor's ``default_dollar`` and always ambiguous.
+# Currency prefixes written before the amount: prefix -> (ISO 4217, ambiguous?), and every currency
+# sign Unicode has (``cldr.currency_signs``). A bare "$" is the extractor's ``default_dollar`` and
+# always ambiguous.
 SYMBOLS = {
-    "$": (None, True), "US$": ("USD", False), "U.S.$": ("USD", False), "C$": ("CAD", False), "CA$": ("CAD", False),
+    "US$": ("USD", False), "U.S.$": ("USD", False), "C$": ("CAD", False), "CA$": ("CAD", False),
     "CAN$": ("CAD", False), "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False),
     "HK$": ("HKD", False), "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False),
-    "Mex$": ("MXN", False), "€": ("EUR", False), "£": ("GBP", False), "¥": ("JPY", True), "₹": ("INR", False),
-    "Rs": ("INR", True), "Rs.": ("INR", True), "₩": ("KRW", False), "₽": ("RUB", False), "₺": ("TRY", False),
-    "₪": ("ILS", False), "₫": ("VND", False), "₱": ("PHP", False), "฿": ("THB", False), "₦": ("NGN", False),
-    "₴": ("UAH", False), "RMB": ("CNY", False), "SFr": ("CHF", False), "Fr.": ("CHF", True),
+    "Mex$": ("MXN", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "SFr": ("CHF", False),
+    "Fr.": ("CHF", True), **currency_signs(),
 }  # fmt: skip
+SIGNS = "".join(sorted(symbol for symbol in SYMBOLS if len(symbol) == 1))
 # Currency names written after the amount. Ambiguous names take the most common currency in English news.
 CURRENCY_WORDS = {
     "dollar": (None, True), "dollars": (None, True), "euro": ("EUR", False), "euros": ("EUR", False),
@@ -34,27 +35,51 @@ CURRENCY_WORDS = {
     "zlotys": ("PLN", False), "shekel": ("ILS", False), "shekels": ("ILS", False), "riyal": ("SAR", True),
     "riyals": ("SAR", True), "dirham": ("AED", True), "dirhams": ("AED", True), "shilling": ("KES", True),
     "shillings": ("KES", True), "cedi": ("GHS", False), "cedis": ("GHS", False), "dong": ("VND", False),
-    "reais": ("BRL", False),
+    "reais": ("BRL", False), "buck": (None, True), "bucks": (None, True), "quid": ("GBP", False),
+    "markka": ("FIM", False), "markkaa": ("FIM", False), "markkas": ("FIM", False), "peseta": ("ESP", False),
+    "pesetas": ("ESP", False), "guilder": ("NLG", False), "guilders": ("NLG", False), "lire": ("ITL", False),
+    "drachma": ("GRD", False), "drachmas": ("GRD", False), "drachmae": ("GRD", False), "escudo": ("PTE", False),
+    "escudos": ("PTE", False), "schilling": ("ATS", False), "schillings": ("ATS", False), "krone": ("DKK", True),
+    "kroner": ("DKK", True), "krona": ("SEK", True), "kronor": ("SEK", False), "forint": ("HUF", False),
+    "forints": ("HUF", False), "koruna": ("CZK", True), "korunas": ("CZK", True),
     "bitcoin": (None, False),
 }  # fmt: skip
-# Words that are only a currency when a scale word precedes them ("5 million pounds", not "200 pounds" of weight).
-NEEDS_SCALE = {"pound", "pounds", "won", "rand", "dong", "franc", "francs"}
+# CLDR's names of two or more words ("swiss francs", "danish kroner"); never ambiguous.
+CURRENCY_NAMES = currency_names()
+# Words that are only a currency after a scale word ("5 million pounds", not "200 pounds" of weight)
+# or in a sentence about money (``MONEY_CONTEXT_BEFORE``).
+NEEDS_SCALE = {"pound", "pounds", "won", "rand", "dong"}
 DOLLAR_ADJECTIVES = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD", "new zealand": "NZD",
     "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "zimbabwe": "ZWL", "namibian": "NAD",
 }  # fmt: skip
-CENT_WORDS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP"}
+CENT_WORDS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP", "pennies": "GBP"}
 # ISO codes that are also English words are only read when written in capitals and touching a number.
 SYMBOL_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<sym>US\$|U\.S\.\$|CA\$|CAN\$|C\$|AUD\$|AU\$|A\$|NZ\$|HK\$|SG\$|S\$|NT\$|R\$|Mex\$|Rs\.?|RMB|SFr\.?)"
-    r"|(?P<bare>[$€£¥₹₩₽₺₪₫₱฿₦₴])|(?<![A-Za-z])(?P<code>[A-Z]{3}))\s?(?P<minus>-)?\Z"
+    rf"|(?P<bare>[{re.escape(SIGNS)}])|(?<![A-Za-z])(?P<code>[A-Z]{{3}}))\s?(?P<minus>-)?\Z"
 )
 WORD_AFTER = re.compile(
     r"[ -](?:(?P<adj>u\.s\.|us|american|canadian|australian|new zealand|hong kong|singapore|taiwan(?:ese)?|zimbabwe|namibian) )?"
-    rf"(?P<word>{trie_pattern(CURRENCY_WORDS)}|{trie_pattern(CENT_WORDS)})(?:(?P<sterling> sterling)|\b)",
+    rf"(?P<word>{trie_pattern([*CURRENCY_WORDS, *CURRENCY_NAMES, *CENT_WORDS])})(?:(?P<sterling> sterling)|\b)",
     re.IGNORECASE,
 )
 CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
+# A sign after the amount ("45€", "70 ₴", "75¢"), not one that opens the next amount ("5 $10").
+SIGN_AFTER = re.compile(rf" ?(?P<sign>[{re.escape(SIGNS)}¢])(?!\s?\d)")
+# A code or sign glued to the digits it is written before ("EUR12.50", "Rs450"), for ``digits``.
+GLUED_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|Rs)\Z")
+# Words of a sentence about money before an amount in pounds, won or rand ("paid 200 pounds"),
+# and the words of a weight that veto it ("weighed 8 pounds", "lost 20 pounds").
+MONEY_CONTEXT_BEFORE = re.compile(
+    r"\b(?:(?P<weight>weigh\w*|weight\w*|heav\w*|lost|losing|lose|gained|gaining|shed)"
+    r"|pa(?:y|ys|id|ying)|fined?|fines|worth|salar(?:y|ies)|wages?|cost(?:s|ing)?|charg(?:e|es|ed|ing)|spen[dt]\w*|"
+    r"price[sd]?|fees?|fares?|sold|sell\w*|bought|buy\w*|earn\w*|rais(?:e|ed|ing)|donat\w*|ow(?:e|es|ed|ing)|"
+    r"compensation|damages|award\w*|bail|refund\w*|rent|bonus\w*|tax\w*|budget\w*|loans?|debts?|grants?|prizes?|"
+    r"rewards?|bills?|invoice\w*|cheque|check|costly|cheap\w*|expensive|afford\w*|income|pension|allowance)\b"
+)
+# What may follow an amount in pounds and say it is money: pence ("twelve pounds and fifty pence").
+MONEY_CONTEXT_AFTER = re.compile(r"(?: and |, | )(?:\d{1,2}|[a-z]{3,9}(?:[- ][a-z]{3,5})?) (?:pence|p|cents?)\b")
 # Currency names several countries share, and the country names that settle which one a text means.
 COUNTRY_CUES = {
     family: re.compile(r"\b(?:" + "|".join(f"(?P<{code}>{cues})" for code, cues in countries.items()) + ")")
@@ -66,9 +91,14 @@ COUNTRY_CUES = {
         "franc": {"CHF": r"Swiss|Switzerland|Zurich|Geneva|Bern", "XOF": r"Senegal\w*|Ivory Coast|Mali\b|Burkina", "XAF": r"Cameroon\w*|Gabon\w*|Chad\b"},
         "shilling": {"KES": r"Kenya\w*|Nairobi", "UGX": r"Ugand\w*|Kampala", "TZS": r"Tanzania\w*|Dodoma|Dar es Salaam"},
         "yen": {"CNY": r"China|Chinese|Beijing", "JPY": r"Japan\w*|Tokyo"},
+        "krone": {"DKK": r"Denmark|Danish|Danes?\b|Copenhagen", "NOK": r"Norw\w*|Oslo"},
+        "krona": {"SEK": r"Swed\w*|Stockholm", "ISK": r"Iceland\w*|Reykjavik"},
     }.items()
 }
-CURRENCY_FAMILY = {"dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "peso": "peso", "franc": "franc", "fr": "franc", "shilling": "shilling", "¥": "yen"}
+CURRENCY_FAMILY = {
+    "dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "₨": "rupee", "peso": "peso", "franc": "franc",
+    "fr": "franc", "shilling": "shilling", "¥": "yen", "￥": "yen", "krone": "krone", "kroner": "krone", "krona": "krona",
+}  # fmt: skip
 _CURRENCY_HINT = re.compile(
     r"\b(?:(?P<CAD>Canad(?:a|ian)|Ottawa)|(?P<AUD>Australia|Canberra)|(?P<NZD>New Zealand)|(?P<HKD>Hong Kong)"
     r"|(?P<SGD>Singapore)|(?P<TWD>Taiwan))"

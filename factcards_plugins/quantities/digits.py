@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .currencies import ENGLISH_CODES, GLUED_PREFIX_BEFORE, iso_codes
 from .cues import DASH_CHAIN_LEFT, DASH_CHAIN_RIGHT, MONTH_AFTER, MONTH_BEFORE, PERIOD_AFTER_ORDINAL
 from .model import Number
 from .scales import SCALE_AFTER
@@ -43,8 +44,8 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
-    if before.isalnum() or before == "_" or (before in "-‐" and before2.isalpha()):
-        return None  # G7, A320, F-35, COVID-19
+    if (before.isalnum() or before == "_" or (before in "-‐" and before2.isalpha())) and not _glued_currency(text, start, before):
+        return None  # G7, A320, F-35, COVID-19 (not EUR12.50, Rs450)
     if before in ".,:/" and before2.isdigit() or before in "#№":
         return None  # 1.2.3, 10:30, 12/02, #5
     if after in ".,:/" and after2.isdigit():
@@ -74,6 +75,14 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
         else:
             return None  # 5G, 1990s, 10am, 3D
     return number
+
+
+def _glued_currency(text: str, start: int, before: str) -> bool:
+    """Whether a currency code or "Rs" is glued to the digits at ``start`` ("EUR12.50", "Rs450")."""
+    if not before.isalpha():
+        return False
+    glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - 4), start)
+    return bool(glued) and (glued.group() == "Rs" or glued.group() in iso_codes() and glued.group() not in ENGLISH_CODES)
 
 
 def _phone_joint(before: str, before2: str, after: str, after2: str) -> bool:

@@ -20,6 +20,7 @@ class Number:
     scale_abbreviation: bool = False  # "40m", "5bn": money, not a bare number
     capitalized: bool = False
     pence: bool = False  # "40p": British pence
+    article: bool = False  # the "a" of "a dollar": one, as an amount of money only
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +44,14 @@ def tidy(value: float) -> float | int:
         return int(value)  # most values: no need for round(), which is slow
     rounded = round(value, 9)
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
+
+
+def outside(found: list, spans: list[tuple[int, int]]) -> list:
+    """The numbers or quantities of ``found`` (in reading order) that overlap none of ``spans`` (in reading order)."""
+    kept, i = [], 0
+    for item in found:
+        while i < len(spans) and spans[i][1] <= item.start:
+            i += 1
+        if i == len(spans) or item.end <= spans[i][0]:
+            kept.append(item)
+    return kept

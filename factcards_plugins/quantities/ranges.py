@@ -25,7 +25,8 @@ _CHANGE_VERB = re.compile(
 # A change verb right before "X to Y" (at most one word between), or "by X to Y".
 _CHANGE_NEAR = re.compile(
     r"\b(?:by|rose|rise|rises|fell|falls|increased?|decreased?|grew|dropped|declined?|climbed|jumped|slipped|slid|"
-    r"edged(?: up| down)?|surged|plunged|soared|raised|cut|lowered|boosted|reduced|hiked|slashed|up|down|gained|lost|added|shed)"
+    r"edged(?: up| down)?|surged|plunged|soared|raised|cut|lowered|boosted|reduced|hiked|slashed|up|down|gained|lost|added|shed|"
+    r"rocketed|tumbled|plummeted|sank|dipped|rallied|advanced|retreated|skidded|leapt|leaped)"
     r"(?: [\w'’-]{1,20})? \Z",
     re.IGNORECASE,
 )
@@ -40,6 +41,8 @@ _SCORE_VERB_BEFORE = re.compile(
     r" (?:to )?(?:[A-Z][\w.'’-]{0,20} ){0,3}\Z"
 )
 _RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and | or ", re.IGNORECASE)
+# What joins an amount and its cents.
+_COMPOUND_JOINTS = frozenset({" ", " and ", ", "})
 # The longest gap between two numbers read as one quantity: a range's " and ", a ratio's " in ".
 LONGEST_JOINT = len(" and ")
 
@@ -115,6 +118,19 @@ class Ranges:
         value["low"], value["high"] = tidy(low_value * kind.factor), tidy(high_value * kind.factor)
         self.values.qualify(value, start)
         return Quantity(kind.type, start, high.end, value)
+
+    def compound_at(self, pieces: list[Piece], i: int) -> Quantity | None:
+        """``7 dollars 25 cents``, ``twelve pounds and fifty pence``: an amount and its cents as one amount."""
+        whole, cents = pieces[i], pieces[i + 1]
+        if whole.type != "money" or cents.type != "money" or whole.factor != 1 or cents.factor != 0.01:
+            return None
+        if self.text[whole.end : cents.start] not in _COMPOUND_JOINTS or whole.currency != cents.currency or cents.prefix_end is not None:
+            return None
+        if whole.number.kind != "cardinal" or cents.number.kind != "cardinal" or not 0 < cents.number.value < 100:
+            return None
+        value = self.values.value_of(whole, whole.number.value + cents.number.value / 100)
+        self.values.qualify(value, whole.start)
+        return Quantity("money", whole.start, cents.end, value)
 
     def _score(self, low: Piece, high: Piece) -> bool:
         """Whether two small counts joined by a dash are a sports score: a set among others,

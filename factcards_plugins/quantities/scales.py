@@ -9,7 +9,7 @@ from .vocabulary import INDIAN_SCALES, SCALE_ABBREVIATIONS, SCALES
 
 
 SCALE_AFTER = re.compile(r"[ -](?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|[mkb])\b", re.IGNORECASE)
-_SCALE_SPACED_ABBR = re.compile(r" (?P<abbr>bn|mn|mln|bln|tn)\b")
+_SCALE_SPACED_ABBR = re.compile(r" (?P<abbr>bn|mn|mln|bln|tn|k)\b")
 # The letters at the end of a number (its scale word or abbreviation).
 _LAST_WORD = re.compile(r"([A-Za-z]+)\Z")
 

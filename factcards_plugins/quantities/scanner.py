@@ -38,9 +38,11 @@ from functools import lru_cache
 from .assembler import Assembler
 from .casefold import AS_ASCII, IGNORECASE_LOOKALIKES, lowercased
 from .digits import DIGIT_ATOM, digit_number
-from .model import SPAN, START, Number, Quantity
+from .exclusions import excluded_spans
+from .model import SPAN, START, Number, Quantity, outside
 from .scales import merge_scales
-from .words import number_words, word_numbers
+from .words import article_amounts, number_words, read_minus_words, word_numbers
+from .written_fractions import written_fractions
 
 
 # Central bankers' fractions of a point: "a quarter point", "half a percentage point", "a quarter-point".
@@ -68,7 +70,11 @@ def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
     points = _point_fractions(text)
     numbers = find_numbers(text)
     if points:
-        numbers = [n for n in numbers if not any(p.start < n.end and n.start < p.end for p in points)]
+        numbers = outside(numbers, [(p.start, p.end) for p in points])
+    excluded = excluded_spans(text)
+    if excluded:
+        numbers = outside(numbers, excluded)
+        points = outside(points, excluded)
     found = list(Assembler(text, numbers, default_dollar).run()) + points
     return tuple(sorted(found, key=SPAN))
 
@@ -77,7 +83,13 @@ def find_numbers(text: str) -> list[Number]:
     """The numbers in ``text``, digits and words, with identifiers, dates, times and phones left out."""
     numbers = [number for atom in DIGIT_ATOM.finditer(text) if (number := digit_number(text, atom))]
     numbers.extend(word_numbers(text, number_words(text)))
-    return merge_scales(text, sorted(numbers, key=START))
+    numbers.extend(article_amounts(text))
+    fractions = written_fractions(text)
+    if fractions:
+        fractions.sort(key=START)
+        numbers = outside(sorted(numbers, key=START), [(f.start, f.end) for f in fractions]) + fractions
+    numbers = merge_scales(text, sorted(numbers, key=START))
+    return read_minus_words(text, numbers) if "minus " in lowercased(text) else numbers
 
 
 def _point_fractions(text: str) -> list[Quantity]:

@@ -9,12 +9,17 @@ import re
 from dataclasses import dataclass
 
 from .cues import TextView
-from .currencies import CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_WORDS, DOLLAR_ADJECTIVES, ENGLISH_CODES, NEEDS_SCALE, SYMBOL_BEFORE, SYMBOLS, iso_codes
+from .currencies import (
+    CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_NAMES, CURRENCY_WORDS, DOLLAR_ADJECTIVES, ENGLISH_CODES,
+    MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SIGN_AFTER, SIGNS, SYMBOL_BEFORE, SYMBOLS, iso_codes,
+)  # fmt: skip
 from .gates import UNIT_FIRST_CHARS, symbol_may_end
 from .model import Number
 from .vocabulary import SCALES
 
 
+# The signs that may follow an amount, the cent sign among them.
+SIGN_CHARS = frozenset(SIGNS + "¢")
 # The end of a sentence, between an amount of money and a number of cents.
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -60,8 +65,8 @@ class UnitReader:
     def _read_piece(self, number: Number) -> Piece:
         text = self.text
         piece = Piece(number, number.start, number.end)
-        if number.kind != "cardinal" and not (number.kind == "fraction" and number.words):
-            return piece
+        if number.kind != "cardinal" and number.kind != "fraction":
+            return piece  # ordinals and multipliers take no unit
         prefix = SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start) if symbol_may_end(text, number.start) else None
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
@@ -70,7 +75,11 @@ class UnitReader:
             return piece
         after = number.end
         if text[after : after + 1] not in UNIT_FIRST_CHARS:
-            return piece  # "5,", "5.", "5)": no percent sign, currency word or code follows
+            return piece  # "5,", "5.", "5)": no percent sign, currency word, code or sign follows
+        sign = SIGN_AFTER.match(text, after) if text[after] in SIGN_CHARS or text[after + 1 : after + 2] in SIGN_CHARS else None
+        if sign and not number.words:
+            self._sign_after(sign, piece)
+            return piece
         percent = self.patterns.percent_after.match(self.folded, after)
         if percent and not number.scale_abbreviation:
             self._percent(percent, piece)
@@ -95,7 +104,7 @@ class UnitReader:
             surface = symbol
             currency, ambiguous = SYMBOLS[symbol if symbol in SYMBOLS else symbol.rstrip(".")]
             currency = currency or self.default_dollar
-            if ambiguous and symbol != "$":
+            if ambiguous and currency != self.default_dollar:
                 currency = self._country_currency(symbol, piece.number.start) or currency
         piece.type, piece.currency, piece.ambiguous, piece.currency_text = "money", currency, ambiguous, surface
         piece.start = prefix.start()
@@ -106,6 +115,19 @@ class UnitReader:
         if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
         return True
+
+    def _sign_after(self, match: re.Match, piece: Piece) -> None:
+        """A currency sign after the amount: "45€", "70 ₴", "5k$", "75¢" (cents)."""
+        sign = match.group("sign")
+        if sign == "¢":
+            (currency, ambiguous), piece.factor = self._cent_currency(piece.number.start), 0.01
+        else:
+            currency, ambiguous = SYMBOLS[sign]
+            currency = currency or self.default_dollar
+            if ambiguous and currency != self.default_dollar:
+                currency = self._country_currency(sign, piece.number.start) or currency
+        piece.type, piece.currency, piece.ambiguous, piece.currency_text = "money", currency, ambiguous, sign
+        piece.end = match.end()
 
     def _percent(self, match: re.Match, piece: Piece) -> None:
         piece.type, piece.end = "percentage", match.end()
@@ -120,7 +142,7 @@ class UnitReader:
         word = match.group("word").lower()
         adjective = (match.group("adj") or "").lower()
         has_scale = self.text[piece.number.start : piece.number.end].split()[-1].lower().rstrip("s") in SCALES or piece.number.value >= 1000 and piece.number.scale_abbreviation
-        if word in NEEDS_SCALE and not has_scale and not match.group("sterling"):
+        if word in NEEDS_SCALE and not has_scale and not match.group("sterling") and not self._money_context(piece.number.start, match.end()):
             return False
         if word in CENT_WORDS:
             currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else self._cent_currency(piece.number.start)
@@ -129,18 +151,32 @@ class UnitReader:
             currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
             if word not in ("dollar", "dollars"):
                 return False
+        elif word in CURRENCY_NAMES:
+            currency, ambiguous = CURRENCY_NAMES[word], False
         else:
             currency, ambiguous = CURRENCY_WORDS[word]
-            if word in ("dollar", "dollars"):
-                currency = self.default_dollar
-            if currency is None:
+            if currency is None and not ambiguous:
                 return False  # bitcoin: not a currency with an ISO code
-            if ambiguous:
+            if word in ("buck", "bucks") and not self.text.startswith("b", match.end() - len(word)):
+                return False  # the Bucks: a team
+            currency = currency or self.default_dollar  # dollars, bucks
+            if ambiguous and currency != self.default_dollar:
                 currency = self._country_currency(word, piece.number.start) or currency
         piece.type, piece.currency, piece.ambiguous = "money", currency, ambiguous
         piece.currency_text = self.text[match.start() + 1 : match.end()]
         piece.end = match.end()
         return True
+
+    def _money_context(self, start: int, end: int) -> bool:
+        """Whether the amount at ``start`` is money by its sentence: a word of money before it in the
+        same clause and no word of weight ("was paid 200 pounds", not "weighed 8 pounds"), or pence
+        after it ("twelve pounds and fifty pence")."""
+        if MONEY_CONTEXT_AFTER.match(self.folded, end):
+            return True
+        window_start = max(0, start - 60)
+        clause_start = max(self.text.rfind(". ", window_start, start), self.text.rfind(";", window_start, start), self.text.rfind("\n", window_start, start))
+        cues = [m.lastgroup for m in MONEY_CONTEXT_BEFORE.finditer(self.folded, max(window_start, clause_start + 1), start)]
+        return bool(cues) and "weight" not in cues
 
     def _country_currency(self, surface: str, offset: int) -> str | None:
         """The currency an ambiguous name means in this document: the country named nearest before it (else first after)."""

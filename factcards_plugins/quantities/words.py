@@ -21,6 +21,15 @@ _LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
 # Where such a word may start: after a character that is not an ASCII letter, digit or "_". A pattern
 # that starts with a set of characters lets the regex engine skip the letters inside words quickly.
 _WORD_CANDIDATE = re.compile(rf"[^a-z0-9_]{_NUMBER_WORD}\b")
+# "a dollar", "a penny": the article is the amount, unless a noun makes the currency its modifier.
+_A_CURRENCY = re.compile(
+    r"\ba (?=(?:dollar|euro|buck|penny|cent|quid)\b(?![- ](?:store|shop|sign|bill|coin|note|zone|area|bloc|value|index|peg|"
+    r"amount|figure|term|sale|menu|auction|stock|share|bond|debt|asset|rate|exchange|crisis|polic|denominat|based|word)))"
+)
+# "plus or minus", "plus-minus": a margin, not a sign.
+_MARGIN_BEFORE = re.compile(r"plus(?: or |[ -]|/)\Z")
+# What each of them holds; a search for it is much cheaper than the pattern's.
+_A_CURRENCY_CUE = re.compile(r"a (?:dollar|euro|buck|penny|cent|quid)")
 _FIRST_AS_ADVERB_AFTER = re.compile(
     r" (?:[a-z]{2,20}ed|made|began|came|took|won|met|saw|became|went|found|told|said|wrote|ran|set|put|arose|emerged|appeared|heard)\b"
 )
@@ -68,6 +77,27 @@ def _lowercase_word_atoms(lowered: str) -> list[re.Match]:
     return atoms
 
 
+def article_amounts(text: str) -> list[Number]:
+    """The "a" of "a dollar", "a euro", "a penny" as the number one, which only a currency word after it
+    makes a fact (never "a dollar store", "a euro zone")."""
+    lowered = lowercased(text)
+    if len(lowered) != len(text) or not _A_CURRENCY_CUE.search(lowered):
+        return []
+    return [Number(m.start(), m.start() + 1, 1.0, words=True, capitalized=text[m.start()] == "A", article=True) for m in _A_CURRENCY.finditer(lowered)]
+
+
+def read_minus_words(text: str, numbers: list[Number]) -> list[Number]:
+    """``numbers`` with "minus" read as a sign where it stands right before one ("minus 12 percent"),
+    not in a margin ("plus or minus 3 points")."""
+    lowered = lowercased(text)
+    for number in numbers:
+        start = number.start
+        if start >= 6 and lowered.startswith("minus ", start - 6) and number.value > 0 and not _MARGIN_BEFORE.search(lowered, max(0, start - 16), start - 6):
+            if start == 6 or not lowered[start - 7].isalnum():
+                number.start, number.value = start - 6, -number.value
+    return numbers
+
+
 def word_numbers(text: str, atoms: list[re.Match]) -> list[Number]:
     """Numbers written in words; consecutive number words joined by a space, hyphen or "and" read as one."""
     found: list[Number] = []
@@ -79,11 +109,39 @@ def word_numbers(text: str, atoms: list[re.Match]) -> list[Number]:
         group.append(atom)
     if group:
         found.extend(_parse_words(text, group))
-    return found
+    return _point_decimals(text, atoms, found) if " point " in lowercased(text) else found
+
+
+def _point_decimals(text: str, atoms: list[re.Match], found: list[Number]) -> list[Number]:
+    """``found`` with "point" and the digit words after a whole number read as its decimals
+    ("three point one four" is 3.14); the digit words are no numbers of their own then."""
+    by_start = {atom.start(): atom for atom in atoms}
+    lowered = lowercased(text)
+    kept: list[Number] = []
+    for number in found:
+        if kept and number.start < kept[-1].end:
+            continue  # a digit word read as a decimal
+        if number.kind == "cardinal" and number.value.is_integer() and lowered.startswith(" point ", number.end):
+            digits, atom = [], by_start.get(number.end + len(" point "))
+            while atom and atom.group().lower() in UNITS:
+                digits.append(str(UNITS[atom.group().lower()]))
+                end = atom.end()
+                atom = by_start.get(end + 1) if text.startswith(" ", end) else None
+            if digits:
+                number.end, number.value = end, float(f"{int(number.value)}.{''.join(digits)}")
+                if atom and atom.group().lower() in SCALES:  # "one point six billion"
+                    number.end, number.value = atom.end(), number.value * SCALES[atom.group().lower()]
+        kept.append(number)
+    return kept
 
 
 def _joins(gap: str) -> bool:
-    return gap in (" ", "-", " and ", " and a ", " a ")
+    """Whether ``gap`` joins two number words into one number ("sixty-four", "sixty - four", "two and a half")."""
+    return gap in _JOINTS
+
+
+# What joins number words: a space, a hyphen however spaced, "and", "a".
+_JOINTS = frozenset({" ", "-", " - ", " -", "- ", "\u2010", " and ", " and a ", " a "})
 
 
 def _parse_words(text: str, group: list[re.Match]) -> list[Number]:
@@ -142,9 +200,12 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
                 j += 1
                 continue
             numerator = (current or 1) if last in ("unit", "a") else 1
-            if word == "half" and "and" in gap.split():
-                current += 0.5
+            if "and" in gap.split():
+                current += 1 / DENOMINATORS[word]  # "two and a half", "two and a third"
                 kind = "cardinal"
+                if j + 1 < len(group) and group[j + 1].group().lower() in SCALES and text[group[j].end() : group[j + 1].start()] == " ":
+                    current *= SCALES[group[j + 1].group().lower()]  # "two and a half million"
+                    j += 1
             else:
                 current = numerator / DENOMINATORS[word]
                 kind = "fraction"
@@ -156,6 +217,11 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
         elif word in INDIAN_SCALES and last in ("unit", "teen", "tens", "hundred"):
             total += current * INDIAN_SCALES[word]
             current, last = 0, "scale"
+        elif fraction := _fraction_after_and(text, group, j, gap, last):
+            part, used = fraction
+            current += part * (12 if last == "dozen" else 1)
+            kind, last, end, j = "cardinal", "fraction", group[j + used - 1].end(), j + used
+            break
         else:
             break
         end = group[j].end()
@@ -164,6 +230,22 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
         return None, max(j - i, 1)
     word_count = j - i
     return Number(start, end, total + current, kind, words=True, capitalized=text[start].isupper()), word_count
+
+
+def _fraction_after_and(text: str, group: list[re.Match], j: int, gap: str, last: str | None) -> tuple[float, int] | None:
+    """The fraction that "and" adds to a whole number at ``group[j]``, and how many words it takes:
+    "twenty and a half", "a dozen and a half" (of a dozen), "one and two thirds"."""
+    if last not in ("unit", "teen", "tens", "dozen") or "and" not in gap.split():
+        return None
+    word = group[j].group().lower()
+    if gap == " and a " and word in DENOMINATORS and not word.endswith("s"):
+        return 1 / DENOMINATORS[word], 1
+    if gap != " and " or word not in UNITS or j + 1 >= len(group) or last == "dozen":
+        return None
+    denominator = DENOMINATORS.get(group[j + 1].group().lower())
+    if denominator and text[group[j].end() : group[j + 1].start()] in (" ", "-") and 0 < UNITS[word] < denominator:
+        return UNITS[word] / denominator, 2
+    return None
 
 
 def _second_is_time_unit(text: str, word: re.Match) -> bool:

@@ -1,0 +1,40 @@
+"""Where no quantity is a fact: inside web addresses, e-mail addresses, file names and code.
+
+A URL's ``%28`` or ``30%25`` is no percentage, ``report_2023.pdf`` holds no year and
+``x = 30%`` between single backticks (holding a character of code: ``=``, a bracket, ``;``...)
+is code; doubled backticks are quotation marks (````like this''``). ``excluded_spans`` finds these regions; the scanner
+drops every number inside one. Each pattern starts only where a token starts (a look-behind
+of one character) and its repetitions are bounded, so the scan is linear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .casefold import lowercased
+
+# File extensions a news text names files by.
+_EXTENSIONS = (
+    "pdf|docx?|xlsx?|pptx?|csv|txt|rtf|odt|json|xml|ya?ml|html?|php|aspx?|jsp|js|ts|py|rb|java|cpp|c|h|go|rs|sh|exe|dmg|"
+    "apk|zip|gz|tar|7z|rar|jpe?g|png|gif|svg|webp|tiff?|bmp|mp[34]|m4a|wav|mov|avi|mkv|webm|iso|dll|bin|dat|log|md"
+)
+_EXCLUDED = re.compile(
+    r"(?<![\w.+-])(?:"
+    r"(?:https?|ftp)://[^\s<>\"]{1,2000}"  # a URL
+    r"|www\.[^\s<>\"]{1,2000}"  # a URL without its scheme
+    r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"  # an e-mail address
+    rf"|[\w-]{{1,100}}(?:\.[\w-]{{1,100}}){{0,4}}\.(?:{_EXTENSIONS})\b(?!\.\w)"  # a file name
+    r")"
+    r"|(?<!`)`(?=[^`\n]{0,200}[=(){}\[\];<>\\/_#$])[^`\n]{1,200}`(?!`)",  # code between single backticks
+    re.IGNORECASE,
+)
+# What every excluded region but a file name holds; a file name holds its extension.
+_CUES = ("://", "www.", "@", "`")
+_EXTENSION = re.compile(rf"\.(?:{_EXTENSIONS})\b")
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text`` that are web or e-mail addresses, file names or code, in reading order."""
+    if not any(cue in text for cue in _CUES) and not _EXTENSION.search(lowercased(text)):
+        return []  # as in most articles: one look for each cue is cheaper than the scan
+    return [match.span() for match in _EXCLUDED.finditer(text)]
