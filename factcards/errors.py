@@ -28,3 +28,19 @@ class SelectionError(FactcardsError):
     """The user named an extractor or summarizer that is not registered."""
 
     exit_code = 2
+
+
+class CardTimeout(FactcardsError):
+    """A card took longer than its time limit (``timeout``); ``plugin`` and ``stage`` say what was running."""
+
+    exit_code = 5
+
+    def __init__(self, seconds: float, plugin: str | None, stage: str | None):
+        doing = f"plugin {plugin!r} was running {stage}" if plugin else f"the core was in {stage or 'its own work'}"
+        super().__init__(f"the card took longer than its {seconds:g} s time limit: {doing}")
+        self.seconds, self.plugin, self.stage = seconds, plugin, stage
+
+
+# What stops the card (or the run) instead of failing one plugin: the core re-raises these
+# from plugin code and turns any other exception, SystemExit included, into that plugin's failure.
+STOPS = (KeyboardInterrupt, CardTimeout)

@@ -135,7 +135,9 @@ def load_entry_points(pm: PluginManager) -> None:
         version = ep.dist.version if ep.dist else None
         try:
             plugin = ep.load()
-        except Exception as exc:  # any import-time failure of someone else's code
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # any import-time failure of someone else's code, SystemExit too
             pm.record_failure(ep.name, f"could not load: {type(exc).__name__}: {exc}", version=version)
             continue
         if register_third_party(pm, plugin, ep.name, version) and ep.dist:
@@ -151,7 +153,9 @@ def load_plugins_dir(pm: PluginManager, folder: str | os.PathLike) -> None:
             continue
         try:
             module = _import_file(path)
-        except Exception as exc:  # any import-time failure of someone else's code
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # any import-time failure of someone else's code, SystemExit too
             pm.record_failure(name, f"could not load {path}: {type(exc).__name__}: {exc}")
             continue
         register_third_party(pm, module, name, getattr(module, "__version__", None))

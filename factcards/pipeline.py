@@ -16,15 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
 from . import PLUGIN_API, __version__
-from .card import ERROR, WARNING, Card, Diagnostic, Extractor, Fact, Summarizer, merge_facts
+from .card import ERROR, WARNING, Card, Diagnostic, Extractor, Fact, Summarizer, drop_superseded, merge_facts
 from .config import ConfigError, resolve_env
 from .document import Document
-from .errors import PluginError, SelectionError
+from .errors import STOPS, PluginError, SelectionError
+from .limits import running, within
 from .manager import PluginManager, load_plugins_dir, make_plugin_manager
 from .reader import load_document
 from .registry import Registry, collect_registry, config_problems, declared_settings, effective_config
 from .schema import SCHEMA_VERSION, validate_card
-from .stages import call_each, check_summary, fall_back, in_dependency_order, missing_requirements, prepare, run_extractors, summarize
+from .stages import CardSnapshot, call_each, check_summary, fall_back, in_dependency_order, missing_requirements, prepare, run_extractors, summarize
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -45,6 +46,9 @@ class Pipeline:
     :param device: where the named summarizer's model runs (its ``device`` setting).
     :param strict_plugins: raise ``PluginError`` on the first plugin failure.
     :param max_bytes: the largest input accepted (default 10 MiB or ``$FACTCARDS_MAX_BYTES``).
+    :param timeout: seconds a card may take; past them it fails with ``CardTimeout``
+        naming the plugin and stage that were running (see ``factcards.limits`` for
+        how far a stuck plugin is stopped in-process; ``factcards.workers`` kills it).
     :raises SelectionError: an unknown extractor, summarizer or ``disable`` name.
     :raises ConfigError: an unknown setting, or a ``$env`` variable that is not set.
     """
@@ -63,10 +67,14 @@ class Pipeline:
         strict_config: bool = True,
         max_bytes: int | None = None,
         environ: Mapping[str, str] | None = None,
+        timeout: float | None = None,
     ) -> None:
         self.plugin_manager = pm = plugin_manager or make_plugin_manager()
         self.strict_plugins = strict_plugins
         self.max_bytes = max_bytes
+        if timeout is not None and not timeout > 0:
+            raise SelectionError(f"timeout {timeout!r}: give a positive number of seconds")
+        self.timeout = timeout
         self._notes = [Diagnostic(ERROR, "load", e.message, e.name) for e in pm.load_errors]
         if strict_plugins and pm.load_errors:
             raise PluginError(pm.load_errors[0].name, "load", RuntimeError(pm.load_errors[0].message))
@@ -80,6 +88,7 @@ class Pipeline:
         self._extractor_settings = [(e, effective_config(e, self.config)) for e in self.extractors]
         self._notes += missing_requirements(self.extractors)
         self._plugin_of = {e.name: e.plugin for e in self.registry.extractors.values()}
+        self._supersedes = {e.name: frozenset(e.supersedes) for e in self.extractors if e.supersedes}
         self._known_types = frozenset(self.registry.fact_types)
 
     def _settings(self, config, length, device, summarizer, strict, environ) -> dict[str, dict[str, Any]]:
@@ -126,7 +135,11 @@ class Pipeline:
         :raises InputError: the source is not a readable article.
         :raises PluginError: a plugin failed, with ``strict_plugins``.
         :raises CardInvalid: the card does not match the schema (a plugin bug).
+        :raises CardTimeout: the card took longer than ``timeout``.
         """
+        return within(self.timeout, lambda: self._card(source, published, input_format, name))
+
+    def _card(self, source, published, input_format, name) -> Card:
         began = time.perf_counter()
         document = self.document(source, input_format=input_format, name=name)
         work = self._extract(document, published)
@@ -152,6 +165,9 @@ class Pipeline:
     def _batch(self, sources: list[Any], published: str | None) -> list[Card]:
         if len(sources) == 1 or self.summarizer is None or self.summarizer.summarize_many is None:
             return [self.card(source, published=published) for source in sources]
+        return within(self.timeout and self.timeout * len(sources), lambda: self._batched(sources, published))
+
+    def _batched(self, sources: list[Any], published: str | None) -> list[Card]:
         began = time.perf_counter()
         works = [self._extract(self.document(source), published) for source in sources]
         summaries = self._summaries(works)
@@ -162,10 +178,13 @@ class Pipeline:
         """One batched call of the summarizer; any failure falls back to summarizing one by one."""
         record = self.summarizer
         try:
-            summaries = record.summarize_many([w.document for w in works], [w.facts for w in works], self.summarizer_settings(record))
+            with running(record.plugin or record.name, f"summarizer {record.name}"):
+                summaries = record.summarize_many([w.document for w in works], [w.facts for w in works], self.summarizer_settings(record))
             if len(summaries) != len(works):
                 raise ValueError(f"summarize_many returned {len(summaries)} summaries for {len(works)} documents")
-        except Exception:
+        except STOPS:
+            raise
+        except BaseException:  # SystemExit too: summarize one by one, where each failure is reported
             return [summarize(self.registry, record, w.document, w.facts, self.summarizer_settings, w.diagnostics, self.strict_plugins) for w in works]
         results = []
         for work, summary in zip(works, summaries):
@@ -190,6 +209,7 @@ class Pipeline:
         prepare(self.plugin_manager, document, published, diagnostics, self.strict_plugins, self.disabled)
         facts = run_extractors(self._extractor_settings, document, diagnostics, self.strict_plugins)
         facts = merge_facts(document, facts, self._known_types, diagnostics, self._plugin_of, self.registry.fact_problem)
+        facts = drop_superseded(facts, self._supersedes)
         return _Work(document, facts, diagnostics, time.perf_counter() - began)
 
     def _finish(self, work: _Work, summary, record: Summarizer | None, elapsed: float) -> Card:
@@ -198,7 +218,7 @@ class Pipeline:
         card = Card(document=document.to_dict(), summary=summary, facts=work.facts, generator={}, diagnostics=diagnostics, schema_version=SCHEMA_VERSION)
         call_each(
             self.plugin_manager, "process_card", diagnostics, strict=self.strict_plugins, skip=self.disabled,
-            card=card, document=document, config={name: dict(table) for name, table in self.config.items()}, registry=self.registry,
+            guard=lambda: CardSnapshot(card), card=card, document=document, config={name: dict(table) for name, table in self.config.items()}, registry=self.registry,
         )
         checked = {id(fact) for fact in work.facts}  # a fact process_card changed in place is caught by the card's validation
         card.facts = merge_facts(document, card.facts, self._known_types, diagnostics, self._plugin_of, self.registry.fact_problem, checked)
@@ -244,6 +264,7 @@ class PipelineOptions:
     strict_plugins: bool = False
     strict_config: bool = True
     max_bytes: int | None = None
+    timeout: float | None = None
     plugins_dirs: tuple[str, ...] = ()
     entry_points: bool = True
 
@@ -256,7 +277,7 @@ class PipelineOptions:
         return Pipeline(
             plugin_manager, config=self.config, extractors=self.extractors, summarizer=self.summarizer,
             disable=self.disable, length=self.length, device=self.device, strict_plugins=self.strict_plugins,
-            strict_config=self.strict_config, max_bytes=self.max_bytes,
+            strict_config=self.strict_config, max_bytes=self.max_bytes, timeout=self.timeout,
         )
 
 
@@ -342,5 +363,7 @@ def select_summarizer(registry: Registry, name: str | None, disabled: frozenset[
 def _available(summarizer: Summarizer) -> bool:
     try:
         return bool(summarizer.available())
-    except Exception:
+    except KeyboardInterrupt:
+        raise
+    except BaseException:  # SystemExit too: plugin code that cannot say is not available
         return False

@@ -18,10 +18,10 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError
 
 from .card import ERROR, WARNING, Diagnostic, Extractor, FactType, Settings, Summarizer
-from .errors import PluginError
+from .errors import STOPS, PluginError
 from .manager import PluginManager
 from .schema import compose_schema, fact_checker
-from .trace import trace_line, tracing
+from .trace import trace_failure, trace_line, tracing
 
 # Settings the core itself gives every summarizer (``--length``), declared or not.
 BUDGET_KEYS = ("sentences", "words")
@@ -116,9 +116,13 @@ def _collect(pm, hook_name, record_type, into: dict, diagnostics, strict) -> Non
 
         try:
             impl.function(**{name: register for name in impl.argnames})
-        except Exception as exc:
+        except STOPS:
+            raise
+        except BaseException as exc:  # SystemExit too: it is this plugin's failure
             if strict:
                 raise PluginError(plugin_name, hook_name, exc) from exc
+            if trace:
+                trace_failure(exc)
             diagnostics.append(Diagnostic(ERROR, hook_name, f"{type(exc).__name__}: {exc}", plugin_name))
 
 

@@ -3,20 +3,24 @@
 Every plugin call goes through ``call_each`` or a guarded extractor or
 summarizer call: one implementation at a time, so an exception becomes a
 diagnostic (or, in strict mode, a ``PluginError``) instead of stopping the
-other plugins.
+other plugins. Any exception counts, ``SystemExit`` included; only Ctrl-C
+(``KeyboardInterrupt``) and the card's time limit (``CardTimeout``) stop the card.
+Each call is marked with ``limits.running`` so a time limit names what was running.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any, Iterable
+from itertools import islice
+from typing import Any, Callable, Iterable
 
-from .card import ERROR, INFO, WARNING, Diagnostic, Extractor, Fact, Summarizer, Summary
+from .card import ERROR, INFO, WARNING, Card, Diagnostic, Extractor, Fact, Summarizer, Summary, SummarySentence
 from .document import Document
-from .errors import PluginError, SelectionError
+from .errors import STOPS, PluginError, SelectionError
+from .limits import MAX_FACTS_PER_EXTRACTOR, running
 from .manager import PluginManager
 from .reader import normalize_published
-from .trace import trace_line, tracing
+from .trace import trace_failure, trace_line, tracing
 
 FALLBACK_SUMMARIZER = "lead"
 
@@ -28,27 +32,102 @@ def call_each(
     *,
     strict: bool = False,
     skip: Iterable[str] = frozenset(),
+    guard: Callable[[], CardSnapshot] | None = None,
     **kwargs: Any,
 ) -> list[tuple[str, Any]]:
     """Call every implementation of ``hook_name`` on its own (but those of plugins in ``skip``);
-    return ``(plugin name, result)`` pairs."""
+    return ``(plugin name, result)`` pairs.
+
+    ``guard``, when given, takes a snapshot before each implementation: what the
+    implementation leaves is checked (``problem()``) and, if wrong or if it raised,
+    undone (``restore()``) and reported as its failure.
+    """
     results = []
     trace = tracing()
     for impl in getattr(pm.hook, hook_name).get_hookimpls():
         if impl.plugin_name in skip:
             continue
         args = {name: kwargs[name] for name in impl.argnames}
+        snapshot = guard() if guard else None
         try:
-            result = impl.function(**args)
-        except Exception as exc:
-            if strict:
-                raise PluginError(impl.plugin_name, hook_name, exc) from exc
-            diagnostics.append(Diagnostic(ERROR, hook_name, f"{type(exc).__name__}: {exc}", impl.plugin_name))
+            with running(impl.plugin_name, hook_name):
+                result = impl.function(**args)
+            problem = snapshot.problem() if snapshot else None
+            if problem:
+                raise TypeError(problem)
+        except STOPS:
+            raise
+        except BaseException as exc:  # SystemExit too: it is this plugin's failure
+            if snapshot:
+                snapshot.restore()
+            plugin_failed(diagnostics, strict, hook_name, exc, impl.plugin_name)
             continue
         if trace:
             trace_line(f"{impl.plugin_name}.{hook_name}({', '.join(args)}) -> {result!r}")
         results.append((impl.plugin_name, result))
     return results
+
+
+def plugin_failed(diagnostics: list[Diagnostic], strict: bool, stage: str, exc: BaseException, plugin: str | None, name: str | None = None) -> None:
+    """Report plugin code's exception: ``PluginError`` in strict mode, else a diagnostic (and,
+    under ``FACTCARDS_TRACE``, its traceback on stderr). ``name`` stands in for a missing ``plugin``."""
+    if strict:
+        raise PluginError(plugin or name, stage, exc) from exc
+    if tracing():
+        trace_failure(exc)
+    diagnostics.append(Diagnostic(ERROR, stage, f"{type(exc).__name__}: {exc}", plugin))
+
+
+class CardSnapshot:
+    """A card's fields before one ``process_card`` implementation, to check and undo what it did."""
+
+    FIELDS = ("document", "summary", "facts", "generator", "diagnostics", "schema_version")
+
+    def __init__(self, card: Card) -> None:
+        self.card = card
+        self.fields = {name: getattr(card, name) for name in self.FIELDS}
+        self.contents = {name: list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else None for name, value in self.fields.items()}
+
+    def problem(self) -> str | None:
+        """What is wrong with the card's shape now, or None."""
+        card = self.card
+        checks = (
+            ("facts", _is_list_of(card.facts, Fact), "a list of Fact"),
+            ("diagnostics", _is_list_of(card.diagnostics, Diagnostic), "a list of Diagnostic"),
+            ("summary", card.summary is None or _is_summary(card.summary), "None or a Summary"),
+            ("document", isinstance(card.document, dict), "a dict"),
+        )
+        for name, fine, wanted in checks:
+            if not fine:
+                return f"left card.{name} as {_described(getattr(card, name))}, not {wanted}; its change was undone"
+        return None
+
+    def restore(self) -> None:
+        """Put back every field, and the contents of its list or dict, as they were."""
+        for name, value in self.fields.items():
+            setattr(self.card, name, value)
+            saved = self.contents[name]
+            if isinstance(saved, list):
+                value[:] = saved
+            elif isinstance(saved, dict):
+                value.clear()
+                value.update(saved)
+
+
+def _is_list_of(value: Any, kind: type) -> bool:
+    return isinstance(value, list) and all(isinstance(item, kind) for item in value)
+
+
+def _is_summary(summary: Any) -> bool:
+    return isinstance(summary, Summary) and isinstance(summary.text, str) and _is_list_of(summary.sentences, SummarySentence)
+
+
+def _described(value: Any) -> str:
+    if isinstance(value, list):
+        return f"a list of {', '.join(sorted({type(item).__name__ for item in value}))}"
+    if isinstance(value, Summary):
+        return "a Summary with malformed sentences or text"
+    return "None" if value is None else f"a {type(value).__name__}"
 
 
 def prepare(pm: PluginManager, document: Document, published: str | None, diagnostics, strict: bool, disabled=frozenset()) -> None:
@@ -104,13 +183,19 @@ def run_extractors(chosen: list[tuple[Extractor, dict]], document: Document, dia
     document.facts = []
     for extractor, settings in chosen:
         began = time.perf_counter()
+        stage = f"extractor {extractor.name}"
         try:
-            found = list(extractor.extract(document, dict(settings)))
-        except Exception as exc:
-            if strict:
-                raise PluginError(extractor.plugin or extractor.name, f"extractor {extractor.name}", exc) from exc
-            diagnostics.append(Diagnostic(ERROR, f"extractor {extractor.name}", f"{type(exc).__name__}: {exc}", extractor.plugin))
+            with running(extractor.plugin or extractor.name, stage):
+                found = list(islice(extractor.extract(document, dict(settings)), MAX_FACTS_PER_EXTRACTOR + 1))
+        except STOPS:
+            raise
+        except BaseException as exc:  # SystemExit too: it is this plugin's failure
+            plugin_failed(diagnostics, strict, stage, exc, extractor.plugin, extractor.name)
             continue
+        if len(found) > MAX_FACTS_PER_EXTRACTOR:
+            del found[MAX_FACTS_PER_EXTRACTOR:]
+            message = f"returned more than {MAX_FACTS_PER_EXTRACTOR:,} facts; kept the first {MAX_FACTS_PER_EXTRACTOR:,}"
+            diagnostics.append(Diagnostic(WARNING, stage, message, extractor.plugin))
         if trace:
             trace_line(f"{extractor.plugin}: extractor {extractor.name} -> {len(found)} facts in {(time.perf_counter() - began) * 1000:.1f} ms")
         undeclared = sorted({f.type for f in found if isinstance(f, Fact) and f.type not in extractor.fact_types})
@@ -135,9 +220,12 @@ def summarize(registry, chosen: Summarizer | None, document, facts, settings_of,
         diagnostics.append(Diagnostic(WARNING, "summarize", "no summarizer available; the card has no summary"))
         return None, None
     try:
-        summary = chosen.summarize(document, facts, settings_of(chosen))
+        with running(chosen.plugin or chosen.name, f"summarizer {chosen.name}"):
+            summary = chosen.summarize(document, facts, settings_of(chosen))
         check_summary(summary, document)
-    except Exception as exc:
+    except STOPS:
+        raise
+    except BaseException as exc:  # SystemExit too: it is this plugin's failure
         if strict:
             raise PluginError(chosen.plugin or chosen.name, f"summarizer {chosen.name}", exc) from exc
         return fall_back(registry, chosen, exc, document, facts, settings_of, diagnostics, strict)
@@ -147,7 +235,7 @@ def summarize(registry, chosen: Summarizer | None, document, facts, settings_of,
 
 def fall_back(registry, failed: Summarizer, exc: BaseException, document, facts, settings_of, diagnostics, strict):
     """Report ``failed``'s exception and summarize with ``lead`` instead (unless it was ``lead``)."""
-    diagnostics.append(Diagnostic(ERROR, f"summarizer {failed.name}", f"{type(exc).__name__}: {exc}", failed.plugin))
+    plugin_failed(diagnostics, False, f"summarizer {failed.name}", exc, failed.plugin)
     fallback = registry.summarizers.get(FALLBACK_SUMMARIZER)
     if fallback is None or fallback is failed:
         return None, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 
 TRACE_ENV = "FACTCARDS_TRACE"
 
@@ -16,3 +17,8 @@ def tracing() -> bool:
 def trace_line(message: str) -> None:
     """One line on stderr."""
     print(f"factcards trace: {message}", file=sys.stderr)
+
+
+def trace_failure(exc: BaseException) -> None:
+    """The traceback of plugin code's exception, on stderr."""
+    traceback.print_exception(exc, file=sys.stderr)
