@@ -41,7 +41,7 @@
   .text { position: sticky; top: 0.5rem; }
   @media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } .text { position: static; } .article { max-height: 60vh; } }
   .article { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 0.75rem 1rem; max-height: 75vh; overflow: auto; }
-  .seg { border-radius: 3px; cursor: pointer; }
+  .seg { border-radius: 3px; cursor: pointer; background: transparent; color: inherit; }
   .seg.t-quote, .seg.q { text-decoration: underline dotted #59636e; text-underline-offset: 3px; }
   .seg.mention { border-bottom: 2px solid #2a9d8f; background: transparent; }
   .seg.sum { box-shadow: inset 0 -0.45em 0 #fff3d6; }
@@ -54,7 +54,8 @@
   .scroll { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; margin-bottom: 0.75rem; font-size: 0.92rem; }
   caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-  th, td { border-bottom: 1px solid #d8dee4; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+  th, td { border-bottom: 1px solid #d8dee4; padding: 0.3rem 0.4rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+  th { white-space: nowrap; }
   th { background: #f3f5f7; font-weight: 600; }
   tr.fact { cursor: pointer; }
   tr.fact:focus { outline: 3px solid #1d3557; outline-offset: -3px; }
@@ -131,13 +132,14 @@
 
   function resolvedDate(value) {
     if (!value) return "";
-    if (value.value === null || value.value === undefined) return value.pattern ? `unresolved (${value.pattern})` : "unresolved (no dateline)";
+    if (value.value === null || value.value === undefined) return value.pattern ? `unresolved (${value.pattern})` : "unresolved";
     if (value.start || value.end) return `${calendarDate(value.start) || "?"} to ${calendarDate(value.end) || "?"}`;
     return calendarDate(value.value);
   }
 
   function howResolved(value) {
     const anchor = value && value.anchor ? calendarDate(String(value.anchor).slice(0, 10)) : null;
+    if (value && (value.value === null || value.value === undefined) && value.resolution !== "absolute") return "needs a dateline (give the published date)";
     switch (value && value.resolution) {
       case "absolute": return "as written";
       case "year_inferred": return `year from the dateline${anchor ? ` (${anchor})` : ""}`;
@@ -342,7 +344,7 @@
       if (sentence) classes.push("sum");
       if (dimmed) classes.push("dim");
       const node = el(primary ? "mark" : "span", { class: classes.join(" "), "data-covers": covering.map((m) => m.fact).join(" ") || null, "data-sentence": sentence ? sentence.index : null, "data-fact": primary ? primary.fact : null });
-      if (primary && !primary.mention && primary.type !== "quote") node.style.backgroundColor = colourOf(primary.type);
+      if (primary && !primary.mention) node.style.backgroundColor = colourOf(primary.type);
       if (primary) {
         node.title = `${labelOf(primary.type)}${primary.mention ? " (mention)" : ""}: ${this._card.facts[primary.fact].text}`;
         node.addEventListener("click", () => this.selectFact(primary.fact, { focusRow: false, scrollText: false }));
