@@ -5,6 +5,7 @@ subject before a colon."""
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .lexicon import CALENDAR, SPEECH_VERB, verb_like
 from .attribution_marks import dash_speaker, label_speaker, paragraph_colon
@@ -14,6 +15,8 @@ from .speakers import DETERMINERS, LINKING, WINDOW, WORD, Speaker, SpeakerResolv
 MAX_CLAUSES_BACK = 4
 MAX_SPEAKER_WORDS = 8
 SUBJECT_CONFIDENCE = 0.5
+PREVIOUS_SENTENCE_CONFIDENCE = 0.6
+PHRASE_WORDS_READ = 24  # a phrase that has not ended by then is longer than MAX_SPEAKER_WORDS
 
 VERB = re.compile(r"\b" + SPEECH_VERB + r"\b")
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:\"“”„«»()\n—―–]")  # not the comma of "2,000"
@@ -25,10 +28,12 @@ PHRASE_STOP = frozenset(
     after before while when since as for to but and or because if not never already still""".split()
 )
 # Verbs whose object is who is spoken to or what is named, not the speaker ("called the update").
+SUBORDINATORS = frozenset("when while as because if since after before although though that which who where whether".split())
 OBJECT_VERBS_NOT_SPEAKER = frozenset(
     """told tells telling asked asks asking warning warns urged advised called calls calling described
     describes describing dubbed branded termed""".split()
 )
+DETERMINERS_AND_POSSESSIVES = frozenset("the a an his her its their our my your this that these those one".split())
 LEADING_ADVERBS = frozenset("earlier later separately meanwhile afterwards then also".split())
 ABBREVIATIONS = frozenset("mr. mrs. ms. dr. st. sen. gov. rep. gen. jr. sr.".split())
 
@@ -41,6 +46,7 @@ class Attributions:
         self.text = document.text
         self.quoted = quoted
         self.resolver = resolver
+        self._paragraphs: dict[int, tuple[int, int]] = {}  # offset -> paragraph_bounds(offset)
 
     def speaker(self, index: int, quoted: Quoted) -> Speaker | None:
         """Who said the quote: a speaker label or a dash and a name; else the attribution after it in
@@ -50,22 +56,43 @@ class Attributions:
         if marked:
             return marked
         unresolved = None
-        windows = (
-            (quoted.close + 1, self._after_limit(index, quoted), False),
-            (self._before_limit(index, quoted), quoted.open, True),
-            (quoted.close + 1, self._next_sentence_limit(index, quoted), False),
-        )
-        for start, end, from_end in windows:
+        for start, end, from_end in self._windows(index, quoted):
             for verb, phrases in self._attributions(start, end, from_end):
-                speakers = [self.resolver.resolve(phrase[0], phrase[1], verb, quoted) for phrase in phrases]
+                speakers = self._resolved(phrases, verb, quoted)
                 found = _preferred(speakers)
                 if found:
                     return found
                 unresolved = unresolved or (speakers[0] if speakers else None)
-        return self._colon_subject(index, quoted) or self._sentence_subject(index, quoted) or unresolved
+        return (
+            self._colon_subject(index, quoted)
+            or self._sentence_subject(index, quoted)
+            or self._previous_sentence(index, quoted)
+            or unresolved
+        )
+
+    def _windows(self, index: int, quoted: Quoted):
+        """(start, end, read from the end) of the stretches that may attribute the quote, in order."""
+        yield quoted.close + 1, self._after_limit(index, quoted), False
+        yield self._before_limit(index, quoted), quoted.open, True
+        yield quoted.close + 1, self._next_sentence_limit(index, quoted), False
+
+    def _resolved(self, phrases, verb: str | None, quoted: Quoted) -> list[Speaker]:
+        """The speakers the phrases name, up to the first person (no later phrase can be preferred)."""
+        speakers = []
+        for start, end in phrases:
+            speakers.append(self.resolver.resolve(start, end, verb, quoted))
+            if speakers[-1].kind == "person":
+                break
+        return speakers
 
     def paragraph_bounds(self, offset: int) -> tuple[int, int]:
         """The paragraph around ``offset``, at most ``WINDOW`` characters each side."""
+        bounds = self._paragraphs.get(offset)
+        if bounds is None:
+            bounds = self._paragraphs[offset] = self._find_paragraph(offset)
+        return bounds
+
+    def _find_paragraph(self, offset: int) -> tuple[int, int]:
         start = self.text.rfind("\n", max(0, offset - WINDOW), offset) + 1 or max(0, offset - WINDOW)
         end = self.text.find("\n", offset, offset + WINDOW)
         return start, end if end != -1 else min(len(self.text), offset + WINDOW)
@@ -120,33 +147,56 @@ class Attributions:
             return
         verbs = list(VERB.finditer(self.text, start, end))
         for verb in reversed(verbs) if from_end else verbs:
-            according = verb.group() == "according to"  # its object is the source, never its subject
-            phrases = [] if according else list(self._subjects(start, verb.start()))
-            phrase = self._object(verb, end)
-            if phrase and (according or not from_end or self._ends_before_quote(phrase, end)):
-                phrases.append(phrase)
-            yield verb.group(), phrases
+            yield verb.group(), self._phrases(verb, start, end, from_end)
+
+    def _phrases(self, verb: re.Match, start: int, end: int, from_end: bool):
+        """The speaker phrases of one verb, read lazily: its subjects, then its object, unless
+        a subject stands in the verb's own clause ("73 percent said the same of Trump")."""
+        according = verb.group() == "according to"  # its object is the source, never its subject
+        own_subject = False
+        if not according:
+            for phrase, own_clause in self._subjects(start, verb.start(), after_quote=not from_end):
+                if phrase is None:
+                    return  # the verb of a subordinate clause: no attribution
+                own_subject = own_subject or own_clause
+                yield phrase
+        if own_subject:
+            return
+        phrase = self._object(verb, end)
+        if phrase and (according or not from_end or self._ends_before_quote(phrase, end)):
+            yield phrase
+
+    def _words(self, start: int, end: int) -> list[re.Match]:
+        """The first words of ``text[start:end]``: enough for any speaker phrase to start and end in."""
+        return list(islice(WORD.finditer(self.text, start, end), PHRASE_WORDS_READ))
 
     def _ends_before_quote(self, phrase: tuple[int, int], quote_open: int) -> bool:
         """Whether a phrase after a verb before the quote reaches the quote ("said the spokesman:
         "...""): else it starts the reported clause ("said the recent spate ... demands")."""
         return not self.text[phrase[1] : quote_open].strip(" ,:\u00a0")
 
-    def _subjects(self, start: int, verb_start: int):
-        """Phrases before a speech verb, its own clause first, then earlier clauses:
-        "Professor Amara Nwosu, a kidney specialist at ..., said"."""
+    def _subjects(self, start: int, verb_start: int, after_quote: bool = False):
+        """(phrase, whether in the verb's own clause) before a speech verb, its own clause first,
+        then earlier clauses: "Professor Amara Nwosu, a kidney specialist at ..., said". After a
+        quote, a clause opening with a subordinator is no attribution of it ("when he said"):
+        (None, True) then ends the phrases."""
         bounds = [start] + [brk.end() for brk in CLAUSE_BREAK.finditer(self.text, start, verb_start)] + [verb_start]
-        for clause_start, clause_end in list(zip(bounds, bounds[1:]))[::-1][:MAX_CLAUSES_BACK]:
-            phrase = _phrase(list(WORD.finditer(self.text, clause_start, clause_end)))
+        clauses = list(zip(bounds, bounds[1:]))[::-1][:MAX_CLAUSES_BACK]
+        for n, (clause_start, clause_end) in enumerate(clauses):
+            words = self._words(clause_start, clause_end)
+            if after_quote and words and words[0].group().lower() in SUBORDINATORS:
+                yield None, True
+                return
+            phrase = _phrase(words)
             if phrase:
-                yield phrase
+                yield phrase, n == 0
 
     def _object(self, verb: re.Match, end: int) -> tuple[int, int] | None:
         """The phrase right after a speech verb: "said Guterres", "according to the spokesman"."""
         if verb.group() in OBJECT_VERBS_NOT_SPEAKER:
             return None
         brk = CLAUSE_BREAK.search(self.text, verb.end(), end)
-        words = list(WORD.finditer(self.text, verb.end(), brk.start() if brk else end))
+        words = self._words(verb.end(), brk.start() if brk else end)
         if not words or words[0].start() > verb.end() + 1 or words[0].group().lower() in PHRASE_STOP:
             return None
         return _phrase(words)
@@ -163,8 +213,28 @@ class Attributions:
                 return None
             i = self.document.sentence_index(colon)
             start = self.document.sentences[i].start if i is not None else self.paragraph_bounds(colon)[0]
-        phrases = self._subjects(start, colon)
-        return _preferred([self.resolver.resolve(phrase[0], phrase[1], None, quoted) for phrase in phrases])
+        phrases = (phrase for phrase, _ in self._subjects(start, colon) if phrase)
+        return _preferred(self._resolved(phrases, None, quoted))
+
+    def _previous_sentence(self, index: int, quoted: Quoted) -> Speaker | None:
+        """A quote opening its sentence right after a sentence that ends in an attribution
+        ("..., Schiff said. "The other factor..."): that speaker, at lower confidence."""
+        i = self.document.sentence_index(quoted.open)
+        if not i or self.text[self.document.sentences[i].start : quoted.open].strip(" \t\u00a0"):
+            return None
+        previous = self.document.sentences[i - 1]
+        if "\n" in self.text[previous.start : quoted.open] or (index and self.quoted[index - 1].close > previous.start):
+            return None  # another paragraph, or a quote of its own (the continuation rule's case)
+        last_break = None
+        for last_break in CLAUSE_BREAK.finditer(self.text, previous.start, previous.end):
+            pass
+        start = last_break.end() if last_break else previous.start
+        for verb, phrases in self._attributions(start, previous.end, True):
+            found = _preferred(self._resolved(phrases, verb, quoted))
+            if found and found.kind in ("person", "pronoun", "institution"):
+                found.confidence = min(found.confidence, PREVIOUS_SENTENCE_CONFIDENCE)
+                return found
+        return None
 
     def _sentence_subject(self, index: int, quoted: Quoted) -> Speaker | None:
         """A quote inside a sentence whose verb is no speech verb ("Trump openly admires Putin as a
@@ -173,7 +243,7 @@ class Attributions:
         start = self._before_limit(index, quoted)
         bounds = [start] + [brk.end() for brk in CLAUSE_BREAK.finditer(self.text, start, quoted.open)]
         for clause_start in bounds[:2]:
-            words = list(WORD.finditer(self.text, clause_start, quoted.open))
+            words = self._words(clause_start, quoted.open)
             if not words or words[0].group().lower() in PHRASE_STOP:
                 continue
             phrase = _phrase(words)
@@ -217,8 +287,8 @@ def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
             if kept:
                 break
             continue
-        if kept and kept[-1].group()[:1].isupper() and verb_like(word.group()):
-            break  # a name's verb: "Grace Odhiambo *disagreed*", "the Security Council *issued*"
+        if kept and verb_like(word.group()) and kept[-1].group().lower() not in DETERMINERS_AND_POSSESSIVES:
+            break  # the subject's verb: "Grace Odhiambo *disagreed*", "The statement *noted*" ("the elected" stays)
         kept.append(word)
     if not kept or len(kept) > MAX_SPEAKER_WORDS:
         return None

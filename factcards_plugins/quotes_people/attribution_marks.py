@@ -18,10 +18,13 @@ DASH_NAME = re.compile(
 # An upper-case label and a colon: "WALLACE:", "SEN. HARRIS:", "MR. TRUMP:".
 LABEL = re.compile(r"((?:[A-Z]{1,4}\.[ \t])?[A-Z][A-Z'’-]{1,30}(?:[ \t][A-Z][A-Z'’-]{1,30}){0,2}):[ \t]")
 DASH_WINDOW = 120
+DASHES = frozenset("―—–-")
 
 
 def dash_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speaker | None:
     """``"...” ― Maria Ortiz``: the name after a dash that follows the closing mark and ends its line."""
+    if text[quoted.close + 1 : quoted.close + 5].lstrip(" \t\u00a0")[:1] not in DASHES:
+        return None
     found = DASH_NAME.match(text[quoted.close + 1 : quoted.close + 1 + DASH_WINDOW])
     if not found:
         return None
@@ -37,6 +40,8 @@ def dash_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speake
 def label_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speaker | None:
     """``"PENCE: Well, look, ..."``: a transcript's speaker label opening the quote, resolved to
     the person of that surname when the article names one."""
+    if not text[quoted.open + 1 : quoted.open + 3].isupper():
+        return None
     found = LABEL.match(text, quoted.open + 1, quoted.open + 1 + 48)
     if not found:
         return None

@@ -16,12 +16,23 @@ def in_headline(text: str, offset: int) -> bool:
     """Whether ``offset`` is in a line written in headline case ("Obama Sees 'Personal Insult'
     in Vote", a section heading): most words capitalized, at most ``MAX_HEADLINE`` characters."""
     start = text.rfind("\n", max(0, offset - MAX_HEADLINE), offset) + 1
-    end = text.find("\n", offset, offset + MAX_HEADLINE)
-    if (start == 0 and offset > MAX_HEADLINE) or end < 0 and len(text) - offset > MAX_HEADLINE:
+    if start == 0 and offset > MAX_HEADLINE:
         return False  # a long line: prose
-    words = [w.strip("\"“”‘’'(") for w in text[start : end if end >= 0 else len(text)].split()]
-    words = [w for w in words if w[:1].isalpha() and w.lower() not in SMALL_WORDS]
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    end = text.find("\n", offset, start + MAX_HEADLINE)
+    if end < 0 and len(text) - start > MAX_HEADLINE:
+        return False
+    words = text[start : end if end >= 0 else len(text)].split()
+    allowed = len(words) // 6  # lowercase words (small words aside) a headline may have
+    capitalized = 0
+    for word in words:
+        first = word.lstrip("\"“‘'(")[:1]
+        if first.isupper():
+            capitalized += 1
+        elif first.islower() and word not in SMALL_WORDS:
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return capitalized >= 2
 
 
 def is_partial(text: str, quoted: Quoted, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .lexicon import GIVEN_NAMES, PRONOUNS, verb_like
+from .lexicon import GIVEN_NAMES, PRONOUNS, ROLE_HEADS, verb_like
 from .name_tokens import Token
 from .person import Person
 from .roles import _is_role_head
@@ -17,11 +17,27 @@ from .quote_scan import Quoted
 WINDOW = 300
 LINKING = frozenset("at of for".split())
 WORD = re.compile(r"[\w.'’-]{1,60}")
+LOWER_BEFORE_NAME = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 NEARBY = 3000  # characters each side where a proper noun is looked for again
 AGE = re.compile(r"\d{1,3}-year-old")
 DETERMINERS = frozenset("the a an".split())
 # Plural nouns for groups of people: "Protesters", "Analysts", "Officials".
 PLURAL_AGENTS = ("ers", "ors", "ists", "ians", "ants", "ents", "critics", "officials", "voters", "police")
+HEAD_ENDS = frozenset("of at for in from with".split())  # what follows a description's head noun
+QUANTITY_ADVERBS = frozenset("only just nearly almost about roughly some".split())
+PEOPLE_NOUNS = frozenset(
+    """people person persons witness witnesses friend friends man woman men women child children
+    voter voters resident residents member members source sources aide aides critic critics supporter
+    supporters colleague colleagues neighbour neighbor parent parents group groups family families
+    crowd audience public staff team panel jury questioner narrator announcer""".split()
+)
+# Agent-noun look-alikes that name things: "comments", "the event", "the number".
+THING_ENDINGS = ("ment", "ness", "ity")
+THINGS = frozenset(
+    """event content intent extent incident accident element plant grant paper order error number matter
+    letter water center centre cover border power answer chapter quarter computer register corner dinner
+    weather summer winter character murder disaster monster poster filter""".split()
+)
 UNNAMED_CONFIDENCE = {"institution": 0.8, "description": 0.6}
 NAME_LINKS = frozenset("the of and for & de".split())
 DESCRIPTION_STARTS = frozenset(
@@ -100,8 +116,13 @@ class SpeakerResolver:
         before = self.text[max(0, start - 3) : start].rstrip(" \"“‘'")
         if before and before[-1] not in ".!?\n":
             return False
-        pattern = re.compile(r"[a-z,;] " + re.escape(name) + r"\b")
-        return pattern.search(self.text, max(0, start - NEARBY), start + NEARBY) is None
+        at = self.text.find(" " + name, max(0, start - NEARBY), start + NEARBY)
+        while at > 0:
+            after = self.text[at + 1 + len(name) : at + 2 + len(name)]
+            if self.text[at - 1] in LOWER_BEFORE_NAME and not (after.isalnum() or after == "_"):
+                return False
+            at = self.text.find(" " + name, at + 1, start + NEARBY)
+        return True
 
     def person_named(self, surname: str) -> Person | None:
         """The person whose surname is ``surname`` (any case), the first one found."""
@@ -223,19 +244,39 @@ def _name_word(word: str) -> bool:
     key = word.lower()
     if key in INSTITUTION_NOUNS or key.rstrip(".") in INSTITUTION_NOUNS:
         return False
-    return Token(0, len(word), word).name_like and not Token(0, len(word), word).possessive
+    token = Token(0, len(word), word)
+    return token.name_like and not token.possessive
 
 
 def _is_description(phrase: str) -> bool:
-    """A description of an unnamed speaker: a determiner or a quantity, then words up to a
-    lowercase noun ("one questioner", "the ad's narrator", "several environmental groups")."""
+    """A description of an unnamed speaker: a determiner or a quantity, then words up to a noun
+    for people ("one questioner", "the ad's narrator", "the 34-year-old mother of three",
+    "Only 52 percent of registered voters"); "his comments" is none."""
     words = phrase.split()
     if words and words[0].lower().endswith(PLURAL_AGENTS):
         return True  # "Protesters marching through the streets", "Officials"
+    while words and words[0].lower() in QUANTITY_ADVERBS:
+        words = words[1:]
     if len(words) < 2 or words[0].lower() not in DESCRIPTION_STARTS and not words[0][:1].isdigit():
         return False
     last = words[-1]
-    return last.isalpha() and last.islower() and not last.endswith("ly")
+    if not (last.isalpha() and last.islower() and not last.endswith("ly")):
+        return False
+    head = next((words[i - 1] for i in range(1, len(words)) if words[i].lower() in HEAD_ENDS), last)
+    return words[0][:1].isdigit() or "percent" in words or _people_noun(head) or _people_noun(last)
+
+
+def _people_noun(word: str) -> bool:
+    """A noun for a person or people: a role, an agent noun ("questioner"), "witness", "friends"."""
+    low = word.lower().strip(".,'’")
+    singular = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return (
+        low in PEOPLE_NOUNS
+        or singular in PEOPLE_NOUNS
+        or singular in ROLE_HEADS
+        or (_is_role_head(singular) and not singular.endswith(THING_ENDINGS) and singular not in THINGS)
+        or singular.endswith(("man", "woman"))
+    )
 
 
 def _fits(person: Person, gender: str | None) -> bool:

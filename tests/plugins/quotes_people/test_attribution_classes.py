@@ -224,3 +224,41 @@ def test_curly_marks_inside_a_straight_quote_are_nested():
     facts, _ = quote_facts(text)
     assert [f.text for f in facts] == ["She thinks this is an episode of “Top Chef.” It is not"]
     assert facts[0].value["speaker"] == "Tom Whitfield"
+
+
+# -- subordinate clauses, objects, descriptions, the sentence before ---------------------------
+
+
+def test_a_subordinate_clause_after_the_quote_is_no_attribution():
+    text = LEAD + 'Delgado said the audit was "long overdue" when he asked about it on Monday.'
+    assert speaker_of(text, "long overdue")["speaker"] == "Rosa Delgado"
+
+
+def test_a_verb_with_its_own_subject_does_not_name_its_object():
+    text = LEAD + 'Most members backed the "rescue plan," while a few said the same of Whitfield.'
+    assert speaker_of(text, "rescue plan")["speaker"] != "Tom Whitfield"
+
+
+def test_a_speech_verb_ends_the_subject_phrase():
+    text = '"Costs will fall," the ministry statement noted, adding that prices were "stable."'
+    value = speaker_of(text, "stable")
+    assert (value["speaker"], value["speaker_kind"]) == ("ministry statement", "institution")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ('Only 40 percent of voters agreed that the plan was "fair to everyone."', "description"),
+        ('His comments were called "reckless" by nobody in particular.', None),
+    ],
+)
+def test_descriptions_name_people_not_things(text, kind):
+    facts, _ = quote_facts(text)
+    assert facts[0].value["speaker_kind"] == kind
+
+
+def test_a_quote_after_a_sentence_that_ends_in_an_attribution():
+    text = LEAD + 'The vote could slip to next week because of the storm, Whitfield said. "We are not in a hurry."'
+    value = speaker_of(text, "We are not")
+    assert value["speaker"] == "Tom Whitfield"
+    assert value["person"] is not None
