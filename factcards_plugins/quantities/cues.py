@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ..text import trie_pattern
 from .casefold import lowercased
-from .currencies import WORD_AFTER
+from .currencies import NAME_AFTER, WORD_AFTER
 from .vocabulary import MONTHS, QUALIFIERS
 
 
@@ -46,11 +46,12 @@ class _CaseBlind(NamedTuple):
     month_before: re.Pattern
     month_day_range_before: re.Pattern
     word_after: re.Pattern
+    name_after: re.Pattern
     percent_after: re.Pattern
     qualifier_before: re.Pattern
 
 
-_CASE_BLIND = _CaseBlind(_AFTER_NUMBER, MONTH_BEFORE, _MONTH_DAY_RANGE_BEFORE, WORD_AFTER, _PERCENT_AFTER, _QUALIFIER_BEFORE)
+_CASE_BLIND = _CaseBlind(_AFTER_NUMBER, MONTH_BEFORE, _MONTH_DAY_RANGE_BEFORE, WORD_AFTER, NAME_AFTER, _PERCENT_AFTER, _QUALIFIER_BEFORE)
 # Their case-sensitive twins, for the lowercased copy of the text (``TextView.folded``): they match
 # there what the case-blind patterns match in the text (at the same offsets), about twice as fast.
 _LOWERCASE_TWINS = _CaseBlind(*(re.compile(pattern.pattern) for pattern in _CASE_BLIND))

@@ -87,6 +87,10 @@ class UnitReader:
         word = self.patterns.word_after.match(self.folded, after)
         if word and self._word_currency(word, piece):
             return piece
+        if text[after + 1 : after + 2].isupper() and (name := self.patterns.name_after.match(self.folded, after)):
+            piece.type, piece.currency, piece.currency_text = "money", CURRENCY_NAMES[name.group("name").lower()], text[name.start() + 1 : name.end()]
+            piece.end = name.end()
+            return piece
         code = CODE_AFTER.match(text, after)
         if code and code.group("code") in iso_codes() and not number.words:
             piece.type, piece.currency, piece.currency_text = "money", code.group("code"), code.group("code")
@@ -151,8 +155,6 @@ class UnitReader:
             currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
             if word not in ("dollar", "dollars"):
                 return False
-        elif word in CURRENCY_NAMES:
-            currency, ambiguous = CURRENCY_NAMES[word], False
         else:
             currency, ambiguous = CURRENCY_WORDS[word]
             if currency is None and not ambiguous:
