@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.core import get_global
+from babel.numbers import get_currency_name
 
 # Names of CLDR that are no currency a text pays in, or whose codes are no ISO 4217 currency.
 _NOT_MONEY = frozenset({"XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", "XBC", "XBD", "XSU", "XUA"})
@@ -95,16 +96,11 @@ def _tender_codes() -> frozenset[str]:
 def _english_names() -> dict[str, frozenset[str]]:
     """CLDR's English display names of each currency code: the name and its plural forms."""
     locale = Locale("en")
-    plurals = locale._data["currency_names_plural"]
-    names = {}
-    for code, name in locale.currencies.items():
-        if code in _NOT_MONEY:
-            continue
-        forms = {name}
-        if code in plurals:
-            forms.update(plurals[code].values())
-        names[code] = frozenset(forms)
-    return names
+    return {
+        code: frozenset({name, get_currency_name(code, 1, locale), get_currency_name(code, 2, locale)})
+        for code, name in locale.currencies.items()
+        if code not in _NOT_MONEY
+    }
 
 
 def _codes_by_name_ending() -> dict[str, set[str]]:

@@ -15,8 +15,8 @@ from .casefold import lowercased
 
 # File extensions a news text names files by.
 _EXTENSIONS = (
-    "pdf|docx?|xlsx?|pptx?|csv|txt|rtf|odt|json|xml|ya?ml|html?|php|aspx?|jsp|js|ts|py|rb|java|cpp|c|h|go|rs|sh|exe|dmg|"
-    "apk|zip|gz|tar|7z|rar|jpe?g|png|gif|svg|webp|tiff?|bmp|mp[34]|m4a|wav|mov|avi|mkv|webm|iso|dll|bin|dat|log|md"
+    "pdf|docx?|xlsx?|pptx?|csv|txt|rtf|odt|json|xml|ya?ml|html?|php|aspx?|jsp|js|py|rb|java|cpp|exe|dmg|"
+    "apk|zip|gz|tar|7z|rar|jpe?g|png|gif|svg|webp|tiff?|bmp|mp[34]|m4a|wav|mov|avi|mkv|webm|dll|bin|dat|log"
 )
 _EXCLUDED = re.compile(
     r"(?<![\w.+-])(?:"

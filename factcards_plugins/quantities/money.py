@@ -4,7 +4,7 @@
 A bare ``$`` (or "dollars") takes the configured ``default_dollar`` and is
 marked ambiguous; when its sentence names another dollar country ("Canadian",
 "Ottawa") the value carries that as ``currency_hint``. The patterns and
-conventions live in ``_quantities`` and ``docs/extractors-quantities.md``.
+conventions live in ``scanner`` (and the modules it names) and ``docs/extractors-quantities.md``.
 """
 
 from __future__ import annotations

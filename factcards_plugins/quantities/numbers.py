@@ -5,7 +5,7 @@ only; ``process_card`` also drops any ``number`` that overlaps a fact of
 another type (a date or time from the ``dates`` extractor, a quote's
 numbers stay). Names and codes (``G7``, ``F-35``, ``Boeing 737``), years,
 times, dates, phone numbers and ids are not numbers. The patterns and
-conventions live in ``_quantities`` and ``docs/extractors-quantities.md``.
+conventions live in ``scanner`` (and the modules it names) and ``docs/extractors-quantities.md``.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from .vocabulary import INDIAN_SCALES, SCALE_ABBREVIATIONS, SCALES
 
 SCALE_AFTER = re.compile(r"[ -](?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|[mkb])\b", re.IGNORECASE)
 _SCALE_SPACED_ABBR = re.compile(r" (?P<abbr>bn|mn|mln|bln|tn|k)\b")
+_DOZEN_AFTER = re.compile(r"[ -]dozen\b", re.IGNORECASE)
 # The letters at the end of a number (its scale word or abbreviation).
 _LAST_WORD = re.compile(r"([A-Za-z]+)\Z")
 
@@ -43,6 +44,8 @@ def merge_scales(text: str, numbers: list[Number]) -> list[Number]:
                 number = Number(number.start, end, number.value * factor)
             elif spaced := _SCALE_SPACED_ABBR.match(text, number.end):
                 number = Number(number.start, spaced.end(), number.value * SCALE_ABBREVIATIONS[spaced.group("abbr")])
+            elif dozen := _DOZEN_AFTER.match(text, number.end):
+                number = Number(number.start, dozen.end(), number.value * 12)  # "2 dozen eggs"
         if merged and merged[-1].end > number.start:
             continue  # a scale word already merged into the previous number
         merged.append(number)

@@ -170,15 +170,17 @@ class UnitReader:
         return True
 
     def _money_context(self, start: int, end: int) -> bool:
-        """Whether the amount at ``start`` is money by its sentence: a word of money before it in the
-        same clause and no word of weight ("was paid 200 pounds", not "weighed 8 pounds"), or pence
-        after it ("twelve pounds and fifty pence")."""
+        """Whether the amount at ``start`` is money by its sentence: the nearest word of money or weight
+        before it in the same clause is one of money ("was paid 200 pounds", not "weighed 8 pounds"),
+        or pence follow it ("twelve pounds and fifty pence")."""
         if MONEY_CONTEXT_AFTER.match(self.folded, end):
             return True
         window_start = max(0, start - 60)
         clause_start = max(self.text.rfind(". ", window_start, start), self.text.rfind(";", window_start, start), self.text.rfind("\n", window_start, start))
-        cues = [m.lastgroup for m in MONEY_CONTEXT_BEFORE.finditer(self.folded, max(window_start, clause_start + 1), start)]
-        return bool(cues) and "weight" not in cues
+        nearest = None
+        for nearest in MONEY_CONTEXT_BEFORE.finditer(self.folded, max(window_start, clause_start + 1), start):
+            pass
+        return nearest is not None and nearest.lastgroup != "weight"
 
     def _country_currency(self, surface: str, offset: int) -> str | None:
         """The currency an ambiguous name means in this document: the country named nearest before it (else first after)."""

@@ -73,6 +73,7 @@ def test_bare_francs_are_money_and_take_the_country_of_the_text():
         ("The baby weighed 8 pounds at birth.", []),
         ("He lost 20 pounds before the fight, and the bout paid well.", []),
         ("The sack held 50 pounds of flour.", []),
+        ("The boxer weighs 200 pounds and earns 900 pounds a fight.", [("900 pounds", 900, "GBP")]),
     ],
 )
 def test_pounds_are_money_only_where_the_sentence_is_about_money(sentence, expected):
@@ -195,6 +196,7 @@ def test_spelled_numbers_however_spaced(sentence, expected):
     [
         ("Police detained two dozen protesters.", [("number", "two dozen", 24)]),
         ("A dozen and a half boats sank.", [("number", "A dozen and a half", 18)]),
+        ("The bakery sold 3 dozen rolls.", [("number", "3 dozen", 36)]),
         ("Some 25k runners took part.", [("number", "25k", 25_000)]),
         ("The rally drew 4.5 k fans.", [("number", "4.5 k", 4500)]),
         ("She won the 5k race in the park.", []),
