@@ -129,6 +129,17 @@ IRREGULAR_PAST = frozenset(
 )
 
 
+# Common verbs in the present tense that end a subject phrase ("The New York Post *reports*").
+PRESENT_VERBS = frozenset(
+    """reports closes opens uses makes takes gives goes sees shows finds thinks knows wants needs seems
+    appears remains becomes comes gets puts keeps lets begins helps leads means reads hails hits
+    concludes states claims argues suggests adds warns notes says tells writes calls describes""".split()
+)
+
+
 def verb_like(word: str) -> bool:
-    """Whether a lowercase word reads as a past-tense verb: "disagreed", "issued", "took"."""
-    return word.islower() and (word in IRREGULAR_PAST or (word.endswith("ed") and len(word) > 4))
+    """Whether a lowercase word reads as a verb: a past tense ("disagreed", "used", "took") or a
+    common present tense ("reports", "closes")."""
+    return word.islower() and (
+        word in IRREGULAR_PAST or word in PRESENT_VERBS or (word.endswith("ed") and len(word) > 3)
+    )

@@ -53,7 +53,7 @@ class _Quotes:
 
     def facts(self) -> list[Fact]:
         found = []
-        self.previous: tuple[int | None, Speaker | None] = (None, None)  # (paragraph start, speaker)
+        self.previous: tuple[int | None, Speaker | None] = (None, None)  # (closing mark, speaker)
         for index, quoted in enumerate(self.quoted):
             fact = self._fact(index, quoted)
             if fact:
@@ -65,11 +65,10 @@ class _Quotes:
         if start >= end:
             return None
         partial = is_partial(self.text, quoted, start, end)
-        paragraph = self.attributions.paragraph_bounds(quoted.open)[0]
         speaker = self.attributions.speaker(index, quoted)
-        if (speaker is None or speaker.kind is None) and self.previous[0] == paragraph and self.previous[1]:
+        if (speaker is None or speaker.kind is None) and self._same_paragraph(self.previous[0], quoted.open) and self.previous[1]:
             speaker = self.previous[1]  # a quote continued in the same paragraph: the same speaker
-        self.previous = (self.attributions.paragraph_bounds(quoted.close)[0], speaker)
+        self.previous = (quoted.close, speaker)
         speaker = speaker or Speaker(None, None, None, None, None, 0.5)
         value = {
             "quote": _joined_text(self.text, quoted, start, end),
@@ -82,7 +81,9 @@ class _Quotes:
         }
         return Fact("quote", self.text[start:end], start, end, value, confidence=speaker.confidence)
 
-    # -- partial or full -------------------------------------------------
+    def _same_paragraph(self, previous_close: int | None, opening: int) -> bool:
+        """Whether no line break separates the previous quote's closing mark from this opening."""
+        return previous_close is not None and self.text.find("\n", previous_close, opening) < 0
 
 
 def extract(document, config) -> list[Fact]:

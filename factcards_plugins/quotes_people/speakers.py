@@ -29,7 +29,8 @@ PEOPLE_NOUNS = frozenset(
     """people person persons witness witnesses friend friends man woman men women child children
     voter voters resident residents member members source sources aide aides critic critics supporter
     supporters colleague colleagues neighbour neighbor parent parents group groups family families
-    crowd audience public staff team panel jury questioner narrator announcer""".split()
+    crowd audience public staff team panel jury questioner narrator announcer nominee candidate
+    incumbent challenger rival opponent host guest""".split()
 )
 # Agent-noun look-alikes that name things: "comments", "the event", "the number".
 THING_ENDINGS = ("ment", "ness", "ity")
@@ -257,6 +258,9 @@ def _is_description(phrase: str) -> bool:
         return True  # "Protesters marching through the streets", "Officials"
     while words and words[0].lower() in QUANTITY_ADVERBS:
         words = words[1:]
+    owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+    if owner is not None and _people_noun(words[-1]):
+        return True  # "Gary Johnson's doctor", "the senator's wife"
     if len(words) < 2 or words[0].lower() not in DESCRIPTION_STARTS and not words[0][:1].isdigit():
         return False
     last = words[-1]

@@ -262,3 +262,20 @@ def test_a_quote_after_a_sentence_that_ends_in_an_attribution():
     value = speaker_of(text, "We are not")
     assert value["speaker"] == "Tom Whitfield"
     assert value["person"] is not None
+
+
+def test_a_second_quote_in_a_long_paragraph_keeps_the_first_ones_speaker():
+    filler = "the committee had weighed every option for months, " * 8
+    text = LEAD + f'"We looked at everything, and {filler}and then we decided," Whitfield said on Monday. "Nothing was rushed."'
+    assert speaker_of(text, "Nothing was rushed")["speaker"] == "Tom Whitfield"
+
+
+def test_a_present_tense_verb_ends_the_subject_phrase():
+    text = "The Valley Courier reports:\n\n\"The mill will close in March, and 200 jobs will go with it.\""
+    assert speaker_of(text, "The mill")["speaker"] == "Valley Courier"
+
+
+def test_a_possessive_and_a_person_noun_is_a_description():
+    text = LEAD + 'Whitfield\'s physician is calling him "fit for any office."'
+    value = speaker_of(text, "fit for any")
+    assert value["speaker_kind"] == "description"
