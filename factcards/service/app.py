@@ -1,7 +1,7 @@
 """The FastAPI app: the API under ``/v1``, the probes, the review page, the docs and the ``<fact-card>`` script.
 
 ``create_app(ServiceSettings(...))`` builds it; the cards themselves are made
-by a ``WorkerPool`` of processes started when the app starts (its lifespan).
+by ``factcards.workers`` processes started when the app starts (its lifespan).
 The app's own process builds one pipeline too, only to check the options and
 to answer ``/v1/schema`` and ``/v1/plugins``: it never makes a card.
 """
@@ -24,12 +24,15 @@ from factcards import __version__
 from factcards.inventory import plugin_rows
 from factcards.pipeline import PipelineOptions
 from factcards.reader import max_bytes_default
+from factcards.schema import schema_errors
 
 from . import logs
 from .inputs import MULTIPART_ALLOWANCE, card_task, check_task, one_line
 from .middleware import ServiceMiddleware
 from .models import CardRequest, CheckRequest, Problem as ProblemModel
-from .pool import TaskTimeout, WorkerLost, WorkerPool
+from .cards import card_json, markdown
+from .check import check_text
+from .pools import Pools
 from .problems import MEDIA_TYPE, PROBLEMS, Problem, kind_of_status, problem_body
 
 PACKAGE = "factcards.service"
@@ -76,40 +79,31 @@ def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> 
     settings = settings or ServiceSettings()
     pipeline = settings.options.build(plugin_manager)  # fails now, with the CLI's reason, on bad options
     max_bytes = pipeline.max_bytes or max_bytes_default()
-    pool = WorkerPool(settings.options, settings.workers)
+    pools = Pools(settings.options, settings.workers, settings.timeout)
     admission = Admission(settings.workers + settings.queue)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        pool.start()
+        pools.start()
         try:
             yield
         finally:
-            await pool.close()
+            await pools.close()
 
     app = FastAPI(
         title="factcards", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None, openapi_tags=TAGS,
         description="Fact cards of news articles: a faithful summary and grounded, normalized key facts. Errors are RFC 9457 problem details.",
     )
-    app.state.pool, app.state.settings, app.state.pipeline = pool, settings, pipeline
+    app.state.pools, app.state.settings, app.state.pipeline = pools, settings, pipeline
     install_errors(app)
     install_pages(app)
     schema, plugins = pipeline.registry.schema(), plugin_rows(pipeline.plugin_manager, settings.options.config)
 
-    async def run(task: dict[str, Any]) -> Response:
-        if pool.startup_error:
-            raise Problem("not-ready", f"the workers cannot start: {pool.startup_error}", headers={"Retry-After": str(settings.retry_after * 30)})
-        with admission.slot(settings.retry_after):
-            try:
-                answer = await pool.run(task, settings.timeout)
-            except TaskTimeout:
-                raise Problem("timeout", f"no answer within the {settings.timeout:g}-second limit; the worker was stopped") from None
-            except WorkerLost:
-                raise Problem("worker-lost", "the worker making this card exited; retry", headers={"Retry-After": str(settings.retry_after)}) from None
-        if answer[0] == "error":
-            _, status, kind, detail = answer
-            raise Problem(kind, detail, status=status)
-        return Response(answer[2], media_type=answer[1])
+    def admitted():
+        startup_error = pools.health()["startup_error"]
+        if startup_error:
+            raise Problem("not-ready", f"the workers cannot start: {startup_error}", headers={"Retry-After": str(settings.retry_after * 30)})
+        return admission.slot(settings.retry_after)
 
     errors = {code: {"model": ProblemModel, "content": {MEDIA_TYPE: {}}} for code in (401, 413, 415, 422, 503, 504)}
 
@@ -120,14 +114,25 @@ def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> 
     async def make_card(request: Request) -> Response:
         """Make the card of an article: a JSON body (like a JSON input file, plus options), a text/plain or text/html body (options in the query), or a multipart upload (``file``)."""
         task = await card_task(request, max_bytes)
+        with admitted():
+            card = await pools.card(task)
         if wants_markdown(request):
-            task["format"] = "markdown"
-        return await run(task)
+            return Response(markdown(card), media_type="text/markdown; charset=utf-8")
+        return Response(card_json(card), media_type="application/json")
 
     @app.post("/v1/check", tags=["cards"], responses=errors, openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": CheckRequest.model_json_schema(ref_template="#/components/schemas/{model}")}}}})
     async def check(request: Request) -> Response:
         """Check an editor's text (headline, standfirst, post) against an article or its card: each money amount, number, percentage, date and person is supported (with the article's fact) or flagged with a reason."""
-        return await run(await check_task(request, max_bytes))
+        task = await check_task(request, max_bytes)
+        if task["card"] is not None:
+            errors = schema_errors(task["card"], schema)
+            if errors:
+                raise Problem("invalid-input", f"the card is not valid: {errors[0]}")
+        with admitted():
+            article = task["card"] or await pools.card({"source": task["source"], "name": "article", "selection": task["selection"]})
+            published = task["published"] or article["document"]["published"]
+            text_card = await pools.card({"source": task["text"], "input_format": "text", "published": published, "name": "the text to check", "selection": task["selection"]})
+        return JSONResponse(check_text(task["text"], text_card, article))
 
     @app.get("/v1/schema", tags=["meta"])
     async def card_schema() -> JSONResponse:
@@ -147,10 +152,11 @@ def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> 
     @app.get("/readyz", tags=["probes"], responses={503: {"model": ProblemModel}})
     async def readyz() -> JSONResponse:
         """Ready for traffic: the workers have loaded their models and made a first card."""
-        if pool.ready == 0 or pool.startup_error:
-            detail = f"the workers cannot start: {pool.startup_error}" if pool.startup_error else f"0 of {pool.size} workers ready"
+        health = pools.health()
+        if health["ready"] == 0 or health["startup_error"]:
+            detail = f"the workers cannot start: {health['startup_error']}" if health["startup_error"] else f"0 of {health['workers']} workers ready"
             raise Problem("not-ready", detail, headers={"Retry-After": str(settings.retry_after)})
-        return JSONResponse({"status": "ready", "workers": pool.size, "ready": pool.ready, "busy": pool.busy, "queued": max(admission.inside - pool.busy, 0)})
+        return JSONResponse({"status": "ready", **health, "admitted": admission.inside, "limit": admission.limit})
 
     if settings.cors_origins:
         from starlette.middleware.cors import CORSMiddleware

@@ -38,10 +38,10 @@ async def card_task(request: Request, max_bytes: int) -> dict[str, Any]:
         body = await read_body(request, max_bytes)
         model = parse_model(CardRequest, body)
         article = {k: v for k, v in model.model_dump(include=set(ARTICLE_FIELDS)).items() if v is not None}
-        return {"kind": "card", "source": article, "name": "request body", "selection": selection_of(model)}
+        return {"source": article, "name": "request body", "selection": selection_of(model)}
     if kind in ("text/plain", "text/html", ""):
         body = await read_body(request, max_bytes)
-        task = {"kind": "card", "source": body, "name": "request body", "input_format": "html" if kind == "text/html" else "text"}
+        task = {"source": body, "name": "request body", "input_format": "html" if kind == "text/html" else "text"}
         return {**task, **query_options(request)}
     if kind == "multipart/form-data":
         return await upload_task(request, max_bytes)
@@ -72,7 +72,7 @@ async def upload_task(request: Request, max_bytes: int) -> dict[str, Any]:
         "disable": form.getlist("disable") or None,
         "length": fields.get("length") or None,
     }
-    return {"kind": "card", "source": source, "name": name, "published": fields.get("published") or None, "selection": clean_selection(options)}
+    return {"source": source, "name": name, "published": fields.get("published") or None, "selection": clean_selection(options)}
 
 
 def query_options(request: Request) -> dict[str, Any]:
@@ -95,7 +95,7 @@ async def check_task(request: Request, max_bytes: int) -> dict[str, Any]:
     model = parse_model(CheckRequest, await read_body(request, max_bytes))
     if (model.article is None) == (model.card is None):
         raise Problem("invalid-request", "give the article ('article') or a card made earlier ('card'), one of the two")
-    task = {"kind": "check", "text": model.text, "published": model.published, "selection": selection_of(model), "card": model.card}
+    task = {"text": model.text, "published": model.published, "selection": selection_of(model), "card": model.card}
     if model.article is not None:
         task["source"] = {k: v for k, v in model.article.model_dump().items() if v is not None}
     return task

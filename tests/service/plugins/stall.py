@@ -1,4 +1,5 @@
-"""A test plugin: its extractor never returns on an article holding STALL-FOREVER, and fails on one holding BREAK-NOW."""
+"""A test plugin: its extractor hangs on an article holding STALL-FOREVER (swallowing every interruption
+too with STALL-HARD, so only killing its process stops it), and fails on one holding BREAK-NOW."""
 
 import time
 
@@ -15,6 +16,12 @@ def register_extractors(register):
 
 
 def extract(document, config):
+    if "STALL-HARD" in document.text:
+        while True:
+            try:
+                time.sleep(0.5)
+            except BaseException:  # noqa: S110 - the point: a plugin that cannot be interrupted
+                pass
     if "STALL-FOREVER" in document.text:
         while True:
             time.sleep(0.5)
