@@ -6,24 +6,34 @@ Exit codes:
   2  usage error (unknown option, unknown extractor or summarizer)
   3  bad input (missing file, directory, binary, invalid UTF-8, empty, too large, malformed JSON)
   4  a plugin failed under ``--strict-plugins``
+  5  the card took longer than ``--timeout``
+  130  ``card``: interrupted (Ctrl-C): one line, no card, no partial output file
+
+A reader that goes away (a broken pipe) ends the command quietly with exit 1.
+
+Plugin code never writes to the card's stream: while plugins are imported and
+run, ``sys.stdout`` points to stderr.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import importlib.util
+import inspect
 import json
 import os
 import sys
 import tempfile
+import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
 from .config import load_config
-from .errors import FactcardsError, InputError
+from .errors import FactcardsError, InputError, PluginError
 from .inventory import plugin_rows
 from .manager import load_plugins_dir, make_plugin_manager
 from .pipeline import Pipeline, PipelineOptions
@@ -31,15 +41,21 @@ from .reader import FORMATS, decode, read_bytes
 from .registry import collect_registry
 from .stages import call_each
 from .render import render_markdown
-from .schema import CardInvalid, schema_errors
+from .schema import schema_errors
 
 EXIT_INVALID = 1
 EXIT_INPUT = InputError.exit_code
+EXIT_INTERRUPTED = 130
 
 
 def fail(message: str, code: int) -> None:
     click.echo(f"factcards: error: {message}", err=True)
     sys.exit(code)
+
+
+def plugin_output_to_stderr():
+    """While plugin code runs (imported, registering, making a card): its ``print`` goes to stderr, never into the card's stream."""
+    return contextlib.redirect_stdout(sys.stderr)
 
 
 class LazyGroup(click.Group):
@@ -77,9 +93,10 @@ def plugins_dir_option(command):
     @click.pass_obj
     @functools.wraps(command)
     def with_plugins_dir(plugin_manager, plugins_dir, **kwargs):
-        pm = plugin_manager or make_plugin_manager()
-        if plugins_dir:
-            load_plugins_dir(pm, plugins_dir)
+        with plugin_output_to_stderr():
+            pm = plugin_manager or make_plugin_manager()
+            if plugins_dir:
+                load_plugins_dir(pm, plugins_dir)
         return command(pm, **kwargs)
 
     return with_plugins_dir
@@ -110,7 +127,8 @@ def plugin_options(command):
 def pipeline_options(command):
     """Add the options a ``Pipeline`` is built from (selection, budget, strictness, input size) and the plugin options.
 
-    The command receives the plugin manager and a ``PipelineOptions`` as its first two arguments.
+    The command receives the plugin manager and a ``PipelineOptions`` as its first two arguments;
+    ``--timeout`` goes into the options, and also to the command if it takes a ``timeout`` argument.
     """
 
     @click.option("--summarizer", help="The summarizer to run (default: the best available).")
@@ -121,16 +139,19 @@ def pipeline_options(command):
     @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
     @click.option("--strict-config/--no-strict-config", default=True, show_default=True, help="Refuse settings no plugin declares (else warn).")
     @click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="Where the --summarizer's model runs (its device setting).")
+    @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a card that takes longer, naming the plugin that was running (default: no limit).")
     @plugin_options
     @functools.wraps(command)
-    def with_pipeline_options(pm, config, summarizer, extractors, disable, length, max_bytes, strict_plugins, strict_config, device, **kwargs):
+    def with_pipeline_options(pm, config, summarizer, extractors, disable, length, max_bytes, strict_plugins, strict_config, device, timeout, **kwargs):
         if device and not summarizer:
             fail("--device needs --summarizer (the summarizer whose model it places)", 2)
         options = PipelineOptions(
             config=config, extractors=tuple(extractors) or None, summarizer=summarizer, disable=tuple(disable),
             length=length, device=device, strict_plugins=strict_plugins, strict_config=strict_config,
-            max_bytes=max_bytes, plugins_dirs=tuple(pm.plugins_dirs),
+            max_bytes=max_bytes, timeout=timeout, plugins_dirs=tuple(pm.plugins_dirs),
         )
+        if "timeout" in inspect.signature(command).parameters:
+            kwargs["timeout"] = timeout
         return command(pm, options, **kwargs)
 
     return with_pipeline_options
@@ -139,9 +160,17 @@ def pipeline_options(command):
 def build_pipeline(pm, options: PipelineOptions) -> Pipeline:
     """The pipeline for a command, or exit with the one-line reason it cannot be built."""
     try:
-        return options.build(pm)
+        with plugin_output_to_stderr():
+            return options.build(pm)
     except FactcardsError as exc:
-        fail(str(exc), exc.exit_code)
+        fail_on(exc)
+
+
+def fail_on(exc: FactcardsError) -> None:
+    """Exit with ``exc``'s line and exit code; a plugin's failure (``--strict-plugins``) shows its traceback first."""
+    if isinstance(exc, PluginError) and exc.__cause__ is not None:
+        traceback.print_exception(exc.__cause__, file=sys.stderr)
+    fail(str(exc), exc.exit_code)
 
 
 @cli.command()
@@ -153,25 +182,33 @@ def build_pipeline(pm, options: PipelineOptions) -> Pipeline:
 @pipeline_options
 def card(plugin_manager, options, source, output, fmt, input_format, published):
     """Make the fact card of an article (a text, HTML or JSON file, or - for stdin)."""
-    pipeline = build_pipeline(plugin_manager, options)
+    try:
+        with plugin_output_to_stderr():
+            result = make_card_of(plugin_manager, options, source, input_format, published)
+            rendered = render_markdown(result) if fmt == "markdown" else result.to_json()
+        for diagnostic in result.diagnostics:
+            if diagnostic.level != "info":
+                click.echo(diagnostic.line(), err=True)
+        if output:
+            write_atomically(Path(output), rendered + "\n")
+        elif sys.stdout is None:  # started with its stdout closed (>&-)
+            fail("cannot write the card: standard output is closed (use -o FILE)", EXIT_INPUT)
+        else:
+            click.echo(rendered)
+    except KeyboardInterrupt:
+        fail("interrupted", EXIT_INTERRUPTED)
+
+
+def make_card_of(pm, options: PipelineOptions, source: str, input_format: str, published: str | None):
+    """The card of ``source`` (a path or ``-``), or exit with the one-line reason there is none."""
+    pipeline = build_pipeline(pm, options)
     try:
         if source == "-":
             data = read_bytes("-", max_bytes=options.max_bytes)
-            result = pipeline.card(data, published=published, input_format=input_format, name="standard input")
-        else:
-            result = pipeline.card(Path(source), published=published, input_format=input_format, name=source)
-    except CardInvalid as exc:
-        fail(str(exc), EXIT_INVALID)
-    except FactcardsError as exc:
-        fail(str(exc), exc.exit_code)
-    for diagnostic in result.diagnostics:
-        if diagnostic.level != "info":
-            click.echo(diagnostic.line(), err=True)
-    rendered = render_markdown(result) if fmt == "markdown" else result.to_json()
-    if output:
-        write_atomically(Path(output), rendered + "\n")
-    else:
-        click.echo(rendered)
+            return pipeline.card(data, published=published, input_format=input_format, name="standard input")
+        return pipeline.card(Path(source), published=published, input_format=input_format, name=source)
+    except FactcardsError as exc:  # CardInvalid exits 1, a time limit 5
+        fail_on(exc)
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -293,18 +330,24 @@ def grounding_errors(data) -> list[str]:
 
 
 def main():
-    pm = _safe_plugin_manager()
-    if pm is not None:
-        problems: list = []
-        call_each(pm, "register_commands", problems, cli=cli)
-        for problem in problems:
-            click.echo(problem.line(), err=True)
+    try:
+        with plugin_output_to_stderr():
+            pm = _safe_plugin_manager()
+            problems: list = []
+            if pm is not None:
+                call_each(pm, "register_commands", problems, cli=cli)
+    except KeyboardInterrupt:
+        fail("interrupted", EXIT_INTERRUPTED)
+    for problem in problems:
+        click.echo(problem.line(), err=True)
     cli(obj=pm)
 
 
 def _safe_plugin_manager():
     try:
         return make_plugin_manager()
-    except Exception as exc:  # the CLI must start even when plugin loading is broken
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # the CLI must start even when plugin loading is broken
         click.echo(f"factcards: error: plugins could not be loaded: {exc}", err=True)
         return None

@@ -106,15 +106,20 @@ def _can_alarm() -> bool:
 
 def _with_alarm(seconds: float, work: Callable[[], T]) -> T:
     activity = _activity.get()
+    fired: list[CardTimeout] = []
 
     def alarm(signum, frame):
-        raise CardTimeout(seconds, activity.plugin, activity.stage)
+        fired.append(CardTimeout(seconds, activity.plugin, activity.stage))
+        raise fired[-1]
 
     previous = signal.signal(signal.SIGALRM, alarm)
     try:
         try:
             signal.setitimer(signal.ITIMER_REAL, seconds, RETRY)
-            return work()
+            result = work()
+            if fired:  # plugin code caught every alarm and went on: the card is still too late
+                raise fired[0]
+            return result
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     finally:  # again: the alarm may have fired just as the inner block ended, skipping its cleanup

@@ -18,6 +18,7 @@ from pathlib import Path
 import pluggy
 
 from . import PLUGIN_API, __version__, hookspecs
+from .trace import trace_failure, tracing
 
 ENTRY_POINT_GROUP = "factcards"
 LOAD_PLUGINS_ENV = "FACTCARDS_LOAD_PLUGINS"
@@ -138,6 +139,7 @@ def load_entry_points(pm: PluginManager) -> None:
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # any import-time failure of someone else's code, SystemExit too
+            _trace(exc)
             pm.record_failure(ep.name, f"could not load: {type(exc).__name__}: {exc}", version=version)
             continue
         if register_third_party(pm, plugin, ep.name, version) and ep.dist:
@@ -156,6 +158,7 @@ def load_plugins_dir(pm: PluginManager, folder: str | os.PathLike) -> None:
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # any import-time failure of someone else's code, SystemExit too
+            _trace(exc)
             pm.record_failure(name, f"could not load {path}: {type(exc).__name__}: {exc}")
             continue
         register_third_party(pm, module, name, getattr(module, "__version__", None))
@@ -226,6 +229,11 @@ def unknown_hooks(pm: PluginManager, plugin: object) -> str | None:
         return None
     hints = [f"{name!r}" + "".join(f" (did you mean {m!r}?)" for m in difflib.get_close_matches(name, known, 1)) for name in unknown]
     return f"implements no such hook: {', '.join(hints)}"
+
+
+def _trace(exc: BaseException) -> None:
+    if tracing():
+        trace_failure(exc)
 
 
 def _plugin_dirs(given: str | os.PathLike | None) -> list[str]:
