@@ -38,13 +38,15 @@ def on_duration(match, ctx: Context) -> Found | None:
     """"three weeks", "nearly forty years", "past 24 hours", "two-year", "a minute and a half"."""
     if match["longunit"]:
         return _found(match, ctx, match.start(), Fraction(1), None, match["longunit"])
-    unit = match["unit"]
-    count_text = match["count"]
-    if not _is_a_duration(match, ctx, unit, count_text):
+    lead = P.DURATION_LEAD.search(ctx.before(match.start(), P.DURATION_LEAD_REACH))
+    qualifier = lead["qual"] and " ".join(lead["qual"].lower().split())
+    reference = lead["ref"] and lead["ref"].lower()
+    unit, count_text = match["unit"], match["count"]
+    if not _is_a_duration(match, ctx, unit, count_text, reference, qualifier):
         return None
     if _a_point_in_time(match, ctx):
         return None  # "nearly four years ago", "more than two years later": a date (``relative``, ``anaphora``)
-    if match["vague"] and match["vague"].lower() == "few" and not match["ref"]:
+    if match["vague"] and match["vague"].lower() == "few" and not reference:
         return None  # "few days pass without ..."
     count = None if match["vague"] else _count(count_text, bool(match["half"]))
     if match["vague"] and "couple" in match["vague"].lower():
@@ -52,15 +54,14 @@ def on_duration(match, ctx: Context) -> Found | None:
     if count is None and not match["vague"]:
         return None  # a case-blind match on a look-alike letter
     count2 = _count(match["count2"], False) if match["count2"] else None
-    start, reference = match.start(), match["ref"] and match["ref"].lower()
-    if reference == "last" and not match["qual"] and not P.THE_BEFORE.search(ctx.before(start, 5)):
-        start, reference = _count_start(match), None  # "begin on Friday and last 30 days": the verb
-    qualifier = match["qual"] and " ".join(match["qual"].lower().split())
-    if qualifier == "over" and not ctx.before(start, 8).lower().endswith(_QUALIFIER_FREE_OVER):
-        start = match.start("ref") if reference else _count_start(match)
-        qualifier = None  # "over two days" is when, not how long; "for over a decade" is how long
     if count2 is not None and count2 <= (count or 0):
         return None  # "10-5 years": a score or a ratio
+    start = match.start() - len(lead.group())
+    reference_start = match.start() - (len(lead["ref"]) + 1 if reference else 0)
+    if reference == "last" and not qualifier and not P.THE_BEFORE.search(ctx.before(reference_start, 5)):
+        start, reference = match.start(), None  # "begin on Friday and last 30 days": the verb
+    if qualifier == "over" and not ctx.before(start, 8).lower().endswith(_QUALIFIER_FREE_OVER):
+        start, qualifier = reference_start, None  # "over two days" is when, not how long; "for over a decade" is how long
     return _found(match, ctx, start, count, count2, unit, qualifier, reference)
 
 
@@ -73,17 +74,13 @@ def _a_point_in_time(match, ctx: Context) -> bool:
     return (count.isdigit() or count in P.NUMBER_WORDS) and bool(P.POINT_IN_TIME_AFTER.match(ctx.text, match.end()))
 
 
-def _count_start(match) -> int:
-    return match.start("count") if match["count"] else match.start("vague")
-
-
-def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None) -> bool:
+def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None, reference: str | None, qualifier: str | None) -> bool:
     lowered = (count_text or "").lower()
     if unit == "second" and lowered in ("a", "an", "one") and match["sep"] == " ":
         return False  # "a second time"
-    if unit == "quarter" and not (match["ref"] or match["more"] or match["plural"]):
-        return False  # "three quarter" is no period; "three quarters" of a year only with a cue, below
-    if unit == "quarter" and not (match["ref"] or match["more"]) and not ctx.before(match.start(), 5).lower().endswith(("for ", "in ")):
+    if unit == "quarter" and not (reference or match["more"] or (match["plural"] and match["sep"] == " ")):
+        return False  # "three quarter", "three-quarters" are no periods; "three quarters" of a year only with a cue, below
+    if unit == "quarter" and not (reference or match["more"]) and not ctx.before(match.start(), 5).lower().endswith(("for ", "in ")):
         return False  # "three quarters of voters"
     if lowered in ("a", "an") and ctx.before(match.start(), 12).lower().endswith(_RATE_BEFORE):
         return False
@@ -95,7 +92,7 @@ def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None) -> bo
         return False  # "a day of unity", "a year of firsts": a kind of day, not a length
     if lowered in ("a", "an") and ctx.before(match.start(), 2)[:1].isdigit():
         return False  # "$50,000 a year"
-    if lowered == "one" and unit in ("day", "year") and match["sep"] == " " and not (match["ref"] or match["qual"]):
+    if lowered == "one" and unit in ("day", "year") and match["sep"] == " " and not (reference or qualifier):
         return ctx.before(match.start(), 7).lower().endswith(("for ", "than ", "within ", "of ", "after ", "in "))  # not "One day, ..."
     return True
 

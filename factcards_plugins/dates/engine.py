@@ -59,8 +59,8 @@ def settle_overlaps(matches: list, ctx: Context) -> list[Found]:
         if kept and match.start() < kept[-1].end:
             continue
         candidate = handler(match, ctx)
-        if candidate is not None:
-            kept.append(candidate)
+        if candidate is not None and not (kept and candidate.start < kept[-1].end):
+            kept.append(candidate)  # (a handler may take words before its match: "nearly" in "nearly forty years")
     return kept
 
 

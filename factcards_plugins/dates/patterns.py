@@ -177,17 +177,24 @@ DURATION_UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W", "month": "M", "quarter": "M",
     "year": "Y", "decade": "Y", "century": "Y", "centurie": "Y",
 }
+# The count and unit; the qualifier and reference words before them are read by ``DURATION_LEAD``.
+_COUNT2 = rf"(?:{_DIGITS}|(?i:{_SPELLED}))"
 DURATION = re.compile(
-    r"\b(?:(?P<qual>(?i:about|around|roughly|nearly|almost|approximately|some|more\sthan|less\sthan|fewer\sthan"
-    r"|at\sleast|at\smost|up\sto|no\smore\sthan|just\sover|just\sunder|well\sover|under|over))\s)?"
-    r"(?:(?P<ref>(?i:past|last|next|first|coming|previous|following|final))\s)?"
-    rf"(?:(?P<count>{_COUNT_PART})(?:(?:\s(?:to|or)\s|-)(?P<count2>{_COUNT_PART}))?|(?P<vague>(?i:{_VAGUE_COUNT})))"
+    rf"\b(?:(?P<count>{_COUNT_PART})(?:(?:\s(?:to|or)\s|-)(?P<count2>{_COUNT2}))?|(?P<vague>(?i:{_VAGUE_COUNT})))"
     r"(?:\s(?P<more>more|additional|extra|straight|consecutive|full|long|trading|business|working|calendar|school))?"
     r"(?P<sep>[-\s])(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)(?P<plural>s)?"
     r"(?P<half>\sand\sa\shalf)?"
     r"(?![\w-]|\solds?\b|\sof\sage\b)"
     r"|\b(?P<longunit>hour|day|week|month|year)-long\b"
 )
+# What may stand before a duration's count: a qualifier ("nearly", "more than") and a reference
+# ("past", "next", "first"), each a word or two.
+DURATION_LEAD = re.compile(
+    r"(?<![\w-])(?:(?P<qual>(?i:about|around|roughly|nearly|almost|approximately|some|more\sthan|less\sthan|fewer\sthan"
+    r"|at\sleast|at\smost|up\sto|no\smore\sthan|just\sover|just\sunder|well\sover|under|over))\s)?"
+    r"(?:(?P<ref>(?i:past|last|next|first|coming|previous|following|final))\s)?\Z"
+)
+DURATION_LEAD_REACH = len("approximately following ")
 
 # --- anaphoric references: resolved against the last date the text established -----------------
 _ANAPHOR_UNIT = r"day|week|month|quarter|year"
@@ -381,6 +388,45 @@ class MonthStartAfter:
         return [start for start in MONTH_STARTS.finditer(text) if search(text, max(0, start.start() - width), start.start())]
 
 
+class _Span:
+    """A trigger hit that is no regex match: just its ``span()``."""
+
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+class AfterCount:
+    """A trigger for a unit after its count: the hits of ``unit`` after a word that may close a
+    count (``COUNT_END_WORDS``: "48", "three", "a few", "a couple of", "and a half"), maybe with a
+    word like "more" between ("two more weeks"), or before "-long" ("day-long"); "last year" and
+    "the day" are no hits. A hit spans from the count's last word to the unit's end."""
+
+    def __init__(self, unit: str) -> None:
+        self.unit = re.compile(unit)
+
+    def finditer(self, text: str) -> list[_Span]:
+        hits = []
+        for hit in self.unit.finditer(text):
+            at = hit.start()
+            words = text[max(0, at - 24) : at].split()
+            if words and words[-1].lower() in COUNT_LINK_WORDS:
+                words.pop()
+            if words and (words[-1][-1:].isdigit() or words[-1].lower().rpartition("-")[2] in COUNT_END_WORDS):
+                at = text.rfind(words[-1], 0, at)
+            elif not text.startswith("-long", hit.end()):
+                continue
+            hits.append(_Span(at, hit.end()))
+        return hits
+
+
+# The last word of a duration's count (``DURATION``) and the words that may stand between it and the unit.
+COUNT_END_WORDS = frozenset(["a", "an", "half", "few", "several", "of", "hundred", "thousand", "dozen", *UNIT_WORDS, *TENS_WORDS])
+COUNT_LINK_WORDS = frozenset("more additional extra straight consecutive full long trading business working calendar school".split())
 _DAY_BEFORE_MONTH_WIDTH = len("1st of ")
 # Each pattern's trigger and lead (see ``scan``).
 TRIGGERS = {
@@ -397,14 +443,22 @@ TRIGGERS = {
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
     CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
-    HOLIDAY: (AnyOf("Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",
-                    "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter", "Good Friday"),
-              len("next ")),
-    SPELLED_YEAR: (AnyOf(r"[Nn]ineteen[\s-][a-z]", r"[Ee]ighteen[\s-][a-z]", r"year\stwo\sthousand", r"(?:thir|for|fif|six|seven|eigh|nine)ties"), len("September ")),
+    HOLIDAY: (_phrase_trie(["Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",
+                            "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter",
+                            "Good Friday"]), len("next ")),
+    SPELLED_YEAR: (AnyOf(r"ineteen[\s-][a-z]", r"ighteen[\s-][a-z]", r"year\stwo\sthousand", r"ties\b"), len("September N")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
-    ANAPHOR: (re.compile(r"earlier|later|before|after|[Yy]ear-|quarter|period|[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext\s|[Ss]ame\s|[Tt]hat\s"), 24),
-    DURATION: (re.compile(r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"), 110),
+    # A count and unit before "earlier" ... ("twelve " before the unit), "1988 third-" before "quarter";
+    # every other form's trigger starts one letter into the match ("[Ff]ollowing" -> "ollowing").
+    ANAPHOR: (AnyOf(*[rf"{unit}s?\s(?:earlier|later|before|after)" for unit in ("day", "week", "month", "quarter", "year")],
+                    r"ear-(?:earlier|ago)", r"omparable\s", r"orresponding\s", r"ame\s(?:day|week|month|year|quarter|period)",
+                    *[rf"{word}\s(?:day|week|month|year)" for word in ("ollowing", "revious", "receding", "rior", "ext")],
+                    r"hat\s(?:day|month|year|quarter)", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
+                    "quarter", "period"), len("1988 third-")),
+    # ``_COUNT_PART``, a count2 and a "more" word take at most this many characters before the unit.
+    # The count's last word starts at most this far into the match ("seventy-seven thousand and a half").
+    DURATION: (AfterCount(r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"), 32),
 }
 
 

@@ -249,7 +249,11 @@ _DATE_WORDS = st.lists(
         ["May ", "Sept. ", "December ", "Dec ", "Wednesday, ", "Tue ", "the ", "of ", "31st ", "2nd ", "5", "16 ", " - ",
          "-", " through ", "2021 ", "2019-20 ", "1990s ", "days ago ", "this week ", "Earlier ", "the day before yesterday ",
          "Today ", "last night ", "next ", "a couple of ", "third quarter ", "Q3 ", "mid-", "winter ", "noon ", "12:30 ",
-         "9.30 p.m. ", "0900 GMT ", "15-Feb-2022 ", "15/02/2022 ", ", ", ".\n", "said "]
+         "9.30 p.m. ", "0900 GMT ", "15-Feb-2022 ", "15/02/2022 ", ", ", ".\n", "said ",
+         # durations, references, holidays, years in words
+         "two", "seventy-seven ", "thousand ", "and a half ", "weeks ", "-year ", "hours", " more ", "a few ", "1,000 ",
+         "2 1/2 ", "day-long ", "year-ago ", "quarter ", "period ", "earlier ", "following ", "that ", "same ",
+         "nineteen ", "ninety-six ", "nineties ", "Thanksgiving ", "Day ", "year two thousand "]
     ),
     max_size=40,
 ).map("".join)
