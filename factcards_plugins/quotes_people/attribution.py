@@ -25,7 +25,8 @@ NEW_SENTENCE = re.compile(r"[ \t\u00a0]{1,3}[A-Z]")
 PHRASE_STOP = frozenset(
     """in on at during also later earlier then now today yesterday had has have was were is are would will
     again however who which that once meanwhile separately previously recently finally further from with
-    after before while when since as for to but and or because if not never already still""".split()
+    after before while when since as for to but and or because if not never already still often always
+    sometimes even""".split()
 )
 # Verbs whose object is who is spoken to or what is named, not the speaker ("called the update").
 SUBORDINATORS = frozenset("when while as because if since after before although though that which who where whether".split())
@@ -34,7 +35,7 @@ OBJECT_VERBS_NOT_SPEAKER = frozenset(
     describes describing dubbed branded termed""".split()
 )
 DETERMINERS_AND_POSSESSIVES = frozenset("the a an his her its their our my your this that these those one".split())
-LEADING_ADVERBS = frozenset("earlier later separately meanwhile afterwards then also".split())
+LEADING_ADVERBS = frozenset("earlier later separately meanwhile afterwards then also even".split())
 ABBREVIATIONS = frozenset("mr. mrs. ms. dr. st. sen. gov. rep. gen. jr. sr.".split())
 
 
@@ -152,7 +153,7 @@ class Attributions:
     def _phrases(self, verb: re.Match, start: int, end: int, from_end: bool):
         """The speaker phrases of one verb, read lazily: its subjects, then its object, unless
         a subject stands in the verb's own clause ("73 percent said the same of Trump")."""
-        according = verb.group() == "according to"  # its object is the source, never its subject
+        according = verb.group().lower() == "according to"  # its object is the source, never its subject
         own_subject = False
         if not according:
             for phrase, own_clause in self._subjects(start, verb.start(), after_quote=not from_end):
@@ -253,9 +254,22 @@ class Attributions:
             if speaker.kind in ("person", "pronoun", "institution"):
                 speaker.confidence = min(speaker.confidence, SUBJECT_CONFIDENCE)
                 return speaker
-        return None
+        return self._subject_after(index, quoted)
 
-    # -- resolving the phrase ---------------------------------------------
+    def _subject_after(self, index: int, quoted: Quoted) -> Speaker | None:
+        """A quote in an opening phrase ("Bemoaning the "phony system," Trump accused Holt"): the
+        person named right after it, at low confidence."""
+        if self.text[quoted.close + 1 : quoted.close + 2] not in (" ", ","):
+            return None
+        words = self._words(quoted.close + 1, self._after_limit(index, quoted))
+        phrase = _phrase(words) if words and words[0].start() <= quoted.close + 3 else None
+        if phrase is None or phrase[0] != words[0].start():
+            return None
+        speaker = self.resolver.resolve(phrase[0], phrase[1], None, quoted)
+        if speaker.kind not in ("person", "pronoun"):
+            return None
+        speaker.confidence = min(speaker.confidence, SUBJECT_CONFIDENCE)
+        return speaker
 
 
 def _preferred(speakers: list[Speaker]) -> Speaker | None:
@@ -290,8 +304,8 @@ def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
         if kept and verb_like(word.group()) and kept[-1].group().lower() not in DETERMINERS_AND_POSSESSIVES:
             break  # the subject's verb: "Grace Odhiambo *disagreed*", "The statement *noted*" ("the elected" stays)
         kept.append(word)
-    if not kept or len(kept) > MAX_SPEAKER_WORDS:
-        return None
+    if not kept or len(kept) > MAX_SPEAKER_WORDS or verb_like(kept[0].group()):
+        return None  # none, too long, or a predicate ("watched the police videos"), not a subject
     if len(kept) == 1 and kept[0].group().lower() in DETERMINERS:
         return None
     end = kept[-1].end()

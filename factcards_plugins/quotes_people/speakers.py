@@ -42,7 +42,7 @@ THINGS = frozenset(
 UNNAMED_CONFIDENCE = {"institution": 0.8, "description": 0.6}
 NAME_LINKS = frozenset("the of and for & de".split())
 DESCRIPTION_STARTS = frozenset(
-    "the a an one two three four five several some many most few other another his her their its our".split()
+    "the a an one two three four five several some many most few other another his her their its our my your".split()
 )
 INSTITUTION_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople office ministry department government house kremlin

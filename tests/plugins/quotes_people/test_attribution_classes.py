@@ -279,3 +279,32 @@ def test_a_possessive_and_a_person_noun_is_a_description():
     text = LEAD + 'Whitfield\'s physician is calling him "fit for any office."'
     value = speaker_of(text, "fit for any")
     assert value["speaker_kind"] == "description"
+
+
+def test_according_to_opening_the_sentence():
+    text = LEAD + 'According to Whitfield, "the numbers were cooked from the start."'
+    value = speaker_of(text, "the numbers")
+    assert (value["speaker"], value["verb"]) == ("Tom Whitfield", "According to")
+
+
+def test_even_before_the_speaker_is_no_part_of_it():
+    text = 'Even Norway, a longtime partner of the alliance, said it was "deeply troubled" by the vote.'
+    assert speaker_of(text, "deeply troubled")["speaker"] == "Norway"
+
+
+def test_a_predicate_clause_is_no_subject():
+    text = 'The family, including two cousins, watched the hearing on Friday, according to their lawyers, and said they felt "completely ignored."'
+    value = speaker_of(text, "completely ignored")
+    assert (value["speaker"], value["speaker_kind"]) == ("their lawyers", "description")
+
+
+def test_a_quote_in_an_opening_phrase_takes_the_subject_after_it():
+    text = LEAD + 'Calling the audit "a fishing trip," Whitfield walked out of the hearing.'
+    value = speaker_of(text, "a fishing trip")
+    assert value["speaker"] == "Tom Whitfield"
+    assert value["verb"] is None
+
+
+def test_a_frequency_adverb_ends_the_speaker_phrase():
+    text = 'He grew up on a farm. "Rain is money," my grandmother often said.'
+    assert speaker_of(text, "Rain is money")["speaker"] == "my grandmother"
