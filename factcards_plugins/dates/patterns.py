@@ -458,7 +458,7 @@ TRIGGERS = {
                     "quarter", "period"), len("1988 third-")),
     # ``_COUNT_PART``, a count2 and a "more" word take at most this many characters before the unit.
     # The count's last word starts at most this far into the match ("seventy-seven thousand and a half").
-    DURATION: (AfterCount(r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"), 32),
+    DURATION: (AfterCount(r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)|^(?:hour|day|week|month|year)(?=-long)"), 32),
 }
 
 
