@@ -1,0 +1,191 @@
+"""Reading a batch's inputs: JSONL files, Parquet files and folders of article files, as ``Record``s in input order.
+
+Every record has an ``id`` (its own, or a stable hash of its content) and a
+``where`` (``file:line``, ``file#row`` or the file's path) for messages. A
+record that cannot even be read as a record (a malformed JSON line, an id that
+is no string) carries its ``error`` instead of data; the runner reports it and
+goes on.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator
+
+from ..errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+ARTICLE_FIELDS = ("text", "html", "title", "published", "source", "url", "language")
+PARQUET_BATCH_ROWS = 1024
+
+
+@dataclass
+class Record:
+    """One input article: ``data`` is a mapping (JSONL, Parquet) or the file's bytes (a folder's file)."""
+
+    id: str
+    where: str
+    data: dict[str, Any] | bytes | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file and how to read it: ``kind`` is ``jsonl``, ``parquet`` or ``file`` (a folder's article)."""
+
+    path: str
+    kind: str
+    name: str  # the id of a folder's file (its path relative to the folder), else the path as given
+
+
+def expand_inputs(inputs: list[str]) -> list[Source]:
+    """The files behind ``inputs`` (files, folders, globs), in a stable order; ``InputError`` if one names nothing."""
+    sources: list[Source] = []
+    for given in inputs:
+        matches = sorted(glob.glob(given, recursive=True)) if glob.has_magic(given) else [given]
+        if not matches:
+            raise InputError(f"{given}: no file matches")
+        for match in matches:
+            sources += _sources_of(match)
+    return sources
+
+
+def _sources_of(path: str) -> list[Source]:
+    p = Path(path)
+    if p.is_dir():
+        files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+        if not files:
+            raise InputError(f"{path}: no {'/'.join(ARTICLE_SUFFIXES)} files in this folder")
+        return [Source(str(f), "file", f.relative_to(p).as_posix()) for f in files]
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    return [Source(path, kind_of(path), path)]
+
+
+def kind_of(path: str) -> str:
+    """``jsonl`` or ``parquet`` by the file's suffix (``.jsonl.gz`` is not read: decompress first)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
+    raise InputError(f"{path}: not an input factcards batch reads (.jsonl, .parquet, or a folder of {'/'.join(ARTICLE_SUFFIXES)} files)")
+
+
+def read_sources(sources: list[Source]) -> Iterator[Record]:
+    """Every record of ``sources``, in order, reading local files as streams."""
+    for source in sources:
+        if source.kind == "file":
+            yield Record(source.name, source.name, Path(source.path).read_bytes())
+        else:
+            with open(source.path, "rb") as fh:
+                yield from records_of(source, fh)
+
+
+def records_of(source: Source, fh: BinaryIO) -> Iterator[Record]:
+    """The records of one JSONL or Parquet file, opened as ``fh`` (any binary file object)."""
+    if source.kind == "jsonl":
+        return jsonl_records(fh, source.name)
+    if source.kind == "parquet":
+        return parquet_records(fh, source.name)
+    return iter([Record(source.name, source.name, fh.read())])
+
+
+def jsonl_records(fh: BinaryIO, name: str) -> Iterator[Record]:
+    """One record per non-blank line; a line that is no JSON object is a record with an error."""
+    for number, line in enumerate(fh, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            data = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield Record(content_id(line), where, error=f"{where}: not a JSON object ({_short(exc)})")
+            continue
+        if not isinstance(data, dict):
+            yield Record(content_id(line), where, error=f"{where}: a JSON line must be an object, not {type(data).__name__}")
+            continue
+        yield mapping_record(data, where)
+
+
+def parquet_records(fh: BinaryIO | str, name: str) -> Iterator[Record]:
+    """One record per row, read a batch of rows at a time."""
+    import pyarrow.parquet as pq
+
+    row = 0
+    for batch in pq.ParquetFile(fh).iter_batches(batch_size=PARQUET_BATCH_ROWS):
+        for data in batch.to_pylist():
+            yield mapping_record({k: _plain(v) for k, v in data.items()}, f"{name}#{row}")
+            row += 1
+
+
+def mapping_record(data: dict[str, Any], where: str) -> Record:
+    """A record from a mapping: its ``id`` (an integer id becomes a string), or the hash of its content."""
+    given = data.get("id")
+    if given is None:
+        return Record(content_id(_canonical(data)), where, data)
+    if isinstance(given, bool) or not isinstance(given, (str, int)) or not str(given).strip():
+        return Record(content_id(_canonical(data)), where, error=f"{where}: 'id' must be a non-empty string, not {given!r}")
+    return Record(str(given), where, data)
+
+
+def content_id(content: str | bytes) -> str:
+    """A stable id for an article without one: the start of the SHA-256 of its content."""
+    raw = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return "sha256-" + hashlib.sha256(raw).hexdigest()[:24]
+
+
+def count_records(sources: list[Source]) -> int | None:
+    """How many records the inputs hold (lines, rows, files), or None when a file cannot be counted cheaply."""
+    import pyarrow.parquet as pq
+
+    total = 0
+    for source in sources:
+        if source.kind == "file":
+            total += 1
+        elif source.kind == "parquet":
+            total += pq.ParquetFile(source.path).metadata.num_rows
+        else:
+            total += _count_lines(source.path)
+    return total
+
+
+def _count_lines(path: str) -> int:
+    count = 0
+    with open(path, "rb") as fh:
+        for line in fh:
+            count += bool(line.strip())
+    return count
+
+
+def _canonical(data: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in data.items() if k != "id"}, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _plain(value: Any) -> Any:
+    """Parquet dates and timestamps as ISO 8601 strings, as a JSON line would give them."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:200]
+
+
+def open_bytes(data: bytes) -> BinaryIO:
+    """A binary file object over ``data`` (a file read whole, as a Ray task does)."""
+    return io.BytesIO(data)
+
+
+__all__ = ["Record", "Source", "expand_inputs", "read_sources", "records_of", "count_records", "content_id", "kind_of"]

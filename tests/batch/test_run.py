@@ -1,0 +1,158 @@
+"""factcards.batch.run and the batch command: outputs, errors, manifest, resuming, order."""
+
+import json
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from batch_articles import article, without_timing, write_jsonl
+from factcards import PipelineOptions
+from factcards.batch import BatchError, read_cards, read_errors, run
+from factcards.cli import cli
+
+LEAD = PipelineOptions(summarizer="lead")
+
+
+def lead_run(inputs, out, **kwargs):
+    kwargs.setdefault("workers", 0)
+    kwargs.setdefault("progress", "off")
+    return run([str(i) for i in inputs], out, LEAD, **kwargs)
+
+
+def test_every_article_gets_a_card_with_its_id_first_and_its_other_fields(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles)
+    result = lead_run([source], tmp_path / "out", chunk_size=5)
+    cards = read_cards(tmp_path / "out")
+    assert [c["id"] for c in cards] == [a["id"] for a in articles]
+    assert all(next(iter(c)) == "id" for c in cards)
+    assert cards[3]["fields"] == {"desk": "business"}
+    assert cards[3]["document"]["published"] == articles[3]["published"]
+    text = cards[3]["document"]["text"]
+    assert cards[3]["facts"] and all(text[f["start"] : f["end"]] == f["text"] for f in cards[3]["facts"])
+    assert (result.cards, result.errors) == (12, 0)
+    assert len(list((tmp_path / "out" / "cards").glob("part-*.jsonl"))) == 3
+
+
+def test_bad_records_go_to_errors_and_the_rest_is_carded(tmp_path, articles):
+    records = [articles[0], '{"id": "torn', {"id": "no-text", "title": "Nothing here"}, articles[1], {**articles[2], "id": "wire-0000"}]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    result = lead_run([source], tmp_path / "out")
+    assert [c["id"] for c in read_cards(tmp_path / "out")] == ["wire-0000", "wire-0001"]
+    errors = read_errors(tmp_path / "out")
+    assert [e["where"] for e in errors] == [f"{source}:{n}" for n in (2, 3, 5)]
+    assert "not a JSON object" in errors[0]["reason"]
+    assert 'needs a non-empty string "text"' in errors[1]["reason"]
+    assert errors[2]["id"] == "wire-0000" and f"duplicate id 'wire-0000' (first at {source}:1)" in errors[2]["reason"]
+    assert all("\n" not in e["reason"] for e in errors)
+    assert (result.cards, result.errors) == (2, 3)
+
+
+def test_the_manifest_names_inputs_options_versions_and_counts(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles + ["{"])
+    result = lead_run([source], tmp_path / "out")
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest == result.manifest
+    assert manifest["inputs"] == [str(source)]
+    assert manifest["job"]["options"]["summarizer"] == "lead" and manifest["summarizer"] == "lead"
+    assert manifest["plugins"]["money"] and manifest["factcards"]
+    assert manifest["counts"] == {"records": 13, "cards": 12, "errors": 1}
+    assert manifest["complete"] is True and manifest["runs"][-1]["stopped"] == "done"
+
+
+def test_parquet_output_is_a_cards_dataset_and_a_flat_facts_table(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles)
+    lead_run([source], tmp_path / "out", format="parquet", chunk_size=5)
+    cards = pq.read_table(tmp_path / "out" / "cards").to_pylist()
+    facts = pq.read_table(tmp_path / "out" / "facts").to_pylist()
+    assert sorted(c["id"] for c in cards) == sorted(a["id"] for a in articles)
+    full = {c["id"]: json.loads(c["card"]) for c in cards}
+    assert len(facts) == sum(len(card["facts"]) == c["facts"] and c["facts"] for c, card in zip(cards, full.values()))
+    for fact in facts:
+        text = full[fact["article_id"]]["document"]["text"]
+        assert text[fact["start"] : fact["end"]] == fact["text"]
+        assert isinstance(json.loads(fact["value"]), dict)
+    money = [f for f in facts if f["type"] == "money" and f["article_id"] == "wire-0004"]
+    assert json.loads(money[0]["value"])["currency"] == "USD"
+
+
+def test_a_second_run_skips_what_is_done_and_finishes_the_rest(tmp_path, articles):
+    first = write_jsonl(tmp_path / "first.jsonl", articles[:7])
+    lead_run([first], tmp_path / "out", chunk_size=3)
+    everything = write_jsonl(tmp_path / "all.jsonl", articles)
+    again = lead_run([everything], tmp_path / "out", chunk_size=3)
+    assert (again.skipped, again.cards) == (7, 5)
+    assert [c["id"] for c in read_cards(tmp_path / "out")] == [a["id"] for a in articles]
+
+
+def test_an_unfinished_chunk_is_removed_and_carded_again(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles)
+    lead_run([source], tmp_path / "out", chunk_size=4)
+    (tmp_path / "out" / "cards" / "part-000002.jsonl").unlink()  # as if killed between the index and the cards part
+    (tmp_path / "out" / "cards" / ".part-000002.jsonl.x.tmp").write_text('{"id": "half')
+    result = lead_run([source], tmp_path / "out", chunk_size=4, resume=True)
+    assert (result.skipped, result.cards) == (8, 4)
+    assert [c["id"] for c in read_cards(tmp_path / "out")] == [a["id"] for a in articles]
+    assert not list((tmp_path / "out").rglob("*.tmp"))
+
+
+def test_a_duplicate_whose_first_copy_was_committed_earlier_is_still_reported(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:3] + [articles[0]])
+    lead_run([source], tmp_path / "out", chunk_size=3)
+    (tmp_path / "out" / "cards" / "part-000001.jsonl").unlink()
+    lead_run([source], tmp_path / "out", chunk_size=3)
+    errors = read_errors(tmp_path / "out")
+    assert [(e["id"], e["where"]) for e in errors] == [("wire-0000", f"{source}:4")]
+    assert len(read_cards(tmp_path / "out")) == 3
+
+
+def test_other_options_in_the_same_folder_are_refused_unless_overwritten(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:2])
+    lead_run([source], tmp_path / "out")
+    with pytest.raises(BatchError, match="other options"):
+        run([str(source)], tmp_path / "out", PipelineOptions(summarizer="lead", length=1), workers=0, progress="off")
+    result = run([str(source)], tmp_path / "out", PipelineOptions(summarizer="lead", length=1), workers=0, progress="off", overwrite=True)
+    assert result.cards == 2 and len(read_cards(tmp_path / "out")[0]["summary"]["sentences"]) == 1
+    with pytest.raises(BatchError, match="nothing to resume"):
+        lead_run([source], tmp_path / "elsewhere", resume=True)
+
+
+def test_output_order_is_input_order_whatever_the_worker_count(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [article(n) for n in range(40)] + ["not json"])
+    lead_run([source], tmp_path / "one", batch_size=3, chunk_size=7)
+    lead_run([source], tmp_path / "two", batch_size=3, chunk_size=7, workers=2)
+    assert [without_timing(c) for c in read_cards(tmp_path / "two")] == [without_timing(c) for c in read_cards(tmp_path / "one")]
+    assert read_errors(tmp_path / "two") == read_errors(tmp_path / "one")
+    two = json.loads((tmp_path / "two" / "manifest.json").read_text())
+    assert len(two["runs"][0]["peak_rss_mb"]) == 2  # both workers carded
+
+
+def test_the_command_exits_1_when_a_record_failed_and_prints_progress_lines(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:3] + ["{"])
+    runner = CliRunner()
+    result = runner.invoke(cli, ["batch", str(source), "-o", str(tmp_path / "out"), "--summarizer", "lead", "--workers", "0"])
+    assert result.exit_code == 1, result.output
+    assert "batch: 4/4 articles" in result.output and "1 failed" in result.output
+    assert "holds 3 cards and 1 errors" in result.output
+    again = runner.invoke(cli, ["batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "clean"), "--summarizer", "lead", "--workers", "0", "--progress", "off"])
+    assert again.exit_code == 1  # the same failing record
+
+
+def test_the_command_exits_0_when_all_were_carded_and_2_on_a_bad_option(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:2])
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["batch", str(source), "-o", str(tmp_path / "out"), "--summarizer", "lead", "--workers", "0", "--progress", "off"])
+    assert ok.exit_code == 0, ok.output
+    bad = runner.invoke(cli, ["batch", str(source), "-o", str(tmp_path / "other"), "--summarizer", "nosuch", "--workers", "0"])
+    assert bad.exit_code == 2 and "no summarizer named 'nosuch'" in bad.output
+    missing = runner.invoke(cli, ["batch", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "x")])
+    assert missing.exit_code == 3
+
+
+def test_the_ray_engine_without_ray_says_how_to_install_it(tmp_path, articles, monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:1])
+    result = CliRunner().invoke(cli, ["batch", str(source), "-o", str(tmp_path / "out"), "--summarizer", "lead", "--engine", "ray"])
+    assert result.exit_code == 2
+    assert "pip install 'factcards[ray]'" in result.output and len(result.output.strip().splitlines()) == 1
