@@ -119,6 +119,8 @@ def _month_of_related_year(match, ctx: Context, modifier: str | None) -> Found:
 
 
 def _bare_month_is_date(match, ctx: Context) -> bool:
+    if P.EVERY_BEFORE.search(ctx.before(match.start(), 6)):
+        return False  # "every May": a set
     if P.MONTH_CONTEXT.search(ctx.before(match.start(), 14)):
         return True
     if P.MONTH_DASH_AFTER.match(ctx.text, match.end()) or _month_dash_before(ctx.before(match.start(), 13)):

@@ -244,7 +244,7 @@ EVENT_NOUN_AFTER = re.compile(
     r"|invasion|pandemic|attacks?|model|film|album|novel|report|survey|class|draft|contract|deal|law|act)\b"
 )
 MONTH_CONTEXT = re.compile(
-    r"(?i)\b(?:in|since|until|till|by|from|to|for|through|during|before|after|of|early|mid|late|last|next|this|each|every"
+    r"(?i)\b(?:in|since|until|till|by|from|to|for|through|during|before|after|of|early|mid|late|last|next|this"
     r"|between|and|or|on|end|start|beginning)[\s-]$"
 )
 # A verb right after a bare month makes it the subject: "October was on track", "September is usually dry".
@@ -274,6 +274,8 @@ POINT_IN_TIME_AFTER = re.compile(r"\s(?:ago|earlier|later|from\snow)\b")
 YEAR_END_BEFORE = re.compile(r"(?i)\b(?:by|at|before|until|till|around|after|toward|towards|near|through|from)\s(?:the\s)?\Z")
 # "the week of May 9": the week that holds the day (the span starts at "week").
 WEEK_OF_BEFORE = re.compile(r"(?<![\w'’])[Ww]eek\sof\s\Z")
+# "every Monday", "each May": a set, no date.
+EVERY_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:every|each)\s\Z")
 # "postponed until Tuesday": a limit set ahead, whatever the verb's tense.
 POSTPONED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|put\soff|pushed\sback|rescheduled)\b")
 # A weekday's possessive before a noun that is no scheduled event: "Tuesday's declaration" (not

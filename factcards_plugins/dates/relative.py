@@ -15,6 +15,8 @@ def on_weekday(match, ctx: Context) -> Found | None:
         ctx.text, match.end()
     ):
         return None
+    if P.EVERY_BEFORE.search(ctx.before(match.start(), 6)):
+        return None  # "every Monday": a set
     modifier = match["mod"] and match["mod"].lower()
     weekday = P.WEEKDAYS[match["wd"].lower()]
     # Only a bare weekday other than the dateline's needs the tense ("said on Tuesday" in Tuesday's paper is that day).
