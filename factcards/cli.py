@@ -127,9 +127,11 @@ def plugin_options(command):
 def pipeline_options(command):
     """Add the options a ``Pipeline`` is built from (selection, budget, strictness, input size) and the plugin options.
 
-    The command receives the plugin manager and a ``PipelineOptions`` as its first two arguments;
-    ``--timeout`` goes into the options, and also to the command if it takes a ``timeout`` argument.
+    The command receives the plugin manager and a ``PipelineOptions`` as its first two arguments.
+    ``--timeout`` goes into the options, unless the command takes a ``timeout`` argument: then it
+    declares its own ``--timeout`` (``serve``: the service's limit) and gets it as before.
     """
+    own_timeout = "timeout" in inspect.signature(command).parameters
 
     @click.option("--summarizer", help="The summarizer to run (default: the best available).")
     @click.option("--extractor", "extractors", multiple=True, help="Run only this extractor (repeatable).")
@@ -139,22 +141,27 @@ def pipeline_options(command):
     @click.option("--strict-plugins", is_flag=True, help="Fail on the first plugin error instead of reporting it.")
     @click.option("--strict-config/--no-strict-config", default=True, show_default=True, help="Refuse settings no plugin declares (else warn).")
     @click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="Where the --summarizer's model runs (its device setting).")
-    @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS", help="Fail a card that takes longer, naming the plugin that was running (default: no limit).")
     @plugin_options
     @functools.wraps(command)
-    def with_pipeline_options(pm, config, summarizer, extractors, disable, length, max_bytes, strict_plugins, strict_config, device, timeout, **kwargs):
+    def with_pipeline_options(pm, config, summarizer, extractors, disable, length, max_bytes, strict_plugins, strict_config, device, timeout=None, **kwargs):
         if device and not summarizer:
             fail("--device needs --summarizer (the summarizer whose model it places)", 2)
         options = PipelineOptions(
             config=config, extractors=tuple(extractors) or None, summarizer=summarizer, disable=tuple(disable),
             length=length, device=device, strict_plugins=strict_plugins, strict_config=strict_config,
-            max_bytes=max_bytes, timeout=timeout, plugins_dirs=tuple(pm.plugins_dirs),
+            max_bytes=max_bytes, timeout=None if own_timeout else timeout, plugins_dirs=tuple(pm.plugins_dirs),
         )
-        if "timeout" in inspect.signature(command).parameters:
+        if own_timeout:
             kwargs["timeout"] = timeout
         return command(pm, options, **kwargs)
 
-    return with_pipeline_options
+    return with_pipeline_options if own_timeout else timeout_option(with_pipeline_options)
+
+
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+    help="Fail a card that takes longer, naming the plugin that was running (default: no limit).",
+)
 
 
 def build_pipeline(pm, options: PipelineOptions) -> Pipeline:
