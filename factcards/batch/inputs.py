@@ -145,13 +145,13 @@ def content_id(content: str | bytes) -> str:
 
 def count_records(sources: list[Source]) -> int | None:
     """How many records the inputs hold (lines, rows, files), or None when a file cannot be counted cheaply."""
-    import pyarrow.parquet as pq
-
     total = 0
     for source in sources:
         if source.kind == "file":
             total += 1
         elif source.kind == "parquet":
+            import pyarrow.parquet as pq
+
             total += pq.ParquetFile(source.path).metadata.num_rows
         else:
             total += _count_lines(source.path)

@@ -11,12 +11,15 @@ import multiprocessing
 import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from ..pipeline import Pipeline, PipelineOptions
 from .inputs import Record
 from .outputs import Entry
+from .runner import BatchError
+from .stopping import StopRequest
 from .work import card_records, memory
 
 IN_FLIGHT_PER_WORKER = 3
@@ -55,41 +58,39 @@ def run_local(
 
     ``workers=0`` cards in this process with ``pipeline``. Returns False when
     Ctrl-C stopped the run: the batches already in flight are finished and
-    settled first, nothing after them is started.
+    settled first, nothing after them is started (a second Ctrl-C stops at once).
     """
-    if workers == 0:
-        return _in_process(records, settle, pipeline or options.build(), batch_size)
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads or locks inherited from this one
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
-        window: deque[Future] = deque()
-        try:
-            for batch in batches(records, batch_size):
-                window.append(pool.submit(_card_batch, batch))
-                if len(window) >= workers * IN_FLIGHT_PER_WORKER:
-                    settle(*window.popleft().result())
-            while window:
-                settle(*window.popleft().result())
-        except KeyboardInterrupt:
-            _drain(window, settle)
-            return False
-    return True
+    with StopRequest() as stop:
+        if workers == 0:
+            return _in_process(records, settle, pipeline or options.build(), batch_size, stop)
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads or locks inherited from this one
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
+            try:
+                return _feed(pool, batches(records, batch_size), settle, workers * IN_FLIGHT_PER_WORKER, stop)
+            except BrokenProcessPool as exc:
+                if stop.requested:  # Ctrl-C from a terminal reached a worker still starting
+                    return False
+                raise BatchError(f"a worker process died ({exc}); what was finished is committed: run again to go on") from None
 
 
-def _drain(window: deque[Future], settle) -> None:
-    """After Ctrl-C: settle what is in flight (a second Ctrl-C gives up on it)."""
-    try:
-        while window:
+def _feed(pool, work: Iterator[list[Record]], settle, limit: int, stop: StopRequest) -> bool:
+    """Submit batches, at most ``limit`` in flight, settling each in submission order."""
+    window: deque[Future] = deque()
+    for batch in work:
+        window.append(pool.submit(_card_batch, batch))
+        while window and (len(window) >= limit or window[0].done()):
             settle(*window.popleft().result())
-    except KeyboardInterrupt:
-        for future in window:
-            future.cancel()
+        if stop.requested:
+            break
+    while window:  # after Ctrl-C too: the batches in flight are finished and committed
+        settle(*window.popleft().result())
+    return not stop.requested
 
 
-def _in_process(records, settle, pipeline: Pipeline, batch_size: int) -> bool:
+def _in_process(records, settle, pipeline: Pipeline, batch_size: int, stop: StopRequest) -> bool:
     pipeline.warm_up()
-    try:
-        for batch in batches(records, batch_size):
-            settle(card_records(pipeline, batch), memory())
-    except KeyboardInterrupt:
-        return False
+    for batch in batches(records, batch_size):
+        settle(card_records(pipeline, batch), memory())
+        if stop.requested:
+            return False
     return True

@@ -21,6 +21,7 @@ from ..pipeline import PipelineOptions
 from .inputs import Record, Source, open_bytes, records_of
 from .outputs import DUPLICATE, SKIP, Entry, Ledger
 from .runner import BatchError, BatchResult, duplicate
+from .stopping import StopRequest
 from .work import card_records, memory
 
 INSTALL_HINT = "the ray engine needs Ray: pip install 'factcards[ray]'"
@@ -113,10 +114,11 @@ def run_ray(
         ray.init(address=address or os.environ.get("RAY_ADDRESS"), log_to_driver=False, include_dashboard=False, logging_level=logging.WARNING)
     try:
         dataset = _dataset(ray, sources, ledger, options, actors, batch_size)
-        for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
-            _settle_batch(batch.to_pylist(), ledger, settle, result)
-    except KeyboardInterrupt:
-        return False
+        with StopRequest() as stop:
+            for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
+                _settle_batch(batch.to_pylist(), ledger, settle, result)
+                if stop.requested:
+                    return False
     finally:
         if started_here:
             ray.shutdown()

@@ -114,6 +114,8 @@ def run(
 
             pending = _pending(read_sources(sources), ledger, result)
             finished = run_local(pending, settle, options=options, workers=default_workers() if workers is None else workers, batch_size=batch_size, pipeline=pipeline)
+    except KeyboardInterrupt:  # a second Ctrl-C: what was settled is still committed below
+        finished = False
     finally:
         writer.flush()
         bar.close()
