@@ -116,9 +116,21 @@ def _cue(words: list[str], i: int, word: str) -> str | None:
         # "has/had been held" is past; "would have to be approved" is an obligation, not a perfect
         perfect = any(w in _PERFECT_OR_PAST_AUX and window[k + 1 : k + 2] != ["to"] for k, w in enumerate(window))
         governed = before & _MODAL_BEFORE_PARTICIPLE and not perfect
-        present_passive = set(words[max(0, i - 2) : i]) & {"is", "are", "am", "being"}
+        present_passive = _present_passive(words, i)
         return FUTURE if governed or present_passive else PAST
     return None
+
+
+def _present_passive(words: list[str], i: int) -> bool:
+    """Whether the participle at ``i`` follows a present "be", at most an adverb between ("is planned",
+    "are also expected"; not "are statements made")."""
+    if i and words[i - 1] in _PRESENT_BE:
+        return True
+    return i > 1 and words[i - 2] in _PRESENT_BE and (words[i - 1] in _ADVERBS_IN_PASSIVES or words[i - 1].endswith("ly"))
+
+
+_PRESENT_BE = frozenset("is are am being".split())
+_ADVERBS_IN_PASSIVES = frozenset("also now still not being already due set expected".split())
 
 
 def _is_regular_past(word: str) -> bool:

@@ -116,3 +116,14 @@ def test_year_end_as_an_adjective_is_no_date():
 @pytest.mark.parametrize("sentence", ["The farmers' market opens every Monday.", "Floods come every May.", "The council meets each Friday."])
 def test_a_set_is_no_date(sentence):
     assert values(sentence, "2022-02-16") == {}
+
+
+def test_a_colon_after_the_day_ends_the_date():
+    """"on Saturday, April 25: ..." is a date; "25:30" would be a time."""
+    assert values("The paper said in an editorial on Saturday, April 25: the court erred.", "1998-04-24") == {
+        "Saturday, April 25": "1998-04-25"}
+
+
+def test_a_participle_after_a_noun_after_are_is_no_present_passive():
+    """"Following are statements made Thursday": made before the dateline, not planned."""
+    assert values("Following are statements made Thursday by the lawyer.", "1998-02-06")["Thursday"] == "1998-02-05"
