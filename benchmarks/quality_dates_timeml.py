@@ -74,6 +74,18 @@ def scores(scorer, rows: list[dict], predicted: dict, types: set[str], by_source
     return {key: scorer.summarize(acc) for key, acc in accs.items()}
 
 
+def duration_values(scorer, rows: list[dict], predicted: dict) -> str:
+    """How many overlap-matched durations have the gold ISO value (TIMEX3's ``PXY`` ... included)."""
+    pairs = right = 0
+    for row in rows:
+        gold = [g for g in row["expected"] if g["type"] == "duration"]
+        pred = [p for p in predicted.get(row["id"], []) if p["type"] == "duration"]
+        for i, j in scorer.greedy_overlap(gold, pred):
+            pairs += 1
+            right += gold[i]["value"] == pred[j]["value"]["value"]
+    return f"{right}/{pairs} overlap-matched with the gold value ({right / pairs:.3f})" if pairs else "none matched"
+
+
 def without_vague(rows: list[dict]) -> list[dict]:
     return [{**row, "expected": [g for g in row["expected"] if g["value"] not in VAGUE]} for row in rows]
 
@@ -120,6 +132,7 @@ def main() -> None:
     print(f"{args.dev}: {len(rows)} articles, published = the document date")
     print_scores("--types date,time", scores(scorer, rows, predicted, {"date", "time"}, args.by_source))
     print_scores("--types duration", scores(scorer, rows, predicted, {"duration"}, args.by_source))
+    print(f"  duration values (the scorer compares none): {duration_values(scorer, rows, predicted)}")
     print_scores("--types date,time,duration", scores(scorer, rows, predicted, set(TYPES), args.by_source))
     print_scores("--types date,time, vague references (PAST_REF, PRESENT_REF, FUTURE_REF) not in the gold",
                  scores(scorer, without_vague(rows), predicted, {"date", "time"}, args.by_source))
