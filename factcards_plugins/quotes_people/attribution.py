@@ -36,6 +36,7 @@ OBJECT_VERBS_NOT_SPEAKER = frozenset(
 )
 DETERMINERS_AND_POSSESSIVES = frozenset("the a an his her its their our my your this that these those one".split())
 LEADING_ADVERBS = frozenset("earlier later separately meanwhile afterwards then also even".split())
+PHRASE_BREAKS = PHRASE_STOP | CALENDAR | LEADING_ADVERBS
 ABBREVIATIONS = frozenset("mr. mrs. ms. dr. st. sen. gov. rep. gen. jr. sr.".split())
 
 
@@ -221,8 +222,9 @@ class Attributions:
         """A quote opening its sentence right after a sentence that ends in an attribution
         ("..., Schiff said. "The other factor..."): that speaker, at lower confidence."""
         i = self.document.sentence_index(quoted.open)
-        if not i or self.text[self.document.sentences[i].start : quoted.open].strip(" \t\u00a0"):
-            return None
+        start = self.document.sentences[i].start if i else quoted.open
+        if not i or quoted.open - start > 4 or self.text[start : quoted.open].strip(" \t\u00a0"):
+            return None  # the first sentence, or the quote does not open its sentence
         previous = self.document.sentences[i - 1]
         if "\n" in self.text[previous.start : quoted.open] or (index and self.quoted[index - 1].close > previous.start):
             return None  # another paragraph, or a quote of its own (the continuation rule's case)
@@ -297,14 +299,16 @@ def _phrase(words: list[re.Match]) -> tuple[int, int] | None:
         if kept and low in LINKING and i + 1 < len(words) and words[i + 1].group()[:1].isupper():
             kept.append(word)  # "Analysts at Brookfield Securities", "a spokesman for the ministry"
             continue
-        if low in PHRASE_STOP or low in CALENDAR or low in LEADING_ADVERBS or (low.endswith("ly") and len(low) > 4):
+        if low in PHRASE_BREAKS or (low.endswith("ly") and len(low) > 4):
             if kept:
                 break
             continue
         if kept and verb_like(word.group()) and kept[-1].group().lower() not in DETERMINERS_AND_POSSESSIVES:
             break  # the subject's verb: "Grace Odhiambo *disagreed*", "The statement *noted*" ("the elected" stays)
         kept.append(word)
-    if not kept or len(kept) > MAX_SPEAKER_WORDS or verb_like(kept[0].group()):
+        if len(kept) > MAX_SPEAKER_WORDS:
+            return None
+    if not kept or verb_like(kept[0].group()):
         return None  # none, too long, or a predicate ("watched the police videos"), not a subject
     if len(kept) == 1 and kept[0].group().lower() in DETERMINERS:
         return None

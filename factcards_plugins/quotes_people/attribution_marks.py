@@ -19,6 +19,7 @@ DASH_NAME = re.compile(
 LABEL = re.compile(r"((?:[A-Z]{1,4}\.[ \t])?[A-Z][A-Z'’-]{1,30}(?:[ \t][A-Z][A-Z'’-]{1,30}){0,2}):[ \t]")
 DASH_WINDOW = 120
 DASHES = frozenset("―—–-")
+MAX_GAP = 12  # blank characters read back from a quote opening its paragraph
 
 
 def dash_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speaker | None:
@@ -55,12 +56,14 @@ def label_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speak
 def paragraph_colon(text: str, quoted: Quoted) -> int | None:
     """Offset of the colon ending the paragraph right before a quote that opens its own paragraph
     (``The report says:`` then the quoted paragraph), if there is one."""
-    line_start = text.rfind("\n", 0, quoted.open) + 1
-    if text[line_start : quoted.open].strip():
+    i = quoted.open - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] != "\n":
         return None  # the quote does not open its paragraph
-    window_start = max(0, line_start - 8)
-    before = text[window_start:line_start].rstrip()
-    return window_start + len(before) - 1 if before.endswith(":") else None
+    while i >= 0 and text[i] in " \t\r\n\u00a0" and quoted.open - i < MAX_GAP:
+        i -= 1
+    return i if i >= 0 and text[i] == ":" else None
 
 
 def split_at_labels(text: str, quoted: Quoted) -> list[Quoted]:

@@ -19,6 +19,7 @@ LINKING = frozenset("at of for".split())
 WORD = re.compile(r"[\w.'’-]{1,60}")
 LOWER_BEFORE_NAME = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 NEARBY = 3000  # characters each side where a proper noun is looked for again
+MAX_LOOKS = 12  # occurrences of it read at most (linear time on text repeating one word)
 AGE = re.compile(r"\d{1,3}-year-old")
 DETERMINERS = frozenset("the a an".split())
 # Plural nouns for groups of people: "Protesters", "Analysts", "Officials".
@@ -118,7 +119,9 @@ class SpeakerResolver:
         if before and before[-1] not in ".!?\n":
             return False
         at = self.text.find(" " + name, max(0, start - NEARBY), start + NEARBY)
-        while at > 0:
+        for _ in range(MAX_LOOKS):
+            if at <= 0:
+                break
             after = self.text[at + 1 + len(name) : at + 2 + len(name)]
             if self.text[at - 1] in LOWER_BEFORE_NAME and not (after.isalnum() or after == "_"):
                 return False
