@@ -7,6 +7,7 @@ merges everything into a ``Card`` and validates it against the schema.
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -126,8 +127,14 @@ class Extractor:
     ``requires`` names the fact types this extractor (or its plugin's
     ``process_card``) relies on from other extractors. The core runs the
     extractors producing them first, hands their facts over as
-    ``document.facts`` (grounded, stamped, read-only), and notes in the card's
-    diagnostics a required type that no selected extractor produces.
+    ``document.facts`` (as those extractors returned them, stamped with their
+    names; read-only), and notes in the card's diagnostics a required type
+    that no selected extractor produces.
+
+    ``supersedes`` names fact types this extractor's facts stand for: after
+    merging, the core drops a fact of such a type (from any extractor) that
+    lies within one of this extractor's facts, so "12" is not also a bare
+    ``number`` inside the casualty count "12 people were killed".
     """
 
     name: str
@@ -138,6 +145,7 @@ class Extractor:
     description: str = ""
     plugin: str | None = None
     requires: tuple[str, ...] = ()
+    supersedes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -255,6 +263,27 @@ def merge_facts(
             continue
         kept.setdefault(fact.sort_key(), fact)
     return [kept[key] for key in sorted(kept)]
+
+
+def drop_superseded(facts: list[Fact], supersedes: dict[str, frozenset[str]]) -> list[Fact]:
+    """``facts`` (sorted by position) without those of a type superseded by a fact they lie within.
+
+    ``supersedes`` maps an extractor's name to the fact types its facts stand for.
+    """
+    covers = [f for f in facts if supersedes.get(f.extractor)]
+    if not covers:
+        return facts
+    starts = [cover.start for cover in covers]
+    kept = []
+    for fact in facts:
+        i = bisect.bisect_right(starts, fact.start)
+        inside = any(
+            cover is not fact and cover.start <= fact.start and fact.end <= cover.end and fact.type in supersedes[cover.extractor]
+            for cover in covers[max(0, i - 64) : i]
+        )
+        if not inside:
+            kept.append(fact)
+    return kept
 
 
 def _grounding_problem(text: str, fact: Fact, known_types: set[str]) -> str | None:

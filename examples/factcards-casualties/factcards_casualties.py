@@ -11,6 +11,13 @@ Three shapes of sentence are read:
 
 Vague counts ("dozens", "scores") are left out: a count must be a number.
 Built with ``factcards new-plugin`` and factcards' public API only.
+
+It works with the built-in ``numbers`` extractor rather than beside it: the
+extractor ``requires`` number facts, so it runs after ``numbers`` and reads
+them from ``document.facts`` (any number the built-in reads, "twenty-three"
+or "1.2 million", can start a count), and it ``supersedes`` them, so the
+core drops the bare ``number`` inside each casualty count instead of the
+card holding both. Without ``numbers`` it reads counts with its own patterns.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import re
 from factcards import Extractor, Fact, FactType, hookimpl
 
 __version__ = "0.1.0"
-FACTCARDS_PLUGIN_API = "1.0"  # the factcards plugin API this module is written for
+FACTCARDS_PLUGIN_API = "1.1"  # the factcards plugin API this module is written for (requires, supersedes)
 
 FACT_TYPE = "casualty_count"
 KINDS = ("killed", "injured", "missing")
@@ -68,6 +75,9 @@ PATTERNS = (
     re.compile(rf"\bdeath toll(?:\s+(?:has|had))?(?:\s+(?:rose|rises|risen|climbed|climbs|reached|stood|stands|was|is))?\s+(?:to|at)?\s*{_QUALIFIER}{_NUMBER}\b", re.IGNORECASE),
 )
 _NOT_A_COUNT = re.compile(r"(?i)\b(?:years?|days?|hours?|minutes?|percent|%|km|miles?)\b")
+# What follows a number fact in a count: up to three words, then the outcome.
+_AFTER_NUMBER = re.compile(rf"(?:\s+[a-z]+(?:-[a-z]+)?){{0,3}}?\s+{_OUTCOME_AFTER}\b", re.IGNORECASE)
+_QUALIFIER_BEFORE = re.compile(r"(?:" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
 
 
 @hookimpl
@@ -87,6 +97,8 @@ def register_extractors(register):
             version=__version__,
             default_config={"min_count": 1},
             description="Death and injury counts: 'at least 12 people were killed'.",
+            requires=("number",),
+            supersedes=("number",),
         )
     )
 
@@ -98,14 +110,38 @@ def extract(document, config):
     was hurt" style zeros are not facts).
     """
     taken_until = 0
-    for match in sorted(_matches(document.text), key=lambda m: (m.start(), -m.end())):
-        if match.start() < taken_until:
+    found = [*_counts_from_number_facts(document), *_counts_from_patterns(document.text)]
+    for start, end, value in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start < taken_until or value["count"] < config["min_count"]:
             continue
+        taken_until = end
+        yield Fact(FACT_TYPE, document.text[start:end], start, end, value)
+
+
+def _counts_from_number_facts(document):
+    """``(start, end, value)`` for each number fact of the ``numbers`` extractor followed by an outcome."""
+    text = document.text
+    for number in document.facts:
+        if number.type != "number" or number.value.get("kind") != "cardinal" or number.value["value"] != int(number.value["value"]):
+            continue
+        outcome = _AFTER_NUMBER.match(text, number.end)
+        if outcome is None or _NOT_A_COUNT.search(outcome.group()):
+            continue
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, number.start - 12), number.start)
+        start = qualifier.start() if qualifier else number.start
+        value = {
+            "count": int(number.value["value"]),
+            "kind": OUTCOMES[outcome.group("outcome").lower()],
+            "qualifier": QUALIFIERS[qualifier.group().strip().lower()] if qualifier else None,
+        }
+        yield start, outcome.end(), value
+
+
+def _counts_from_patterns(text: str):
+    for match in _matches(text):
         value = casualty_value(match)
-        if value is None or value["count"] < config["min_count"]:
-            continue
-        taken_until = match.end()
-        yield Fact(FACT_TYPE, match.group(), match.start(), match.end(), value)
+        if value is not None:
+            yield match.start(), match.end(), value
 
 
 def _matches(text: str):

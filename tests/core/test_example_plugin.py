@@ -48,3 +48,16 @@ def test_runs_on_the_reference_card(lead_card):
     assert "casualties" in [e["name"] for e in lead_card.generator["extractors"]]
     assert lead_card.facts_of("casualty_count") == []
     assert not [d for d in lead_card.diagnostics if d.plugin == "factcards-casualties"]
+
+
+def test_the_example_readme_names_only_fact_types_the_plugin_registers():
+    import re
+    from pathlib import Path
+
+    import factcards_casualties
+
+    readme = (Path(__file__).resolve().parents[2] / "examples" / "factcards-casualties" / "README.md").read_text(encoding="utf-8")
+    registered_types = set()
+    factcards_casualties.register_fact_types(lambda fact_type: registered_types.add(fact_type.name))
+    named = set(re.findall(r"`([a-z][a-z0-9_]*)` facts?\b", readme))
+    assert named and named <= registered_types | {"number"}, f"README names {named - registered_types}; the plugin registers {registered_types}"

@@ -281,3 +281,39 @@ def test_short_cards_from_eight_threads_keep_their_own_people():
     finally:
         sys.setswitchinterval(old)
     assert [i for i, card in got if card != expected[i]] == []
+
+
+class Superseding:
+    """An extractor whose facts stand for the bare numbers inside them."""
+
+    @hookimpl
+    def register_fact_types(self, register):
+        register(FactType("tally", {"type": "object"}))
+
+    @hookimpl
+    def register_extractors(self, register):
+        def extract(document, config):
+            start = document.text.index("12 votes")
+            return [Fact("tally", "12 votes", start, start + 8, {})]
+
+        register(Extractor("tallies", ("tally",), extract, supersedes=("number",)))
+
+
+def test_a_superseding_extractor_drops_the_facts_inside_its_own():
+    pm = factcards.testing.fresh_plugin_manager(builtins=True)
+    text = "The motion won 12 votes, and 40 people watched."
+    with registered(Superseding(), pm) as pm:
+        card = Pipeline(pm, summarizer="lead").card(text)
+        without = Pipeline(pm, summarizer="lead", disable=["tallies"]).card(text)
+    assert [f.text for f in card.facts if f.type in ("number", "tally")] == ["12 votes", "40"]
+    assert [f.text for f in without.facts_of("number")] == ["12", "40"]
+
+
+def test_plugins_lists_a_settings_table_with_the_users_values():
+    from click.testing import CliRunner
+
+    from factcards.cli import cli
+
+    result = CliRunner().invoke(cli, ["plugins", "--json", "-s", "consistency.fallback=true"], obj=factcards.make_plugin_manager(entry_points=False))
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    assert rows["consistency"]["config"]["consistency"] == {"fallback": True, "fallback_summarizer": "minilm"}

@@ -76,3 +76,19 @@ def test_keeps_the_extractor_contract():
 def test_is_installed_as_a_factcards_plugin():
     info = factcards.make_plugin_manager().info["factcards-casualties"]
     assert (info.status, info.error) == ("loaded", None)
+
+
+def test_counts_reuse_the_numbers_extractor_and_supersede_its_facts():
+    pm = factcards.testing.fresh_plugin_manager(builtins=True)
+    with registered(plugin, pm) as pm:
+        card = make_test_card("Twenty-three people were killed and at least 1,200 were hurt on Monday.", pm)
+    counts = [(f.text, f.value["count"], f.value["qualifier"]) for f in card.facts_of(plugin.FACT_TYPE)]
+    assert counts == [("Twenty-three people were killed", 23, None), ("at least 1,200 were hurt", 1200, "at least")]
+    assert card.facts_of("number") == []  # the bare numbers inside the counts are superseded
+
+
+def test_without_the_numbers_extractor_its_own_patterns_read_the_counts():
+    with registered(plugin) as pm:
+        card = make_test_card("At least 12 people were killed.", pm)
+    assert [f.value["count"] for f in card.facts_of(plugin.FACT_TYPE)] == [12]
+    assert any("requires number facts" in d.message for d in card.diagnostics)
