@@ -231,6 +231,10 @@ HOSTILE = {
     "a quote re-opened on every line": '"' + "a\n" * 50_000,
     "single marks everywhere": "'x " * 50_000,
     "attributions everywhere": '"a," said ' * 20_000,
+    "quotes with no attribution, one line": 'The cat sat on the "mat" and the dog. ' * 6_000,
+    "quotes opening sentences after attributions": 'It rained, Lee said. "Two." ' * 8_000,
+    "speaker labels and dashes": '"ABC: yes" ― Ann Lee\n' * 10_000,
+    "a sentence-initial word repeated": 'Polls said "yes." ' * 12_000,
 }
 
 
