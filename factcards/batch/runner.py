@@ -40,6 +40,8 @@ class BatchResult:
     skipped: int = 0
     interrupted: bool = False
     seconds: float = 0.0
+    first_batch_after: float | None = None  # seconds until the first batch came back: start-up, model loads
+    first_batch_records: int = 0
     workers: dict[int, dict[str, int]] = field(default_factory=dict)
     manifest: dict[str, Any] = field(default_factory=dict)
 
@@ -47,6 +49,13 @@ class BatchResult:
     def rate(self) -> float:
         """Articles settled per second of this run."""
         return (self.cards + self.errors) / self.seconds if self.seconds else 0.0
+
+    @property
+    def steady_rate(self) -> float:
+        """Articles per second once started: after the first batch came back (start-up and model loads left out)."""
+        if self.first_batch_after is None or self.seconds <= self.first_batch_after:
+            return self.rate
+        return (self.cards + self.errors - self.first_batch_records) / (self.seconds - self.first_batch_after)
 
 
 def run(
@@ -103,6 +112,8 @@ def run(
             writer.add(entry)
         bar.update(sum(e.line is not None for e in entries), sum(e.line is None for e in entries))
         _note_memory(result.workers, memory)
+        if result.first_batch_after is None:
+            result.first_batch_after, result.first_batch_records = time.monotonic() - began, len(entries)
 
     try:
         if engine == "ray":
