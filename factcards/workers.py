@@ -12,9 +12,10 @@ not reach a worker), optionally warms it up, then makes one card at a time::
 What the pool guarantees, whatever a plugin does:
 
 - a card past its time limit fails with ``CardFailed(kind="timeout")`` naming
-  the plugin and stage that were running: first the worker's own time limit
-  interrupts the plugin (``factcards.limits``) and the worker goes on; if the
-  worker has not answered ``grace`` seconds later it is killed and replaced;
+  the plugin and stage that were running: the worker's own time limit
+  interrupts the plugin (``factcards.limits``), or, if the worker has not
+  answered ``grace`` seconds later, it is killed; either way the worker is
+  replaced, since the interrupted plugin may have left its state half-made;
 - a worker that dies (a crash, ``os._exit``, a segfault, killed from outside)
   is replaced and its card fails with ``kind="plugin"`` (``WorkerDied``);
 - plugin output on stdout goes to stderr, and Ctrl-C is the parent's to handle
@@ -235,6 +236,9 @@ class _Slot:
         except (EOFError, OSError):
             raise self._died()
         self.state = "idle"
+        if outcome == "error" and value[0] == "timeout":  # the interrupted plugin may have left its state half-made
+            self.kill()
+            raise CardFailed(value[0], value[1], f"{value[2]}; its worker was stopped")
         if outcome == "error":
             raise CardFailed(*value)
         return value

@@ -74,6 +74,7 @@ def test_cards_equal_the_pipelines(pool, options, sample_text):
 
 
 def test_a_looping_plugin_times_out_naming_it_and_the_next_card_is_made(pool):
+    restarts = pool.health()["restarts"]
     began = time.monotonic()
     with pytest.raises(CardFailed) as failed:
         pool.card(text("LOOPS FOREVER"))
@@ -81,6 +82,7 @@ def test_a_looping_plugin_times_out_naming_it_and_the_next_card_is_made(pool):
     assert failed.value.kind == "timeout" and failed.value.exit_code == 5
     assert "plugin 'mischief' was running extractor mischief" in failed.value.message
     assert pool.card(text("goes ahead"))["summary"]["method"] == "lead"
+    assert pool.health()["restarts"] == restarts + 1  # a fresh worker: the interrupted one may hold half-made state
 
 
 def test_a_plugin_the_alarm_cannot_stop_gets_its_worker_killed_and_replaced(pool):
