@@ -193,6 +193,19 @@ def test_a_process_card_that_breaks_the_cards_shape_is_undone_and_reported(tmp_p
     assert "[bad] process_card" in result.stderr
 
 
+def test_a_misshapen_card_under_strict_plugins_exits_4(tmp_path, sample_path):
+    folder = plugin_folder(tmp_path, """
+        @hookimpl
+        def process_card(card):
+            card.facts = None
+        """)
+    result = card(folder, "--strict-plugins", sample_path=sample_path)
+    assert result.exit_code == 4 and result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "factcards: error: plugin 'bad' failed in process_card: TypeError: left card.facts as None, not a list of Fact; its change was undone"
+    )
+
+
 def test_a_process_card_that_raises_has_its_half_done_change_undone(tmp_path, sample_path):
     folder = plugin_folder(tmp_path, """
         @hookimpl
@@ -275,6 +288,23 @@ def test_outside_the_main_thread_the_caller_gets_the_timeout_on_time(tmp_path, s
     thread.start()
     thread.join(10)
     assert outcome["took"] < 2 and (outcome["error"].plugin, outcome["error"].stage) == ("bad", "extractor bad")
+
+
+def test_a_batched_summarizer_that_hangs_fails_the_batch_within_its_limit(tmp_path, sample_text):
+    pm = factcards.make_plugin_manager(entry_points=False)
+    load_plugins_dir(pm, plugin_folder(tmp_path, """
+        def one(document, facts, config):
+            return None
+
+        @hookimpl
+        def register_summarizers(register):
+            register(Summarizer("bulk", one, summarize_many=lambda documents, facts, config: time.sleep(60)))
+        """))
+    pipeline = factcards.Pipeline(pm, summarizer="bulk", timeout=0.3)
+    began = time.monotonic()
+    with pytest.raises(CardTimeout) as stopped:
+        list(pipeline.cards([sample_text] * 3))
+    assert time.monotonic() - began < 0.9 + 3 and stopped.value.stage == "summarizer bulk"
 
 
 def test_timeout_must_be_positive(sample_path):
