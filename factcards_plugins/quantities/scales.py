@@ -44,7 +44,7 @@ def merge_scales(text: str, numbers: list[Number]) -> list[Number]:
                 number = Number(number.start, end, number.value * factor)
             elif spaced := _SCALE_SPACED_ABBR.match(text, number.end):
                 number = Number(number.start, spaced.end(), number.value * SCALE_ABBREVIATIONS[spaced.group("abbr")])
-            elif dozen := _DOZEN_AFTER.match(text, number.end):
+            elif text[number.end + 1 : number.end + 2] in "dD" and (dozen := _DOZEN_AFTER.match(text, number.end)):
                 number = Number(number.start, dozen.end(), number.value * 12)  # "2 dozen eggs"
         if merged and merged[-1].end > number.start:
             continue  # a scale word already merged into the previous number
