@@ -107,11 +107,12 @@ def run(
     bar = Progress(total, mode=progress, done=sum(ledger.done.values()))
     began = time.monotonic()
 
-    def settle(entries: list[Entry], memory: dict[str, int]) -> None:
+    def settle(entries: list[Entry], memory: dict[str, int] | None) -> None:
         for entry in entries:
             writer.add(entry)
         bar.update(sum(e.line is not None for e in entries), sum(e.line is None for e in entries))
-        _note_memory(result.workers, memory)
+        if memory is not None:
+            _note_memory(result.workers, memory)
         if result.first_batch_after is None:
             result.first_batch_after, result.first_batch_records = time.monotonic() - began, len(entries)
 
@@ -121,10 +122,16 @@ def run(
 
             finished = run_ray(sources, ledger, settle, options=options, actors=ray_actors, address=ray_address, batch_size=batch_size, result=result)
         else:
-            from .local import run_local
-
             pending = _pending(read_sources(sources), ledger, result)
-            finished = run_local(pending, settle, options=options, workers=default_workers() if workers is None else workers, batch_size=batch_size, pipeline=pipeline)
+            count = default_workers() if workers is None else workers
+            if options.timeout and count:
+                from .guarded import run_guarded
+
+                finished = run_guarded(pending, settle, options=options, workers=count)
+            else:
+                from .local import run_local
+
+                finished = run_local(pending, settle, options=options, workers=count, batch_size=batch_size, pipeline=driver)
     except KeyboardInterrupt:  # a second Ctrl-C: what was settled is still committed below
         finished = False
     finally:

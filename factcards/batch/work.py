@@ -29,7 +29,7 @@ def card_records(pipeline: Pipeline, records: list[Record]) -> list[Entry]:
             entries.append(Entry(record.id, record.where, reason=record.error))
             continue
         try:
-            document = pipeline.document(_source(record, pipeline.max_bytes), name=record.where)
+            document = pipeline.document(source_of(record, pipeline.max_bytes), name=record.where)
         except FactcardsError as exc:
             entries.append(Entry(record.id, record.where, reason=one_line(exc)))
             continue
@@ -56,12 +56,17 @@ def _one(pipeline: Pipeline, record: Record, document: Any) -> Entry:
 
 
 def _entry(record: Record, card) -> Entry:
+    return entry_of_card(record, card.to_dict())
+
+
+def entry_of_card(record: Record, card: dict[str, Any]) -> Entry:
+    """The output line: the article's id first, the card, then the input's other fields under ``fields``."""
     fields = {k: v for k, v in record.data.items() if k != "id" and k not in ARTICLE_FIELDS} if isinstance(record.data, dict) else {}
-    line = json.dumps({"id": record.id, **card.to_dict(), "fields": fields}, ensure_ascii=False, default=str)
+    line = json.dumps({"id": record.id, **card, "fields": fields}, ensure_ascii=False, default=str)
     return Entry(record.id, record.where, line=line)
 
 
-def _source(record: Record, max_bytes: int | None) -> Any:
+def source_of(record: Record, max_bytes: int | None) -> Any:
     """What ``Pipeline.document`` reads: a folder file's bytes, or the mapping once its text passes the size limit."""
     if isinstance(record.data, bytes):
         return record.data

@@ -156,3 +156,42 @@ def test_the_ray_engine_without_ray_says_how_to_install_it(tmp_path, articles, m
     result = CliRunner().invoke(cli, ["batch", str(source), "-o", str(tmp_path / "out"), "--summarizer", "lead", "--engine", "ray"])
     assert result.exit_code == 2
     assert "pip install 'factcards[ray]'" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+STALLING_PLUGIN = '''
+import os
+import time
+
+from factcards import Extractor, hookimpl
+
+
+@hookimpl
+def register_extractors(register):
+    register(Extractor("stall", ("number",), extract))
+
+
+def extract(document, config):
+    while "STALL" in document.text:  # swallows every alarm: only killing the worker stops it
+        try:
+            time.sleep(60)
+        except BaseException:
+            pass
+    if "CRASH" in document.text:
+        os._exit(9)
+    return []
+'''
+
+
+def test_under_a_time_limit_a_stuck_or_dying_worker_costs_only_its_record(tmp_path, articles):
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "stall.py").write_text(STALLING_PLUGIN)
+    stuck = {**articles[1], "text": articles[1]["text"] + "\n\nSTALL"}
+    crash = {**articles[2], "text": articles[2]["text"] + "\n\nCRASH"}
+    source = write_jsonl(tmp_path / "in.jsonl", [articles[0], stuck, crash, articles[3]])
+    options = PipelineOptions(summarizer="lead", timeout=1.0, plugins_dirs=(str(tmp_path / "plugins"),))
+    result = run([str(source)], tmp_path / "out", options, workers=1, progress="off")
+    assert [c["id"] for c in read_cards(tmp_path / "out")] == ["wire-0000", "wire-0003"]
+    stuck_error, crash_error = read_errors(tmp_path / "out")
+    assert stuck_error["id"] == "wire-0001" and "1 s time limit" in stuck_error["reason"] and "'stall'" in stuck_error["reason"]
+    assert crash_error["id"] == "wire-0002"
+    assert result.seconds < 60
