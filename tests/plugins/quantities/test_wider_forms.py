@@ -228,6 +228,7 @@ def test_negative_numbers(sentence, expected):
         "Write to press.office5@example.com with questions.",
         "The council posted budget_2025_v3.pdf and annex-12.xlsx online.",
         "Set `max_retries = 30` in the file.",
+        "The notice is at council.gov.uk/notices/2025%20budget%2812%29 for residents.",
     ],
 )
 def test_nothing_inside_addresses_file_names_or_code_is_a_fact(sentence):
@@ -236,6 +237,7 @@ def test_nothing_inside_addresses_file_names_or_code_is_a_fact(sentence):
 
 def test_numbers_next_to_an_address_are_kept():
     assert numbers_of("Some 300 people visited example.com on 5 occasions.") == [("number", "300", 300), ("number", "5", 5)]
+    assert numbers_of("Amazon.com cut 18,000 jobs, 5% of staff.") == [("number", "18,000", 18000), ("percentage", "5%", 5)]
 
 
 def test_doubled_backticks_are_quotation_marks_not_code():
@@ -264,6 +266,8 @@ HOSTILE = {
     "address runs": ("a." * 16_000 + "pdf ") * 4,
     "backticks": "`x=1 " * 8_000,
     "urls": "http://a.b/1%25 " * 5_000,
+    "hosts and paths": "a.b.com/1%25 " * 5_000,
+    "host runs": ("a." * 10_000 + "com/ ") * 4,
     "currency names": "5 Swiss francs and " * 4_000,
     "pounds in money context": "paid 5 pounds " * 2_400,
     "minus words": "minus 5 " * 4_000,
