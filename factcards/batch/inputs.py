@@ -58,7 +58,14 @@ def expand_inputs(inputs: list[str]) -> list[Source]:
     return sources
 
 
+def is_uri(path: str) -> bool:
+    """``s3://bucket/key``, ``gs://...``, ``hdfs://...``, ``file:///...``: read through pyarrow's filesystems."""
+    return "://" in path
+
+
 def _sources_of(path: str) -> list[Source]:
+    if is_uri(path):
+        return _remote_sources(path)
     p = Path(path)
     if p.is_dir():
         files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
@@ -68,6 +75,37 @@ def _sources_of(path: str) -> list[Source]:
     if not p.exists():
         raise InputError(f"{path}: no such file")
     return [Source(path, kind_of(path), path)]
+
+
+def _remote_sources(uri: str) -> list[Source]:
+    """A remote file, or the JSONL and Parquet files under a remote folder (recursively)."""
+    from pyarrow import fs
+
+    try:
+        filesystem, inner = fs.FileSystem.from_uri(uri)
+        info = filesystem.get_file_info(inner)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        raise InputError(f"{uri}: {_short(exc)}") from None
+    if info.type == fs.FileType.NotFound:
+        raise InputError(f"{uri}: no such file")
+    if info.type != fs.FileType.Directory:
+        return [Source(uri, kind_of(uri), uri)]
+    scheme = uri.split("://", 1)[0]
+    found = filesystem.get_file_info(fs.FileSelector(inner, recursive=True))
+    files = sorted(i.path for i in found if i.type == fs.FileType.File and Path(i.path).suffix.lower() in JSONL_SUFFIXES + PARQUET_SUFFIXES)
+    if not files:
+        raise InputError(f"{uri}: no .jsonl or .parquet files in this folder")
+    return [Source(f"{scheme}://{f}", kind_of(f), f"{scheme}://{f}") for f in files]
+
+
+def open_input(path: str) -> BinaryIO:
+    """A local file, or a remote one through pyarrow's filesystems, as a buffered binary file."""
+    if not is_uri(path):
+        return open(path, "rb")
+    from pyarrow import fs
+
+    filesystem, inner = fs.FileSystem.from_uri(path)
+    return io.BufferedReader(filesystem.open_input_file(inner))
 
 
 def kind_of(path: str) -> str:
@@ -86,7 +124,7 @@ def read_sources(sources: list[Source]) -> Iterator[Record]:
         if source.kind == "file":
             yield Record(source.name, source.name, Path(source.path).read_bytes())
         else:
-            with open(source.path, "rb") as fh:
+            with open_input(source.path) as fh:
                 yield from records_of(source, fh)
 
 
@@ -149,6 +187,8 @@ def count_records(sources: list[Source]) -> int | None:
     for source in sources:
         if source.kind == "file":
             total += 1
+        elif is_uri(source.path):
+            return None
         elif source.kind == "parquet":
             import pyarrow.parquet as pq
 

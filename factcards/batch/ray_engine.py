@@ -30,7 +30,7 @@ ROW_SCHEMA = pa.schema([("id", pa.string()), ("where", pa.string()), ("data", pa
 BLOCK_BYTES = 1 << 20  # about 200 news articles: a block is what one actor receives at a time
 RESULT_SCHEMA = pa.schema(
     [("id", pa.string()), ("where", pa.string()), ("line", pa.string()), ("reason", pa.string()), ("skipped", pa.bool_()),
-     ("pid", pa.int64()), ("rss_kb", pa.int64()), ("peak_kb", pa.int64())]
+     ("pid", pa.int64()), ("rss_kb", pa.int64()), ("peak_kb", pa.int64()), ("cpu_ms", pa.int64())]
 )
 
 
@@ -87,7 +87,7 @@ class CardActor:
         for row in rows:
             entry = next(entries) if row["id"] not in self.done else Entry(row["id"], row["where"])
             out.append({"id": entry.id, "where": entry.where, "line": entry.line, "reason": entry.reason,
-                        "skipped": row["id"] in self.done, "pid": mem["pid"], "rss_kb": mem["rss_kb"], "peak_kb": mem["peak_kb"]})
+                        "skipped": row["id"] in self.done, **mem})
         return pa.Table.from_pylist(out, schema=RESULT_SCHEMA)
 
 
@@ -162,4 +162,4 @@ def _settle_batch(rows: list[dict[str, Any]], ledger: Ledger, settle, result: Ba
         else:
             entries.append(Entry(row["id"], row["where"], row["line"], row["reason"]))
     if rows:
-        settle(entries, {"pid": rows[-1]["pid"], "rss_kb": rows[-1]["rss_kb"], "peak_kb": rows[-1]["peak_kb"]})
+        settle(entries, {key: rows[-1][key] for key in ("pid", "rss_kb", "peak_kb", "cpu_ms")})

@@ -51,6 +51,13 @@ class BatchResult:
         return (self.cards + self.errors) / self.seconds if self.seconds else 0.0
 
     @property
+    def cpu_rate(self) -> float | None:
+        """Articles per CPU second of a worker once started (its first batch left out): what a free core would do."""
+        cpu = sum(w["cpu_ms"] - w["first_cpu_ms"] for w in self.workers.values()) / 1000
+        records = sum(w["records"] for w in self.workers.values())
+        return records / cpu if cpu > 0 and records else None
+
+    @property
     def steady_rate(self) -> float:
         """Articles per second once started: after the first batch came back (start-up and model loads left out)."""
         if self.first_batch_after is None or self.seconds <= self.first_batch_after:
@@ -112,7 +119,7 @@ def run(
             writer.add(entry)
         bar.update(sum(e.line is not None for e in entries), sum(e.line is None for e in entries))
         if memory is not None:
-            _note_memory(result.workers, memory)
+            _note_memory(result.workers, memory, len(entries))
         if result.first_batch_after is None:
             result.first_batch_after, result.first_batch_records = time.monotonic() - began, len(entries)
 
@@ -233,9 +240,13 @@ def _finish_manifest(manifest, output: OutputDir, result: BatchResult, engine, w
     return manifest
 
 
-def _note_memory(workers: dict[int, dict[str, int]], memory: dict[str, int]) -> None:
-    seen = workers.setdefault(memory["pid"], {"first_rss_kb": memory["rss_kb"], "batches": 0})
-    seen.update(rss_kb=memory["rss_kb"], peak_kb=memory["peak_kb"], batches=seen["batches"] + 1)
+def _note_memory(workers: dict[int, dict[str, int]], memory: dict[str, int], records: int) -> None:
+    """Each worker's memory at its first and latest batch, and its CPU time and records since its first batch."""
+    seen = workers.get(memory["pid"])
+    if seen is None:
+        workers[memory["pid"]] = {"first_rss_kb": memory["rss_kb"], "first_cpu_ms": memory["cpu_ms"], "records": 0, "batches": 1, **memory}
+        return
+    seen.update(rss_kb=memory["rss_kb"], peak_kb=memory["peak_kb"], cpu_ms=memory["cpu_ms"], batches=seen["batches"] + 1, records=seen["records"] + records)
 
 
 def _total(sources: list[Source]) -> int | None:

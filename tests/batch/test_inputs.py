@@ -85,3 +85,15 @@ def test_an_input_that_names_nothing_readable_is_refused(tmp_path, name):
     (tmp_path / "notes.csv").write_text("a,b\n")
     with pytest.raises(InputError):
         expand_inputs([str(tmp_path / name)])
+
+
+def test_uris_are_read_through_pyarrow_filesystems_and_remote_folders_listed(tmp_path):
+    (tmp_path / "archive" / "2026").mkdir(parents=True)
+    write_jsonl(tmp_path / "archive" / "2026" / "b.jsonl", [article(1)])
+    pq.write_table(pa.Table.from_pylist([article(0)]), tmp_path / "archive" / "a.parquet")
+    (tmp_path / "archive" / "readme.txt").write_text("not read from a remote folder")
+    records = records_of(f"file://{tmp_path}/archive")
+    assert [r.id for r in records] == ["wire-0001", "wire-0000"]  # sorted by path: 2026/b.jsonl, a.parquet
+    assert records[0].where == f"file://{tmp_path}/archive/2026/b.jsonl:1"
+    with pytest.raises(InputError, match="no such file"):
+        expand_inputs([f"file://{tmp_path}/missing.jsonl"])
