@@ -11,7 +11,9 @@ with the ones quoted there.
 
 Every article is prepared like a card is (the registered ``prepare_document``
 cleaners, then sentence segmentation) and summarized through the registered
-summarizer records: ``lead`` (3 sentences), ``minilm`` (defaults), and, over the
+summarizer records, each given its card's facts: ``lead`` (3 sentences, and
+with a 90-word cap like ``minilm``'s), ``minilm`` (defaults, and the settings it
+had before they were chosen by cross-validation), and, over the
 same MiniLM embeddings, two plain unsupervised baselines: the centroid ranker
 (cosine to the document's mean embedding, with MMR) and TextRank (PageRank over
 the cosine graph).
@@ -28,6 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEV = ROOT.parent / "shared" / "dev" / "summaries" / "cnndm-dev.jsonl"
+# minilm's defaults before they were chosen by cross-validation (benchmarks/summaries_cv.py)
+BEFORE_ISSUE_17 = {"position_weight": 1.5, "edge_threshold": 0.1, "length_penalty": 0.4, "fact_bonus": 0.0, "words_per_sentence": 0}
 
 
 def parse_settings(pairs: list[str]) -> dict:
@@ -66,6 +70,20 @@ def prepared_documents(rows, pm) -> list:
         document.segment()
         documents.append(document)
     return documents
+
+
+def card_facts(rows, documents) -> list[list]:
+    """Each article's facts, as its card (made with ``lead``, so no model runs) holds them."""
+    import factcards
+
+    pipeline = factcards.Pipeline(summarizer="lead")
+    facts = []
+    for row, document in zip(rows, documents):
+        card = pipeline.card(row["text"])
+        if card.document["text"] != document.text:
+            raise ValueError(f"{row['id']}: the card's text is not the prepared document's: fact offsets would not match")
+        facts.append(card.facts)
+    return facts
 
 
 def centroid_pick(candidates, vectors, sentences: int = 3, redundancy: float = 0.5) -> list:
@@ -116,18 +134,25 @@ def embedding_baseline(pick, minilm_module, config):
     return run
 
 
-def registered(summarizer, config):
+def registered(summarizer, config, facts):
+    """Summaries by a registered summarizer, each given its card's facts as a card would give them."""
+
     def run(documents):
-        return [summarizer.summarize(d, [], {**summarizer.default_config, **config}).text for d in documents]
+        return [summarizer.summarize(d, f, {**summarizer.default_config, **config}).text for d, f in zip(documents, facts)]
 
     return run
 
 
-def parse_arguments(description: str, argv=None) -> argparse.Namespace:
-    """The development set's path and ``--set KEY=VALUE`` minilm settings; exits when the set is missing."""
+def parse_arguments(description: str, argv=None, more=None) -> argparse.Namespace:
+    """The development set's path and ``--set KEY=VALUE`` minilm settings; exits when the set is missing.
+
+    ``more(parser)``, when given, adds a script's own arguments.
+    """
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a minilm setting, e.g. quantize=true, max_tokens=64")
+    if more is not None:
+        more(parser)
     args = parser.parse_args(argv)
     if not args.dev.exists():
         sys.exit(f"no development set at {args.dev}: pass its path (see this script's docstring)")
@@ -146,9 +171,12 @@ def main(argv=None) -> None:
     documents = prepared_documents(rows, pm)
     score = load_scorer(args.dev)
     minilm_config = parse_settings(args.set)
+    facts = card_facts(rows, documents)
     methods = {
-        "lead (3 sentences)": registered(registry.summarizers["lead"], {"sentences": 3}),
-        "minilm" + (f" {minilm_config}" if minilm_config else ""): registered(registry.summarizers["minilm"], minilm_config),
+        "lead (3 sentences)": registered(registry.summarizers["lead"], {"sentences": 3}, facts),
+        "lead (3 sentences, 90 words)": registered(registry.summarizers["lead"], {"sentences": 3, "words": 90}, facts),
+        "minilm" + (f" {minilm_config}" if minilm_config else ""): registered(registry.summarizers["minilm"], minilm_config, facts),
+        "minilm, settings before issue 17": registered(registry.summarizers["minilm"], {**BEFORE_ISSUE_17, **minilm_config}, facts),
         "MiniLM centroid + MMR": embedding_baseline(centroid_pick, minilm, {}),
         "MiniLM TextRank": embedding_baseline(textrank_pick, minilm, {}),
     }

@@ -48,7 +48,7 @@ BEFORE = "1eb25a7"  # the last revision whose embedding.py built the model with 
 
 sys.path.insert(0, str(HERE))
 
-from summaries_rouge import DEFAULT_DEV, load_rows, parse_settings, prepared_documents  # noqa: E402
+from summaries_rouge import load_rows, parse_arguments, parse_settings, prepared_documents  # noqa: E402
 
 
 def peak_rss_mb() -> float:
@@ -148,22 +148,15 @@ def report(results: dict[str, list[dict]]) -> None:
     print(f"identical summaries: {same} of {len(results['after'][0]['summaries'])} development articles")
 
 
-def parse_arguments(argv=None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a minilm setting, e.g. quantize=false")
+def speed_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--before", default=BEFORE, help="git revision of the loader to compare with")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--child", choices=("before", "after"), help=argparse.SUPPRESS)
     parser.add_argument("--old-path", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if not args.dev.exists():
-        sys.exit(f"no development set at {args.dev}: pass its path (see this script's docstring)")
-    return args
 
 
 def main(argv=None) -> None:
-    args = parse_arguments(argv)
+    args = parse_arguments(__doc__.splitlines()[0], argv, speed_arguments)
     if args.child:
         print(json.dumps(child(args.child, args.old_path, args.dev, parse_settings(args.set))))
         return

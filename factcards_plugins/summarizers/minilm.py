@@ -40,17 +40,19 @@ VERSION = "2"
 DEFAULT_CONFIG = {
     "sentences": 3,
     "words": None,
+    "words_per_sentence": 30,
     "min_words": 4,
     "max_words": 50,
-    "position_weight": 1.5,
+    "position_weight": 2.0,
     "position_decay": 1.0,
     "centrality_weight": 1.0,
     "forward_weight": 1.0,
     "backward_weight": -0.5,
-    "edge_threshold": 0.1,
+    "edge_threshold": 0.0,
     "redundancy": 0.6,
-    "length_penalty": 0.4,
+    "length_penalty": 0.8,
     "long_sentence_words": 25,
+    "fact_bonus": 0.2,
     "max_candidates": 15,
     "max_tokens": 28,
     "quantize": True,
@@ -135,30 +137,51 @@ def pick_by_mmr(scores, similarity, lengths, sentences: int, words: int | None, 
     return sorted(chosen)
 
 
-def select(candidates: list, embeddings, config) -> list:
+FACT_TYPES = frozenset({"money", "number", "percentage", "date", "time", "duration"})
+
+
+def fact_kinds(candidates: list, facts) -> list[int]:
+    """How many kinds of quantity or date fact (``FACT_TYPES``) each candidate holds."""
+    spans = [(f.start, f.end, f.type) for f in facts or () if f.type in FACT_TYPES]
+    return [len({kind for start, end, kind in spans if s.start <= start and end <= s.end}) for s in candidates]
+
+
+def fact_bonus(candidates: list, facts, config):
+    """Salience earned by holding the card's quantities and dates: ``fact_bonus`` per kind (numpy array)."""
+    import numpy as np
+
+    return float(config.get("fact_bonus") or 0.0) * np.asarray(fact_kinds(candidates, facts), dtype=float)
+
+
+def word_budget(config) -> int | None:
+    """``words``, else ``words_per_sentence`` times ``sentences``, else no limit."""
+    if config.get("words"):
+        return int(config["words"])
+    per_sentence = config.get("words_per_sentence")
+    return int(float(per_sentence) * int(config["sentences"])) if per_sentence else None
+
+
+def select(candidates: list, embeddings, config, facts=None) -> list:
     """The chosen candidate sentences, in document order."""
     if not candidates:
         return []
     similarity = embeddings @ embeddings.T
     lengths = [len(s.text.split()) for s in candidates]
-    scores = sentence_scores(similarity, config) - length_cost(lengths, config)
-    words = config.get("words")
-    picked = pick_by_mmr(
-        scores, similarity, lengths, int(config["sentences"]), int(words) if words else None, float(config["redundancy"])
-    )
+    scores = sentence_scores(similarity, config) - length_cost(lengths, config) + fact_bonus(candidates, facts, config)
+    picked = pick_by_mmr(scores, similarity, lengths, int(config["sentences"]), word_budget(config), float(config["redundancy"]))
     return [candidates[i] for i in picked]
 
 
 def _settings(config) -> dict:
-    return {**DEFAULT_CONFIG, **{k: v for k, v in (config or {}).items() if v is not None or k == "words"}}
+    return {**DEFAULT_CONFIG, **{k: v for k, v in (config or {}).items() if v is not None or k in ("words", "words_per_sentence")}}
 
 
 def _encoder(config):
     return encoder(bool(config["quantize"]), config["threads"])
 
 
-def summarize_many(documents: list, config=None) -> list[Summary]:
-    """Summaries of many documents, each equal to ``summarize``'s.
+def summarize_many(documents: list, config=None, facts_lists=None) -> list[Summary]:
+    """Summaries of many documents (with each one's facts, when given), each equal to ``summarize``'s.
 
     Each document's candidates are embedded as a batch of their own: int8
     layers quantize a batch's activations with one scale, so sentences batched
@@ -168,10 +191,10 @@ def summarize_many(documents: list, config=None) -> list[Summary]:
     config = _settings(config)
     encoder = _encoder(config)
     summaries = []
-    for document in documents:
+    for document, facts in zip(documents, facts_lists or [None] * len(documents)):
         pool = candidate_pool(document, config)
         vectors = encoder.embed([s.text for s in pool], max_tokens=int(config["max_tokens"])) if pool else None
-        summaries.append(_summary(select(pool, vectors, config) if pool else []))
+        summaries.append(_summary(select(pool, vectors, config, facts) if pool else []))
     return summaries
 
 
@@ -181,7 +204,8 @@ def warm_up(config=None) -> None:
 
 
 def summarize(document, facts, config) -> Summary:
-    return summarize_many([document], config)[0]
+    """The summary of one document, read with the card's facts."""
+    return summarize_many([document], config, [facts])[0]
 
 
 def _summary(chosen) -> Summary:

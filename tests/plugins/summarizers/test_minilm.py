@@ -312,3 +312,41 @@ def test_batched_cards_equal_one_at_a_time_cards(sample_path):
     pipeline = factcards.Pipeline()
     one_by_one = [pipeline.card(text).summary.text for text in texts]
     assert [card.summary.text for card in pipeline.cards(texts, batch_size=4)] == one_by_one
+
+
+def with_facts(text: str):
+    """The prepared document and its card's facts (made with ``lead``, so no model runs)."""
+    document = prepared(text)
+    return document, factcards.make_card(document.text, summarizer="lead").facts
+
+
+def test_a_sentence_holding_quantities_and_dates_earns_salience():
+    document, facts = with_facts(
+        "The city council met to discuss the plan for the harbour. "
+        "The plan would cost $40 million and take until 2027 to finish. "
+        "Members said they wanted to hear from residents before the vote."
+    )
+    candidates = minilm.candidate_sentences(document)
+    kinds = minilm.fact_kinds(candidates, facts)
+    assert kinds[1] >= 2 and kinds[2] == 0, kinds
+    np.testing.assert_allclose(minilm.fact_bonus(candidates, facts, {"fact_bonus": 0.2}), 0.2 * np.array(kinds))
+    assert not minilm.fact_bonus(candidates, facts, {"fact_bonus": 0.0}).any()
+    assert not minilm.fact_bonus(candidates, None, {"fact_bonus": 0.2}).any()
+
+
+def test_the_fact_bonus_can_change_the_pick():
+    document, facts = with_facts(
+        "Rescue teams worked through the night along the flooded river valley. "
+        "Volunteers handed out blankets and hot food at the school gymnasium. "
+        "Officials said 340 homes were damaged and repairs would cost $12 million by March."
+    )
+    budget = {"sentences": 2, "redundancy": 0.0}
+    assert "340 homes" not in minilm.summarize(document, facts, {**budget, "fact_bonus": 0.0}).text
+    assert "340 homes" in minilm.summarize(document, facts, {**budget, "fact_bonus": 1.0}).text
+
+
+def test_the_word_budget_follows_the_sentence_count_unless_words_are_given():
+    assert minilm.word_budget({"sentences": 3, "words": None, "words_per_sentence": 30}) == 90
+    assert minilm.word_budget({"sentences": 5, "words": None, "words_per_sentence": 30}) == 150
+    assert minilm.word_budget({"sentences": 3, "words": 40, "words_per_sentence": 30}) == 40
+    assert minilm.word_budget({"sentences": 3, "words": None, "words_per_sentence": 0}) is None
