@@ -153,8 +153,8 @@ def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> 
     async def readyz() -> JSONResponse:
         """Ready for traffic: the workers have loaded their models and made a first card."""
         health = pools.health()
-        if health["ready"] == 0 or health["startup_error"]:
-            detail = f"the workers cannot start: {health['startup_error']}" if health["startup_error"] else f"0 of {health['workers']} workers ready"
+        if not health["warmed"] or health["ready"] == 0 or health["startup_error"]:
+            detail = f"the workers cannot start: {health['startup_error']}" if health["startup_error"] else f"{health['ready']} of {health['workers']} workers ready"
             raise Problem("not-ready", detail, headers={"Retry-After": str(settings.retry_after)})
         return JSONResponse({"status": "ready", **health, "admitted": admission.inside, "limit": admission.limit})
 

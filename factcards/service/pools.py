@@ -14,6 +14,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import queue
 from collections import OrderedDict
 from typing import Any, Mapping
 
@@ -37,6 +38,7 @@ class Pools:
         self.main: WorkerPool | None = None
         self._extra: OrderedDict[str, WorkerPool] = OrderedDict()
         self._lock = asyncio.Lock()
+        self.warmed = False  # every worker of the server's pool has been ready once
 
     def start(self) -> None:
         """Start the server's workers; they build and warm their pipelines in the background."""
@@ -48,13 +50,21 @@ class Pools:
         await asyncio.get_running_loop().run_in_executor(None, lambda: [p.close(now=True) for p in pools])
 
     def health(self) -> dict[str, Any]:
+        """The server's pool at a glance; ``ready`` is whether it takes traffic: once every worker
+        has warmed up, and from then on while at least one is ready (the others being replaced)."""
         health = self.main.health() if self.main else {"workers": self.workers, "ready": 0, "busy": 0, "queued": 0, "restarts": 0, "startup_error": None}
-        return {**health, "selection_pools": len(self._extra)}
+        self.warmed = self.warmed or health["ready"] == health["workers"]
+        return {**health, "warmed": self.warmed, "selection_pools": len(self._extra)}
 
     async def card(self, task: Mapping[str, Any]) -> dict[str, Any]:
         """The card (a dict) of a task: ``source``, ``published``, ``name``, ``input_format``, ``selection``."""
         pool = await self.pool_for(task.get("selection") or {})
-        future = pool.submit(task["source"], published=task.get("published"), name=task.get("name"), input_format=task.get("input_format", "auto"), block=False)
+        try:
+            future = pool.submit(task["source"], published=task.get("published"), name=task.get("name"), input_format=task.get("input_format", "auto"), block=False)
+        except queue.Full:
+            raise Problem("overloaded", "the workers' queue is full", headers={"Retry-After": "2"}) from None
+        except RuntimeError:  # a selection's pool closed between choosing it and sending the card
+            raise Problem("worker-lost", "the pool for this selection was just closed; retry", headers={"Retry-After": "1"}) from None
         try:
             return await asyncio.wrap_future(future)
         except CardFailed as failure:
