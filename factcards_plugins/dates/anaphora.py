@@ -109,6 +109,8 @@ def _settle(ctx: Context, found: Found, seen: dict, following: Found | None) -> 
     last, period, topic = seen.get("own"), seen.get("own_period"), seen.get("topic")
     if kind == "ago":
         _year_ago_period(ctx, found, topic)
+    elif kind == "shift" and _named_after(ctx, found, following):
+        _set(found, following, following.value["value"], following.value["granularity"])  # "three weeks later, on 30 December"
     elif kind == "shift":
         _shift(ctx, found, last, found.anaphor[1], found.anaphor[2])
     elif kind == "year_ago":
@@ -123,6 +125,13 @@ def _settle(ctx: Context, found: Found, seen: dict, following: Found | None) -> 
         _year_of(found, topic, found.anaphor[1])
     else:
         _plain_quarter(ctx, found, period, following)
+
+
+def _named_after(ctx: Context, found: Found, following: Found | None) -> bool:
+    """Whether the text names the day right after the reference ("three weeks later, on 30 December")."""
+    return (following is not None and following.type == "date" and following.anaphor is None
+            and following.value.get("granularity") == "day" and following.value.get("value") is not None
+            and bool(P.APPOSITION_GAP.fullmatch(ctx.text, found.end, following.start)))
 
 
 def _set(found: Found, referent: Found | None, iso: str | None, granularity: str) -> None:

@@ -47,8 +47,11 @@ def on_holiday(match, ctx: Context) -> Found | None:
     """"Thanksgiving Day", "last Christmas", "before Easter": a single-word name needs a date context."""
     name = " ".join(match["holiday"].lower().replace("’", "'").split())
     relation = match["rel"] and match["rel"].lower()
-    if " " not in name and not relation and not P.HOLIDAY_CONTEXT.search(ctx.before(match.start(), 9)):
+    context = P.HOLIDAY_CONTEXT.search(ctx.before(match.start(), 9))
+    if " " not in name and not relation and not context:
         return None  # "Christmas shopping", "an Easter egg"
+    if not (relation or context) and P.HOLIDAY_ATTRIBUTIVE_AFTER.match(ctx.text, match.end()):
+        return None  # "the Labor Day fires" of some year: an event named by its day
     if ctx.anchor is None:
         day = None
     elif relation:

@@ -145,6 +145,8 @@ HOLIDAY = re.compile(
     r"|Memorial\sDay|Martin\sLuther\sKing\s(?:Jr\.\s)?Day|Presidents['’]?\sDay|Columbus\sDay|Mother['’]s\sDay"
     r"|Father['’]s\sDay|Easter(?:\sSunday|\sMonday)?|Good\sFriday)(?![\w-])"
 )
+# A holiday naming an event, not a day: "the Labor Day fires", "the Christmas market".
+HOLIDAY_ATTRIBUTIVE_AFTER = re.compile(r"\s(?!(?:weekend|holiday|holidays|break|eve|morning|afternoon|evening|night)\b)[a-z]")
 # Words before a one-word holiday that make it a day: "on Thanksgiving", "before Christmas".
 HOLIDAY_CONTEXT = re.compile(r"(?i)\b(?:on|at|by|before|after|until|till|since|over|for|during|through|around|from|to|of)\s\Z")
 
@@ -216,6 +218,8 @@ ANAPHOR = re.compile(
 THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s\Z")
 # A comparison of figures before "a year ago": "rose to $5 million from $4 million a year ago".
 COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|compared\swith|than|versus|vs\.|against)\b")
+# Between a reference and the day it names: "three weeks later, on 30 December".
+APPOSITION_GAP = re.compile(r",\s(?:on\s)?")
 # "the quarter ended Sept. 30": the quarter a date closes.
 ENDED_AFTER = re.compile(r"\s(?:ended|ending)\s")
 

@@ -127,3 +127,13 @@ def test_a_colon_after_the_day_ends_the_date():
 def test_a_participle_after_a_noun_after_are_is_no_present_passive():
     """"Following are statements made Thursday": made before the dateline, not planned."""
     assert values("Following are statements made Thursday by the lawyer.", "1998-02-06")["Thursday"] == "1998-02-05"
+
+
+def test_a_holiday_naming_an_event_is_no_date():
+    assert "Labor Day" not in values("It was the worst season since 2020, when the Labor Day fires burned.", "2025-09-28")
+
+
+def test_a_reference_followed_by_the_day_it_names_takes_that_day():
+    found = values("The first dose was given on 8 December 2020. Regulators approved the jab three weeks later, on 30 December.",
+                   "2021-02-19")
+    assert found["three weeks later"] == found["30 December"] == "2020-12-30"
