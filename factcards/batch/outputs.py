@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 CARDS, FACTS, CHUNKS = "cards", "facts", "_chunks"
-ERRORS_FILE, MANIFEST_FILE = "errors.jsonl", "manifest.json"
+ERRORS_FILE, MANIFEST_FILE, LOCK_FILE = "errors.jsonl", "manifest.json", ".lock"
 FORMATS = ("jsonl", "parquet")
 _PART = re.compile(r"^part-(\d{6,})\.(jsonl|parquet|json)$")
 
@@ -144,6 +144,21 @@ class OutputDir:
         return {"cards": cards, "errors": errors}
 
     # -- writing -----------------------------------------------------------
+
+    def lock(self):
+        """Hold ``OUT/.lock`` for the run (released by the kernel, whatever kills the process); a second run is refused."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        handle = open(self.root / LOCK_FILE, "a+")
+        try:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # no fcntl (Windows): no lock
+            pass
+        except OSError:
+            handle.close()
+            return None
+        return handle
 
     def prepare(self) -> None:
         for sub in (CARDS, CHUNKS) + ((FACTS,) if self.format == "parquet" else ()):

@@ -6,6 +6,7 @@ import dataclasses
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..config import redacted
 from ..errors import FactcardsError
 from ..pipeline import Pipeline, PipelineOptions
 from .inputs import Record, Source, count_records, expand_inputs, read_sources
-from .outputs import CARDS, CHUNKS, DUPLICATE, ERRORS_FILE, FACTS, FORMATS, MANIFEST_FILE, SKIP, ChunkWriter, Entry, Ledger, OutputDir
+from .outputs import CARDS, CHUNKS, DUPLICATE, ERRORS_FILE, FACTS, FORMATS, LOCK_FILE, MANIFEST_FILE, SKIP, ChunkWriter, Entry, Ledger, OutputDir
 from .progress import Progress
 
 ENGINES = ("local", "ray")
@@ -100,57 +101,67 @@ def run(
     sources = expand_inputs([os.fspath(i) for i in inputs])
     driver = pipeline or options.build()  # refuses bad options before any worker starts
     output = OutputDir(out, format)
-    job = job_of(options, format)
-    previous = _open(output, job, resume, overwrite)
-    manifest = _manifest(previous, job, sources, driver, engine)
-    output.root.mkdir(parents=True, exist_ok=True)
-    output.write_manifest(manifest)  # first: a folder with a manifest is this job's, whenever a kill comes
-    output.prepare()
-    output.clean_unfinished()
-    ledger = output.ledger()
-    result = BatchResult(output.root)
-    writer = ChunkWriter(output, chunk_size, next_number=max(output.committed_chunks(), default=-1) + 1)
-    total = _total(sources)
-    bar = Progress(total, mode=progress, done=sum(ledger.done.values()))
-    began = time.monotonic()
+    with _locked(output):
+        job = job_of(options, format)
+        previous = _open(output, job, resume, overwrite)
+        manifest = _manifest(previous, job, sources, driver, engine)
+        output.root.mkdir(parents=True, exist_ok=True)
+        output.write_manifest(manifest)  # first: a folder with a manifest is this job's, whenever a kill comes
+        output.prepare()
+        output.clean_unfinished()
+        ledger = output.ledger()
+        result = BatchResult(output.root)
+        writer = ChunkWriter(output, chunk_size, next_number=max(output.committed_chunks(), default=-1) + 1)
+        total = _total(sources)
+        bar = Progress(total, mode=progress, done=sum(ledger.done.values()))
+        began = time.monotonic()
 
-    def settle(entries: list[Entry], memory: dict[str, int] | None) -> None:
-        for entry in entries:
-            writer.add(entry)
-        bar.update(sum(e.line is not None for e in entries), sum(e.line is None for e in entries))
-        if memory is not None:
-            _note_memory(result.workers, memory, len(entries))
-        if result.first_batch_after is None:
-            result.first_batch_after, result.first_batch_records = time.monotonic() - began, len(entries)
+        def settle(entries: list[Entry], memory: dict[str, int] | None) -> None:
+            for entry in entries:
+                writer.add(entry)
+            bar.update(sum(e.line is not None for e in entries), sum(e.line is None for e in entries))
+            if memory is not None:
+                _note_memory(result.workers, memory, len(entries))
+            if result.first_batch_after is None:
+                result.first_batch_after, result.first_batch_records = time.monotonic() - began, len(entries)
 
-    try:
-        if engine == "ray":
-            from .ray_engine import run_ray
+        try:
+            if engine == "ray":
+                from .ray_engine import run_ray
 
-            finished = run_ray(sources, ledger, settle, options=options, actors=ray_actors, address=ray_address, batch_size=batch_size, result=result)
-        else:
-            pending = _pending(read_sources(sources), ledger, result)
-            count = default_workers() if workers is None else workers
-            if options.timeout and count:
-                from .guarded import run_guarded
-
-                finished = run_guarded(pending, settle, options=options, workers=count)
+                finished = run_ray(sources, ledger, settle, options=options, actors=ray_actors, address=ray_address, batch_size=batch_size, result=result)
             else:
-                from .local import run_local
+                pending = _pending(read_sources(sources), ledger, result)
+                count = default_workers() if workers is None else workers
+                if options.timeout and count:
+                    from .guarded import run_guarded
 
-                finished = run_local(pending, settle, options=options, workers=count, batch_size=batch_size, pipeline=driver)
-    except KeyboardInterrupt:  # a second Ctrl-C: what was settled is still committed below
-        finished = False
-    finally:
-        writer.flush()
-        bar.close()
-        result.cards, result.errors = writer.cards, writer.errors
-        result.seconds = time.monotonic() - began
-    result.interrupted = not finished
-    output.write_errors()
-    result.manifest = _finish_manifest(manifest, output, result, engine, workers, ray_actors)
-    output.write_manifest(result.manifest)
-    return result
+                    finished = run_guarded(pending, settle, options=options, workers=count)
+                else:
+                    from .local import run_local
+
+                    finished = run_local(pending, settle, options=options, workers=count, batch_size=batch_size, pipeline=driver)
+        except KeyboardInterrupt:  # a second Ctrl-C: what was settled is still committed below
+            finished = False
+        finally:
+            writer.flush()
+            bar.close()
+            result.cards, result.errors = writer.cards, writer.errors
+            result.seconds = time.monotonic() - began
+        result.interrupted = not finished
+        output.write_errors()
+        result.manifest = _finish_manifest(manifest, output, result, engine, workers, ray_actors)
+        output.write_manifest(result.manifest)
+        return result
+
+
+@contextmanager
+def _locked(output: OutputDir) -> Iterator[None]:
+    lock = output.lock()
+    if lock is None:
+        raise BatchError(f"another batch is writing to {output.root}: wait for it, or choose another folder")
+    with lock:
+        yield
 
 
 def _pending(records: Iterable[Record], ledger: Ledger, result: BatchResult) -> Iterator[Record]:
@@ -184,7 +195,7 @@ def _open(output: OutputDir, job: dict[str, Any], resume: bool | None, overwrite
     if previous is None:
         if resume:
             raise BatchError(f"nothing to resume in {output.root}: it holds no batch output")
-        if output.root.is_dir() and any(output.root.iterdir()):
+        if output.root.is_dir() and any(p.name != LOCK_FILE for p in output.root.iterdir()):
             raise BatchError(f"{output.root} is not empty and holds no batch output: choose an empty or new folder")
         return None
     if previous.get("job") != job:
