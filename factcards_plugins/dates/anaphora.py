@@ -85,7 +85,9 @@ def resolve(ctx: Context, found: list[Found]) -> list[Found]:
     seen = {"own": None, "any": None, "own_period": None, "any_period": None, "topic": None}
     for index, candidate in enumerate(found):
         if candidate.anaphor is not None:
-            near = {key: item for key, item in seen.items() if item is not None and candidate.start - item.end <= REACH}
+            # the story's period of results stays its topic however far back it was named
+            near = {key: item for key, item in seen.items()
+                    if item is not None and (key == "topic" or candidate.start - item.end <= REACH)}
             _settle(ctx, candidate, near, found[index + 1] if index + 1 < len(found) else None)
             keys = ("any",) if candidate.value["value"] is not None else ()
         else:
