@@ -6,7 +6,8 @@ and layer norms, computed the way transformers' ``BertModel`` computes them
 token-wise layers run on the real word pieces only, packed into one matrix;
 only attention sees the padded batch. ``quantize`` runs the linear layers in
 dynamic int8 exactly as ``torch.ao.quantization.quantize_dynamic`` would
-(per-tensor symmetric weights, activations quantized per call).
+(per-tensor symmetric weights, activations quantized per call); query, key
+and value run as one layer, with the same numbers.
 
 Weights are read-only once loaded, so one ``Bert`` may serve many threads.
 """
@@ -26,29 +27,41 @@ class UnsupportedModel(ValueError):
 
 
 class Linear:
-    """``x @ weight.T + bias`` in float32."""
+    """``x @ weight.T + bias`` in float32; several (weight, bias) pairs run as one wider layer."""
 
-    def __init__(self, weight, bias):
-        self.weight, self.bias = weight, bias
+    def __init__(self, pairs):
+        self.weight = torch.cat([weight for weight, _ in pairs])
+        self.bias = torch.cat([bias for _, bias in pairs])
 
     def __call__(self, x):
         return F.linear(x, self.weight, self.bias)
 
 
 class Int8Linear:
-    """A dynamically quantized linear layer, the numbers of ``torch.ao.nn.quantized.dynamic.Linear``."""
+    """Dynamically quantized linear layers, the numbers of ``torch.ao.nn.quantized.dynamic.Linear``.
 
-    def __init__(self, weight, bias):
-        # MinMaxObserver(qint8, per_tensor_symmetric), as quantize_dynamic's default qconfig observes weights.
-        scale = torch.max(-weight.min(), weight.max()) / ((127 - -128) / 2)
-        scale = torch.max(scale, torch.tensor(torch.finfo(torch.float32).eps))
+    Each (weight, bias) pair is quantized on its own scale, as quantize_dynamic
+    quantizes each layer; several pairs run as one wider layer with a scale per
+    output channel, which gives the same numbers as running them one by one
+    (the input is quantized once instead of once per layer).
+    """
+
+    def __init__(self, pairs):
+        scales = torch.cat([torch.full((weight.shape[0],), weight_scale(weight), dtype=torch.float64) for weight, _ in pairs])
+        weight = torch.cat([weight for weight, _ in pairs])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # torch deprecates the quantized tensor API its int8 kernels still take
-            quantized = torch.quantize_per_tensor(weight, float(scale), 0, torch.qint8)
-        self.packed = torch.ops.quantized.linear_prepack(quantized, bias)
+            quantized = torch.quantize_per_channel(weight, scales, torch.zeros(len(scales), dtype=torch.int64), 0, torch.qint8)
+        self.packed = torch.ops.quantized.linear_prepack(quantized, torch.cat([bias for _, bias in pairs]))
 
     def __call__(self, x):
         return torch.ops.quantized.linear_dynamic(x, self.packed, reduce_range=True).to(x.dtype)
+
+
+def weight_scale(weight) -> float:
+    """The int8 scale quantize_dynamic's weight observer gives (MinMaxObserver, qint8, per-tensor symmetric)."""
+    scale = torch.max(-weight.min(), weight.max()) / ((127 - -128) / 2)
+    return float(torch.max(scale, torch.tensor(torch.finfo(torch.float32).eps)))
 
 
 def int8_available() -> bool:
@@ -60,13 +73,13 @@ class Layer:
     """One encoder layer's weights (``encoder.layer.N.*``)."""
 
     def __init__(self, weights: dict, prefix: str, linear, eps: float):
-        def dense(name):
-            return linear(weights[f"{prefix}{name}.weight"], weights[f"{prefix}{name}.bias"])
+        def dense(*names):
+            return linear([(weights[f"{prefix}{name}.weight"], weights[f"{prefix}{name}.bias"]) for name in names])
 
         def norm(name):
             return weights[f"{prefix}{name}.LayerNorm.weight"], weights[f"{prefix}{name}.LayerNorm.bias"]
 
-        self.query, self.key, self.value = (dense(f"attention.self.{n}") for n in ("query", "key", "value"))
+        self.query_key_value = dense(*(f"attention.self.{n}" for n in ("query", "key", "value")))
         self.attention_out, self.attention_norm = dense("attention.output.dense"), norm("attention.output")
         self.intermediate = dense("intermediate.dense")
         self.output, self.output_norm = dense("output.dense"), norm("output")
@@ -128,7 +141,7 @@ class Bert:
             full = projected.new_zeros(n_rows * longest, width).index_copy_(0, real, projected)
             return full.view(n_rows, longest, self.heads, width // self.heads).transpose(1, 2)
 
-        query, key, value = (padded(project(hidden)) for project in (layer.query, layer.key, layer.value))
+        query, key, value = (padded(part) for part in layer.query_key_value(hidden).split(width, dim=1))
         context = F.scaled_dot_product_attention(query, key, value, attn_mask=mask[:, None, None, :])
         return context.transpose(1, 2).reshape(-1, width).index_select(0, real)
 
