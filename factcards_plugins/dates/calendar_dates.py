@@ -8,6 +8,7 @@ from datetime import date
 from . import patterns as P
 from . import resolve as R
 from .context import ABSOLUTE, RELATIVE, STEPS, YEAR_INFERRED, Context, Found
+from .tense import FUTURE, PAST
 
 
 def _day_number(token: str) -> int:
@@ -103,10 +104,24 @@ def on_month_year(match, ctx: Context) -> Found | None:
     elif relation:
         first = R.related_month(ctx.anchor, month, relation)
     else:
-        first = R.month_start(ctx.anchor, month, ctx.tense_of(match))
+        first = R.month_start(ctx.anchor, month, _month_tense(match, ctx))
     value = ctx.date_value(first and R.iso_month(first), "month", RELATIVE if relation else YEAR_INFERRED,
                            modifier=modifier, pattern=None if first else f"XXXX-{month:02d}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _month_tense(match, ctx: Context):
+    """The side of the dateline a bare month lies on, read only if needed: past for a month naming a
+    thing made then ("under a June agreement"), ahead for a limit set by a present perfect or a
+    postponement ("has extended loans through January"), else the clause's tense."""
+    if P.ARTICLE_BEFORE.search(ctx.before(match.start(), 4)) and P.MONTH_ATTRIBUTIVE_AFTER.match(ctx.text, match.end()):
+        return lambda: PAST
+    if P.LIMIT_BEFORE.search(ctx.before(match.start(), 9)):
+        lo, _ = ctx.window(match.start())
+        since = max(lo, match.start() - 80)
+        if P.PRESENT_PERFECT.search(ctx.text, since, match.start()) or P.POSTPONED.search(ctx.text, since, match.start()):
+            return lambda: FUTURE
+    return ctx.tense_of(match)
 
 
 def _month_of_related_year(match, ctx: Context, modifier: str | None) -> Found:

@@ -278,6 +278,14 @@ POINT_IN_TIME_AFTER = re.compile(r"\s(?:ago|earlier|later|from\snow)\b")
 YEAR_END_BEFORE = re.compile(r"(?i)\b(?:by|at|before|until|till|around|after|toward|towards|near|through|from)\s(?:the\s)?\Z")
 # "the week of May 9": the week that holds the day (the span starts at "week").
 WEEK_OF_BEFORE = re.compile(r"(?<![\w'’])[Ww]eek\sof\s\Z")
+# A bare month before a noun names a thing made then ("under a June agreement", "the April
+# report"), unless the noun is an event still to come ("the May election").
+MONTH_ATTRIBUTIVE_AFTER = re.compile(
+    r"\s(?!(?:election|elections|vote|poll|referendum|summit|meeting|deadline|launch|conference|talks|session|trial"
+    r"|hearing|start|opening|visit|trip)\b)[a-z]{3,}"
+)
+# "through January", "until May": a limit (ahead after a present perfect or a postponement).
+LIMIT_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill|[Tt]hrough|[Ii]nto)\s\Z")
 # "every Monday", "each May": a set, no date.
 EVERY_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:every|each)\s\Z")
 # "postponed until Tuesday": a limit set ahead, whatever the verb's tense.

@@ -137,3 +137,16 @@ def test_a_reference_followed_by_the_day_it_names_takes_that_day():
     found = values("The first dose was given on 8 December 2020. Regulators approved the jab three weeks later, on 30 December.",
                    "2021-02-19")
     assert found["three weeks later"] == found["30 December"] == "2020-12-30"
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        # a bare month naming a thing made then lies behind the dateline
+        ("The bank keeps talking under a June agreement with its investors.", "June", "2022-06"),
+        # a limit a present perfect sets lies ahead
+        ("Lenders have extended the credit line through January.", "January", "2023-01"),
+    ],
+)
+def test_the_side_of_a_bare_month(sentence, span, value):
+    assert values(sentence, "2022-10-27")[span] == value
