@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
 from ..errors import InputError
+from ..reader import _check_size
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -118,23 +119,34 @@ def kind_of(path: str) -> str:
     raise InputError(f"{path}: not an input factcards batch reads (.jsonl, .parquet, or a folder of {'/'.join(ARTICLE_SUFFIXES)} files)")
 
 
-def read_sources(sources: list[Source]) -> Iterator[Record]:
-    """Every record of ``sources``, in order, reading local files as streams."""
+def read_sources(sources: list[Source], max_bytes: int | None = None) -> Iterator[Record]:
+    """Every record of ``sources``, in order, reading JSONL and Parquet as streams; a folder's file too large is an error."""
     for source in sources:
         if source.kind == "file":
-            yield Record(source.name, source.name, Path(source.path).read_bytes())
+            path = Path(source.path)
+            yield folder_record(source.name, path.stat().st_size, path.read_bytes, max_bytes)
         else:
             with open_input(source.path) as fh:
                 yield from records_of(source, fh)
 
 
-def records_of(source: Source, fh: BinaryIO) -> Iterator[Record]:
+def folder_record(name: str, size: int, read, max_bytes: int | None) -> Record:
+    """A folder's file as a record, read only when it is within the size limit."""
+    try:
+        _check_size(size, max_bytes, name)
+    except InputError as exc:
+        return Record(name, name, error=str(exc))
+    return Record(name, name, read())
+
+
+def records_of(source: Source, fh: BinaryIO, max_bytes: int | None = None) -> Iterator[Record]:
     """The records of one JSONL or Parquet file, opened as ``fh`` (any binary file object)."""
     if source.kind == "jsonl":
         return jsonl_records(fh, source.name)
     if source.kind == "parquet":
         return parquet_records(fh, source.name)
-    return iter([Record(source.name, source.name, fh.read())])
+    data = fh.read()
+    return iter([folder_record(source.name, len(data), lambda: data, max_bytes)])
 
 
 def jsonl_records(fh: BinaryIO, name: str) -> Iterator[Record]:
@@ -227,5 +239,3 @@ def open_bytes(data: bytes) -> BinaryIO:
     """A binary file object over ``data`` (a file read whole, as a Ray task does)."""
     return io.BytesIO(data)
 
-
-__all__ = ["Record", "Source", "expand_inputs", "read_sources", "records_of", "count_records", "content_id", "kind_of"]

@@ -27,7 +27,7 @@ from .work import card_records, memory
 INSTALL_HINT = "the ray engine needs Ray: pip install 'factcards[ray]'"
 
 ROW_SCHEMA = pa.schema([("id", pa.string()), ("where", pa.string()), ("data", pa.string()), ("blob", pa.binary()), ("error", pa.string())])
-BLOCK_BYTES = 1 << 20  # about 200 news articles: a block is what one actor receives at a time
+BLOCK_BYTES = 256 << 10  # about 50 news articles: a block is what one actor receives at a time
 RESULT_SCHEMA = pa.schema(
     [("id", pa.string()), ("where", pa.string()), ("line", pa.string()), ("reason", pa.string()), ("skipped", pa.bool_()),
      ("pid", pa.int64()), ("rss_kb", pa.int64()), ("peak_kb", pa.int64()), ("cpu_ms", pa.int64())]
@@ -43,12 +43,12 @@ def import_ray():
     return ray
 
 
-def explode(sources: dict[str, Source]) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
+def explode(sources: dict[str, Source], max_bytes: int | None) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
     """The read step: one file's bytes (a row of ``read_binary_files``) to its records, as rows."""
 
     def records(row: dict[str, Any]) -> list[dict[str, Any]]:
         source = _source_of(sources, row["path"])
-        return [_row(record) for record in records_of(source, open_bytes(row["bytes"]))]
+        return [_row(record) for record in records_of(source, open_bytes(row["bytes"]), max_bytes)]
 
     return records
 
@@ -138,7 +138,7 @@ def _dataset(ray, sources, ledger: Ledger, options, actors, batch_size):
     return (
         # reading takes no CPU of its own: with one actor per core, a read task would otherwise never be scheduled
         ray.data.read_binary_files(paths, include_paths=True, num_cpus=0)
-        .flat_map(explode(by_path), num_cpus=0)
+        .flat_map(explode(by_path, options.max_bytes), num_cpus=0)
         .map_batches(
             CardActor, fn_constructor_kwargs={"options": options, "done": done}, batch_size=batch_size,
             batch_format="pyarrow", compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,

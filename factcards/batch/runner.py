@@ -131,7 +131,7 @@ def run(
 
                 finished = run_ray(sources, ledger, settle, options=options, actors=ray_actors, address=ray_address, batch_size=batch_size, result=result)
             else:
-                pending = _pending(read_sources(sources), ledger, result)
+                pending = _pending(read_sources(sources, options.max_bytes), ledger, result)
                 count = default_workers() if workers is None else workers
                 if options.timeout and count:
                     from .guarded import run_guarded

@@ -97,3 +97,12 @@ def test_uris_are_read_through_pyarrow_filesystems_and_remote_folders_listed(tmp
     assert records[0].where == f"file://{tmp_path}/archive/2026/b.jsonl:1"
     with pytest.raises(InputError, match="no such file"):
         expand_inputs([f"file://{tmp_path}/missing.jsonl"])
+
+
+def test_a_folder_file_past_the_size_limit_is_an_error_record_not_read_whole(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "big.txt").write_text("Word " * 400)
+    (tmp_path / "news" / "small.txt").write_text("A short wire story.")
+    big, small = list(read_sources(expand_inputs([str(tmp_path / "news")]), max_bytes=1000))
+    assert big.data is None and "larger than the 1000-byte limit" in big.error
+    assert small.data == b"A short wire story."
