@@ -244,8 +244,10 @@ class Attributions:
         “strong leader”"): the person or institution that starts one of the sentence's first two
         clauses before the quote, at low confidence; clauses opening with a preposition are passed over."""
         start = self._before_limit(index, quoted)
-        bounds = [start] + [brk.end() for brk in CLAUSE_BREAK.finditer(self.text, start, quoted.open)]
-        for clause_start in bounds[:2]:
+        if quoted.open - start < 3:
+            return self._subject_after(index, quoted)  # the quote opens its sentence
+        bounds = [start] + [brk.end() for brk in islice(CLAUSE_BREAK.finditer(self.text, start, quoted.open), 1)]
+        for clause_start in bounds:
             words = self._words(clause_start, quoted.open)
             if not words or words[0].group().lower() in PHRASE_STOP:
                 continue

@@ -232,6 +232,8 @@ def _trailing_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a person's name that ends the phrase but that the names finder did not take
     for one: two to four name-like words after a role noun ("union negotiator Petra Kowalczyk")
     or starting with a known given name; "Orion Holdings" alone is no person."""
+    if not text[text.rfind(" ", start, end) + 1 : end][:1].isupper():
+        return None  # the phrase ends in a lowercase word
     words = list(WORD.finditer(text, start, end))
     run = 0
     while run < len(words) and run < 4 and _name_word(words[-1 - run].group()):
