@@ -256,3 +256,29 @@ def test_the_component_in_any_page(browser, lead_server, articles):
         assert page.locator(f"#{element} .title").inner_text() == "Rail cuts"
         assert page.locator(f"#{element} .review").count() == 0  # review controls only with the reviewable attribute
     context.close()
+
+
+@pytest.fixture(scope="module")
+def token_server(tmp_path_factory):
+    from conftest import running_server
+
+    with running_server(tmp_path_factory.mktemp("token"), "--summarizer", "lead", "--workers", "1", env={"FACTCARDS_TOKEN": "desk-token"}) as server:
+        yield server
+
+
+def test_a_deployment_with_a_token_asks_for_it(browser, token_server, articles):
+    context = browser.new_context(base_url=token_server.url)
+    page = context.new_page()
+    page.add_init_script(WATCH_CSP)
+    page.goto("/")
+    page.wait_for_selector("#token-box:not([hidden])")  # /v1/plugins answered 401
+    page.fill("#article", articles[0])
+    page.click("#make")
+    page.wait_for_selector("#status.error")
+    assert "access token" in page.locator("#status").inner_text()
+    page.fill("#token", "desk-token")
+    page.click("#make")
+    page.wait_for_selector("#status:has-text('Card made')")
+    assert page.locator("fact-card tr.fact").count() > 0
+    assert page.evaluate("window.__violations") == []
+    context.close()
