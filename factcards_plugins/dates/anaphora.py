@@ -80,6 +80,8 @@ def _pending(match, anaphor: tuple, granularity: str) -> Found:
 
 def resolve(ctx: Context, found: list[Found]) -> list[Found]:
     """Every pending reference in ``found`` resolved against the dates before it (in place)."""
+    if all(candidate.anaphor is None for candidate in found):
+        return found
     # The last date, and the last quarter or half, the text established itself ("own") or at all,
     # and the first quarter or half it established: the period the story is about ("topic").
     seen = {"own": None, "any": None, "own_period": None, "any_period": None, "topic": None}

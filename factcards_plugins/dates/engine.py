@@ -44,7 +44,9 @@ def find_dates(document, day_first: bool = False) -> list[Found]:
     ctx = Context(document.text, published.date() if published else None, document, day_first)
     matches = [(match, handler) for pattern, handler in HANDLERS for match in P.find(pattern, ctx.text)]
     found = anaphora.resolve(ctx, settle_overlaps(matches, ctx))
-    return join_ranges(ctx, join_neighbours(ctx, found, join_date_time))
+    if any(candidate.type == "time" for candidate in found):
+        found = join_neighbours(ctx, found, join_date_time)
+    return join_ranges(ctx, found)
 
 
 def settle_overlaps(matches: list, ctx: Context) -> list[Found]:

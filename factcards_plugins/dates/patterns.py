@@ -192,9 +192,9 @@ DURATION = re.compile(
 # What may stand before a duration's count: a qualifier ("nearly", "more than") and a reference
 # ("past", "next", "first"), each a word or two.
 DURATION_LEAD = re.compile(
-    r"(?<![\w-])(?:(?P<qual>(?i:about|around|roughly|nearly|almost|approximately|some|more\sthan|less\sthan|fewer\sthan"
+    r"(?:(?<![\w-])(?P<qual>(?i:about|around|roughly|nearly|almost|approximately|some|more\sthan|less\sthan|fewer\sthan"
     r"|at\sleast|at\smost|up\sto|no\smore\sthan|just\sover|just\sunder|well\sover|under|over))\s)?"
-    r"(?:(?P<ref>(?i:past|last|next|first|coming|previous|following|final))\s)?\Z"
+    r"(?:(?<![\w-])(?P<ref>(?i:past|last|next|first|coming|previous|following|final))\s)?\Z"
 )
 DURATION_LEAD_REACH = len("approximately following ")
 

@@ -220,13 +220,16 @@ def test_reference_card_validates_with_the_date_schema(sample_path):
 
 
 _NEWSY = st.lists(
-    st.sampled_from(list("0123456789 ,.-/:$%'\n") + ["Monday", "May", "February", " 2021", " a.m.", " GMT", "last ", "week", "ago", " Q3", "summer", "from ", " to ", "between ", " and "]),
+    st.sampled_from(list("0123456789 ,.-/:$%'\n") + ["Monday", "May", "February", " 2021", " a.m.", " GMT", "last ", "week", "ago", " Q3", "summer", "from ", " to ", "between ", " and ",
+                                                      "x", " days", " hours", "two", "year", "nearly ", "past ", " earlier", "the ", "quarter", "Christmas"]),
     max_size=40,
 ).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.text(max_size=200), _NEWSY), st.sampled_from([DATELINE, "2020-02-29", None]))
+@example("x-48 hours, mid-16 weeks", DATELINE)
+@example("the same day. A year earlier, the past two quarters", None)
 def test_any_text_gives_grounded_deterministic_facts(text, published):
     first = dates_in(text, published)
     for fact in first:
