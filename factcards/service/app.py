@@ -36,6 +36,7 @@ from .pools import Pools
 from .problems import MEDIA_TYPE, PROBLEMS, Problem, kind_of_status, problem_body
 
 PACKAGE = "factcards.service"
+COMPONENTS = "#/components/schemas/"
 TAGS = [
     {"name": "cards", "description": "Make cards and check an editor's text against them."},
     {"name": "meta", "description": "The card's schema, the installed plugins, what each problem type means."},
@@ -120,7 +121,7 @@ def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> 
             return Response(markdown(card), media_type="text/markdown; charset=utf-8")
         return Response(card_json(card), media_type="application/json")
 
-    @app.post("/v1/check", tags=["cards"], responses=errors, openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": CheckRequest.model_json_schema(ref_template="#/components/schemas/{model}")}}}})
+    @app.post("/v1/check", tags=["cards"], responses=errors, openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": f"{COMPONENTS}CheckRequest"}}}}})
     async def check(request: Request) -> Response:
         """Check an editor's text (headline, standfirst, post) against an article or its card: each money amount, number, percentage, date and person is supported (with the article's fact) or flagged with a reason."""
         task = await check_task(request, max_bytes)
@@ -163,7 +164,26 @@ def create_app(settings: ServiceSettings | None = None, plugin_manager=None) -> 
 
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type", "X-Request-ID"], expose_headers=["X-Request-ID", "Retry-After"])
     app.add_middleware(ServiceMiddleware, token=settings.token, max_body=max_bytes + MULTIPART_ALLOWANCE)
+    describe_bodies(app)
     return app
+
+
+def describe_bodies(app: FastAPI) -> None:
+    """Add the request models, read by hand from the body (it may be JSON, text, HTML or a form), to the OpenAPI components."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = generate()
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            for model in (CardRequest, CheckRequest):
+                schema = model.model_json_schema(ref_template=f"{COMPONENTS}{{model}}")
+                schemas.update(schema.pop("$defs", {}))
+                schemas[model.__name__] = schema
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 
 def card_request_body() -> dict[str, Any]:
@@ -174,7 +194,7 @@ def card_request_body() -> dict[str, Any]:
         "extractor": {"type": "array", "items": {"type": "string"}}, "disable": {"type": "array", "items": {"type": "string"}},
     }}
     return {"required": True, "content": {
-        "application/json": {"schema": CardRequest.model_json_schema(ref_template="#/components/schemas/{model}")},
+        "application/json": {"schema": {"$ref": f"{COMPONENTS}CardRequest"}},
         "text/plain": text, "text/html": {"schema": {"type": "string"}}, "multipart/form-data": {"schema": upload},
     }}
 

@@ -42,7 +42,7 @@ class CardRequest(Article, Selection):
 class CheckRequest(Selection):
     """``POST /v1/check``: an editor's text against an article (``article``) or a card made earlier (``card``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"text": "Council backs $54 million harbour plan", "article": {"text": "Port Elnor, April 9, 2024 - The council approved a $45 million plan on Tuesday."}}]})
 
     text: str = Field(..., min_length=1, max_length=20000, description="The editor's headline, standfirst or post.")
     article: Optional[Article] = Field(None, description="The article, as for POST /v1/cards.")

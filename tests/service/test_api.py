@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -178,6 +179,10 @@ def test_openapi_describes_every_endpoint(api):
     assert {"/v1/cards", "/v1/check", "/v1/schema", "/v1/plugins", "/healthz", "/readyz"} <= set(spec["paths"])
     body = spec["paths"]["/v1/cards"]["post"]["requestBody"]["content"]
     assert {"application/json", "text/plain", "text/html", "multipart/form-data"} <= set(body)
+    refs = set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(spec)))
+    assert {"CardRequest", "CheckRequest", "Article", "Problem"} <= refs
+    assert refs <= set(spec["components"]["schemas"])  # every reference resolves
+    assert "summarizer" in spec["components"]["schemas"]["CardRequest"]["properties"]
 
 
 def test_docs_page_loads_nothing_from_elsewhere(api):
