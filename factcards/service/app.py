@@ -223,7 +223,7 @@ def install_errors(app: FastAPI) -> None:
     async def on_http(request: Request, exc: StarletteHTTPException):
         return answer(request, kind_of_status(exc.status_code), str(exc.detail), exc.status_code, getattr(exc, "headers", None))
 
-    @app.get("/problems/{kind}", tags=["meta"], include_in_schema=True)
+    @app.get("/problems/{kind}", tags=["meta"], responses={404: {"model": ProblemModel, "content": {MEDIA_TYPE: {}}}})
     async def problem_type(kind: str) -> JSONResponse:
         """What a problem ``type`` means."""
         if kind not in PROBLEMS:
