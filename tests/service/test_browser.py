@@ -286,3 +286,24 @@ def test_a_deployment_with_a_token_asks_for_it(browser, token_server, articles):
     assert page.locator("fact-card tr.fact").count() > 0
     assert page.evaluate("window.__violations") == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_axe_finds_no_accessibility_violation(page, sample_path, width):
+    """axe-core's WCAG 2 A/AA rules (labels, roles, names, colour contrast...), inside the component's shadow DOM too."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("axe-playwright-python is not installed (pip install -e '.[dev]')")
+        pytest.skip("axe-playwright-python is not installed")
+    page.set_viewport_size({"width": width, "height": 900})
+    card = make_card(page, path=sample_path)
+    money = next(i for i, f in enumerate(card["facts"]) if f["type"] == "money")
+    fact_row(page, money).click()
+    fact_row(page, money).locator("button[data-status='corrected']").click()  # the correction field open
+    page.fill("#headline", "Russia spends $490 million, up 40%")
+    page.click("#check-button")
+    page.wait_for_selector("#check-result .verdicts li")
+    violations = Axe().run(page).response["violations"]
+    assert [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
