@@ -112,47 +112,60 @@ def run(
         ledger = output.ledger()
         result = BatchResult(output.root)
         writer = ChunkWriter(output, chunk_size, next_number=max(output.committed_chunks(), default=-1) + 1)
-        total = _total(sources)
-        bar = Progress(total, mode=progress, done=sum(ledger.done.values()))
-        began = time.monotonic()
-
-        def settle(entries: list[Entry], memory: dict[str, int] | None) -> None:
-            for entry in entries:
-                writer.add(entry)
-            bar.update(sum(e.line is not None for e in entries), sum(e.line is None for e in entries))
-            if memory is not None:
-                _note_memory(result.workers, memory, len(entries))
-            if result.first_batch_after is None:
-                result.first_batch_after, result.first_batch_records = time.monotonic() - began, len(entries)
-
+        settle = _Settler(writer, Progress(_total(sources), mode=progress, done=sum(ledger.done.values())), result)
         try:
-            if engine == "ray":
-                from .ray_engine import run_ray
-
-                finished = run_ray(sources, ledger, settle, options=options, actors=ray_actors, address=ray_address, batch_size=batch_size, result=result)
-            else:
-                pending = _pending(read_sources(sources, options.max_bytes), ledger, result)
-                count = default_workers() if workers is None else workers
-                if options.timeout and count:
-                    from .guarded import run_guarded
-
-                    finished = run_guarded(pending, settle, options=options, workers=count)
-                else:
-                    from .local import run_local
-
-                    finished = run_local(pending, settle, options=options, workers=count, batch_size=batch_size, pipeline=driver)
+            finished = _card_all(engine, sources, ledger, settle, result, options, driver, workers, batch_size, ray_address, ray_actors)
         except KeyboardInterrupt:  # a second Ctrl-C: what was settled is still committed below
             finished = False
         finally:
-            writer.flush()
-            bar.close()
-            result.cards, result.errors = writer.cards, writer.errors
-            result.seconds = time.monotonic() - began
+            settle.close()
         result.interrupted = not finished
         output.write_errors()
         result.manifest = _finish_manifest(manifest, output, result, engine, workers, ray_actors)
         output.write_manifest(result.manifest)
         return result
+
+
+def _card_all(engine, sources, ledger, settle, result, options, driver, workers, batch_size, ray_address, ray_actors) -> bool:
+    """Run the engine over what is still to do; False when Ctrl-C stopped it."""
+    if engine == "ray":
+        from .ray_engine import run_ray
+
+        return run_ray(sources, ledger, settle, options=options, actors=ray_actors, address=ray_address, batch_size=batch_size, result=result)
+    pending = _pending(read_sources(sources, options.max_bytes), ledger, result)
+    count = default_workers() if workers is None else workers
+    if options.timeout and count:
+        from .guarded import run_guarded
+
+        return run_guarded(pending, settle, options=options, workers=count)
+    from .local import run_local
+
+    return run_local(pending, settle, options=options, workers=count, batch_size=batch_size, pipeline=driver)
+
+
+class _Settler:
+    """Takes each batch's entries in input order: to the chunk writer, the progress bar, the result's figures."""
+
+    def __init__(self, writer: ChunkWriter, bar: Progress, result: BatchResult):
+        self.writer, self.bar, self.result = writer, bar, result
+        self.began = time.monotonic()
+
+    def __call__(self, entries: list[Entry], memory: dict[str, int] | None) -> None:
+        for entry in entries:
+            self.writer.add(entry)
+        failed = sum(e.line is None for e in entries)
+        self.bar.update(len(entries) - failed, failed)
+        if memory is not None:
+            _note_memory(self.result.workers, memory, len(entries))
+        if self.result.first_batch_after is None:
+            self.result.first_batch_after, self.result.first_batch_records = time.monotonic() - self.began, len(entries)
+
+    def close(self) -> None:
+        """Commit the last, partial chunk and take the run's figures."""
+        self.writer.flush()
+        self.bar.close()
+        self.result.cards, self.result.errors = self.writer.cards, self.writer.errors
+        self.result.seconds = time.monotonic() - self.began
 
 
 @contextmanager
