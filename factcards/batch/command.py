@@ -46,11 +46,15 @@ def batch(plugin_manager, options, inputs, out, fmt, engine, workers, chunk_size
     counts = result.manifest["counts"]
     state = "interrupted" if result.interrupted else "done"
     click.echo(
-        f"batch {state}: {result.cards} cards and {result.errors} errors now ({result.rate:.1f} articles/s), "
-        f"{result.skipped} already done; {out} holds {counts['cards']} cards and {counts['errors']} errors",
+        f"batch {state}: {_count(result.cards, 'card')} and {_count(result.errors, 'error')} now ({result.rate:.1f} articles/s), "
+        f"{result.skipped} already done; {out} holds {_count(counts['cards'], 'card')} and {_count(counts['errors'], 'error')}",
         err=True,
     )
     if result.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if counts["errors"]:
         sys.exit(EXIT_FAILED_RECORDS)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -70,7 +70,8 @@ def run_local(
             except BrokenProcessPool as exc:
                 if stop.requested:  # Ctrl-C from a terminal reached a worker still starting
                     return False
-                raise BatchError(f"a worker process died ({exc}); what was finished is committed: run again to go on") from None
+                raise BatchError(f"a worker process died ({exc}); what was finished is committed: run again to go on, "
+                                 "with --timeout to have a dying worker cost only its record") from None
 
 
 def _feed(pool, work: Iterator[list[Record]], settle, limit: int, stop: StopRequest) -> bool:

@@ -132,7 +132,7 @@ def test_the_command_exits_1_when_a_record_failed_and_prints_progress_lines(tmp_
     result = runner.invoke(cli, ["batch", str(source), "-o", str(tmp_path / "out"), "--summarizer", "lead", "--workers", "0"])
     assert result.exit_code == 1, result.output
     assert "batch: 4/4 articles" in result.output and "1 failed" in result.output
-    assert "holds 3 cards and 1 errors" in result.output
+    assert "holds 3 cards and 1 error" in result.output
     again = runner.invoke(cli, ["batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "clean"), "--summarizer", "lead", "--workers", "0", "--progress", "off"])
     assert again.exit_code == 1  # the same failing record
 
