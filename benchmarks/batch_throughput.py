@@ -1,6 +1,6 @@
 """Throughput and memory of ``factcards batch``: articles/s and peak RSS per worker, against issue 13's targets.
 
-    python benchmarks/batch_throughput.py [--articles N] [--model-articles N] [--skip-ray] [--skip-model]
+    python benchmarks/batch_throughput.py [--articles N] [--model-articles N] [--skip-ray] [--skip-model] [--skip-lead]
 
 Articles: the project's own (``benchmarks/data/*.jsonl`` and the bundled
 sample), repeated under fresh ids to ``--articles`` (rules only) or
@@ -129,6 +129,7 @@ def main() -> None:
     parser.add_argument("--model-articles", type=int, default=1200, help="articles for the default summarizer's runs")
     parser.add_argument("--skip-ray", action="store_true")
     parser.add_argument("--skip-model", action="store_true", help="rules only")
+    parser.add_argument("--skip-lead", action="store_true", help="the default summarizer only")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores", flush=True)
@@ -141,7 +142,8 @@ def main() -> None:
         ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
-        figures["lead"] = bench("lead", PipelineOptions(summarizer="lead"), args.articles, Path(tmp), ray_too, in_process=True)
+        if not args.skip_lead:
+            figures["lead"] = bench("lead", PipelineOptions(summarizer="lead"), args.articles, Path(tmp), ray_too, in_process=True)
         if not args.skip_model:
             figures["default"] = bench("default", PipelineOptions(), args.model_articles, Path(tmp), ray_too, in_process=False)
     if args.json:
