@@ -13,6 +13,7 @@ import glob
 import hashlib
 import io
 import json
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -48,15 +49,17 @@ class Source:
 
 
 def expand_inputs(inputs: list[str]) -> list[Source]:
-    """The files behind ``inputs`` (files, folders, globs), in a stable order; ``InputError`` if one names nothing."""
-    sources: list[Source] = []
+    """The files behind ``inputs`` (files, folders, globs), in a stable order, each once however often it
+    is named; ``InputError`` if one names nothing."""
+    sources: dict[str, Source] = {}
     for given in inputs:
         matches = sorted(glob.glob(given, recursive=True)) if glob.has_magic(given) else [given]
         if not matches:
             raise InputError(f"{given}: no file matches")
         for match in matches:
-            sources += _sources_of(match)
-    return sources
+            for source in _sources_of(match):
+                sources.setdefault(source.path if is_uri(source.path) else os.path.realpath(source.path), source)
+    return list(sources.values())
 
 
 def is_uri(path: str) -> bool:

@@ -106,3 +106,10 @@ def test_a_folder_file_past_the_size_limit_is_an_error_record_not_read_whole(tmp
     big, small = list(read_sources(expand_inputs([str(tmp_path / "news")]), max_bytes=1000))
     assert big.data is None and "larger than the 1000-byte limit" in big.error
     assert small.data == b"A short wire story."
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", [article(0)])
+    write_jsonl(tmp_path / "b.jsonl", [article(1)])
+    records = records_of(tmp_path / "a.jsonl", tmp_path / "*.jsonl")
+    assert [r.id for r in records] == ["wire-0000", "wire-0001"]
