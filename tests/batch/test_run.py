@@ -217,3 +217,31 @@ def test_a_second_batch_into_a_folder_in_use_is_refused(tmp_path, articles):
     finally:
         held.close()
     assert lead_run([source], tmp_path / "out").cards == 1
+
+
+FAILING_PLUGIN = '''
+from factcards import Extractor, hookimpl
+
+
+@hookimpl
+def register_extractors(register):
+    register(Extractor("fragile", ("number",), extract))
+
+
+def extract(document, config):
+    if "Quillon" in document.text:
+        raise ValueError("cannot read this freight story")
+    return []
+'''
+
+
+def test_under_strict_plugins_a_plugin_error_is_that_records_error_and_the_batch_goes_on(tmp_path, articles):
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "fragile.py").write_text(FAILING_PLUGIN)
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:4])  # the second is about Quillon Freight
+    options = PipelineOptions(summarizer="lead", strict_plugins=True, plugins_dirs=(str(tmp_path / "plugins"),))
+    result = run([str(source)], tmp_path / "out", options, workers=0, progress="off", batch_size=4)
+    assert [c["id"] for c in read_cards(tmp_path / "out")] == ["wire-0000", "wire-0002", "wire-0003"]
+    (error,) = read_errors(tmp_path / "out")
+    assert error["id"] == "wire-0001" and "fragile" in error["reason"] and "cannot read this freight story" in error["reason"]
+    assert result.errors == 1
