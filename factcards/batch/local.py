@@ -18,7 +18,6 @@ from typing import Callable, Iterable, Iterator
 from ..pipeline import Pipeline, PipelineOptions
 from .inputs import Record
 from .outputs import Entry
-from .runner import BatchError
 from .stopping import StopRequest
 from .work import card_records, memory
 
@@ -65,26 +64,33 @@ def run_local(
             return _in_process(records, settle, pipeline or options.build(), batch_size, stop)
         context = multiprocessing.get_context("spawn")  # a fresh interpreter: no threads or locks inherited from this one
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,)) as pool:
-            try:
-                return _feed(pool, batches(records, batch_size), settle, workers * IN_FLIGHT_PER_WORKER, stop)
-            except BrokenProcessPool as exc:
-                if stop.requested:  # Ctrl-C from a terminal reached a worker still starting
-                    return False
-                raise BatchError(f"a worker process died ({exc}); what was finished is committed: run again to go on, "
-                                 "with --timeout to have a dying worker cost only its record") from None
+            return _feed(pool, batches(records, batch_size), settle, workers * IN_FLIGHT_PER_WORKER, stop)
+
+
+class PoolBroken(Exception):
+    """A worker process died: ``unsettled`` holds the records in flight, in order, for guarded workers to card."""
+
+    def __init__(self, unsettled: list[Record], stopping: bool):
+        super().__init__("a worker process died")
+        self.unsettled, self.stopping = unsettled, stopping
 
 
 def _feed(pool, work: Iterator[list[Record]], settle, limit: int, stop: StopRequest) -> bool:
     """Submit batches, at most ``limit`` in flight, settling each in submission order."""
-    window: deque[Future] = deque()
-    for batch in work:
-        window.append(pool.submit(_card_batch, batch))
-        while window and (len(window) >= limit or window[0].done()):
-            settle(*window.popleft().result())
-        if stop.requested:
-            break
-    while window:  # after Ctrl-C too: the batches in flight are finished and committed
-        settle(*window.popleft().result())
+    window: deque[tuple[list[Record], Future]] = deque()
+    try:
+        for batch in work:
+            window.append((batch, pool.submit(_card_batch, batch)))
+            while window and (len(window) >= limit or window[0][1].done()):
+                settle(*window[0][1].result())
+                window.popleft()
+            if stop.requested:
+                break
+        while window:  # after Ctrl-C too: the batches in flight are finished and committed
+            settle(*window[0][1].result())
+            window.popleft()
+    except BrokenProcessPool:
+        raise PoolBroken([record for batch, _ in window for record in batch], stop.requested) from None
     return not stop.requested
 
 

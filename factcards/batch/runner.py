@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import shutil
+import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -138,9 +140,17 @@ def _card_all(engine, sources, ledger, settle, result, options, driver, workers,
         from .guarded import run_guarded
 
         return run_guarded(pending, settle, options=options, workers=count)
-    from .local import run_local
+    from .local import PoolBroken, run_local
 
-    return run_local(pending, settle, options=options, workers=count, batch_size=batch_size, pipeline=driver)
+    try:
+        return run_local(pending, settle, options=options, workers=count, batch_size=batch_size, pipeline=driver)
+    except PoolBroken as broken:
+        if broken.stopping:  # Ctrl-C from a terminal reached a worker still starting
+            return False
+        from .guarded import run_guarded
+
+        print("batch: a worker process died; the rest of the run goes on in guarded workers (a dying one costs only its record)", file=sys.stderr)
+        return run_guarded(itertools.chain(broken.unsettled, pending), settle, options=options, workers=count)
 
 
 class _Settler:

@@ -245,3 +245,18 @@ def test_under_strict_plugins_a_plugin_error_is_that_records_error_and_the_batch
     (error,) = read_errors(tmp_path / "out")
     assert error["id"] == "wire-0001" and "fragile" in error["reason"] and "cannot read this freight story" in error["reason"]
     assert result.errors == 1
+
+
+def test_without_a_time_limit_a_dying_worker_hands_the_rest_of_the_run_to_guarded_workers(tmp_path, capfd):
+    (tmp_path / "plugins").mkdir()
+    (tmp_path / "plugins" / "stall.py").write_text(STALLING_PLUGIN)
+    records = [article(n) for n in range(10)]
+    records[4] = {**records[4], "text": records[4]["text"] + "\n\nCRASH"}
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    options = PipelineOptions(summarizer="lead", plugins_dirs=(str(tmp_path / "plugins"),))
+    result = run([str(source)], tmp_path / "out", options, workers=1, batch_size=3, progress="off")
+    assert [c["id"] for c in read_cards(tmp_path / "out")] == [r["id"] for r in records if r is not records[4]]
+    (error,) = read_errors(tmp_path / "out")
+    assert error["id"] == "wire-0004" and "worker process died" in error["reason"]
+    assert (result.cards, result.errors, result.interrupted) == (9, 1, False)
+    assert "goes on in guarded workers" in capfd.readouterr().err
