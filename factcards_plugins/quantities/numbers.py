@@ -66,7 +66,7 @@ def register_extractors(register):
             version=VERSION,
             default_config={"default_dollar": "USD"},
             description="Numbers in digits and words, ordinals, fractions, percentages; no names, dates or ids.",
-            requires=("date", "time"),  # process_card drops the numbers inside them
+            requires=("date", "time", "duration"),  # process_card drops the numbers inside them
         )
     )
 
