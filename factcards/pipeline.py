@@ -25,7 +25,7 @@ from .manager import PluginManager, load_plugins_dir, make_plugin_manager
 from .reader import load_document
 from .registry import Registry, collect_registry, config_problems, declared_settings, effective_config
 from .schema import SCHEMA_VERSION, validate_card
-from .stages import CardSnapshot, call_each, check_summary, fall_back, in_dependency_order, missing_requirements, prepare, run_extractors, summarize
+from .stages import CardSnapshot, call_each, in_dependency_order, missing_requirements, prepare, run_extractors, summarize
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -186,18 +186,10 @@ class Pipeline:
             raise
         except BaseException:  # SystemExit too: summarize one by one, where each failure is reported
             return [summarize(self.registry, record, w.document, w.facts, self.summarizer_settings, w.diagnostics, self.strict_plugins) for w in works]
-        results = []
-        for work, summary in zip(works, summaries):
-            try:
-                check_summary(summary, work.document)
-            except Exception as exc:
-                if self.strict_plugins:
-                    raise PluginError(record.plugin or record.name, f"summarizer {record.name}", exc) from exc
-                results.append(fall_back(self.registry, record, exc, work.document, work.facts, self.summarizer_settings, work.diagnostics, self.strict_plugins))
-                continue
-            summary.method = record.name
-            results.append((summary, record))
-        return results
+        return [
+            summarize(self.registry, record, w.document, w.facts, self.summarizer_settings, w.diagnostics, self.strict_plugins, made=summary)
+            for w, summary in zip(works, summaries)
+        ]
 
     def summarizer_settings(self, record: Summarizer) -> dict[str, Any]:
         """The settings ``record`` runs with in this pipeline (a fresh copy each time)."""

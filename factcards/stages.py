@@ -211,17 +211,24 @@ def run_extractors(chosen: list[tuple[Extractor, dict]], document: Document, dia
     return facts
 
 
-def summarize(registry, chosen: Summarizer | None, document, facts, settings_of, diagnostics, strict):
+_NOT_MADE = object()
+
+
+def summarize(registry, chosen: Summarizer | None, document, facts, settings_of, diagnostics, strict, made: Any = _NOT_MADE):
     """Run the chosen summarizer; on failure fall back to ``lead`` with a diagnostic.
 
     ``settings_of(summarizer)`` gives the settings a summarizer runs with.
+    ``made`` is what ``chosen`` already returned for this document (from a
+    batched ``summarize_many``): it is checked and accepted the same way.
     """
     if chosen is None:
         diagnostics.append(Diagnostic(WARNING, "summarize", "no summarizer available; the card has no summary"))
         return None, None
     try:
-        with running(chosen.plugin or chosen.name, f"summarizer {chosen.name}"):
-            summary = chosen.summarize(document, facts, settings_of(chosen))
+        summary = made
+        if summary is _NOT_MADE:
+            with running(chosen.plugin or chosen.name, f"summarizer {chosen.name}"):
+                summary = chosen.summarize(document, facts, settings_of(chosen))
         check_summary(summary, document)
     except STOPS:
         raise

@@ -222,7 +222,7 @@ def _summary(chosen) -> Summary:
 
 
 def available() -> bool:
-    """torch, transformers and the packaged MiniLM weights are installed (checked without importing them)."""
+    """torch, tokenizers, safetensors and the packaged MiniLM weights are installed (checked without importing them)."""
     return installed(*REQUIRED_MODULES)
 
 
