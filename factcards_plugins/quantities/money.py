@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
-from .scanner import find_quantities
+from .scanner import quantities_in
 
 VERSION = "1.0"
 
@@ -21,7 +21,7 @@ def extract(document, config) -> list[Fact]:
     text = document.text
     return [
         Fact("money", text[q.start : q.end], q.start, q.end, dict(q.value))
-        for q in find_quantities(text, config.get("default_dollar") or "USD")
+        for q in quantities_in(document, config.get("default_dollar") or "USD")
         if q.type == "money"
     ]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
-from .scanner import find_quantities
+from .scanner import quantities_in
 
 VERSION = "1.0"
 FACT_TYPES = ("number", "percentage")
@@ -25,7 +25,7 @@ def extract(document, config) -> list[Fact]:
     text = document.text
     return [
         Fact(q.type, text[q.start : q.end], q.start, q.end, dict(q.value))
-        for q in find_quantities(text, config.get("default_dollar") or "USD")
+        for q in quantities_in(document, config.get("default_dollar") or "USD")
         if q.type in FACT_TYPES
     ]
 

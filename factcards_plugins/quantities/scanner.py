@@ -33,7 +33,6 @@ surroundings in ``cues``, the cheap tests that skip most of their searches in
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .assembler import Assembler
 from .casefold import AS_ASCII, IGNORECASE_LOOKALIKES, lowercased
@@ -54,6 +53,23 @@ _POINT_FRACTION = re.compile(
 _POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
 
 
+_FOUND_KEY = "factcards_plugins.quantities.scanner"
+
+
+def quantities_in(document, default_dollar: str = "USD") -> tuple[Quantity, ...]:
+    """``find_quantities`` of the document's text, kept in its ``user_data``.
+
+    The ``money`` and ``numbers`` extractors of one card so read the text
+    once; a second card, or a second thread, never sees this card's scan.
+    """
+    key = (document.text, default_dollar)
+    found = document.user_data.get(_FOUND_KEY)
+    if found is None or found[0] != key:
+        found = (key, find_quantities(document.text, default_dollar))
+        document.user_data[_FOUND_KEY] = found
+    return found[1]
+
+
 def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, ...]:
     """Every money, percentage and number expression in ``text``, in reading order.
 
@@ -62,11 +78,6 @@ def find_quantities(text: str, default_dollar: str = "USD") -> tuple[Quantity, .
     """
     if not text.isascii() and any(char in text for char in IGNORECASE_LOOKALIKES):
         text = text.translate(AS_ASCII)
-    return _find_quantities(text, default_dollar)
-
-
-@lru_cache(maxsize=8)
-def _find_quantities(text: str, default_dollar: str) -> tuple[Quantity, ...]:
     points = _point_fractions(text)
     numbers = find_numbers(text)
     if points:
