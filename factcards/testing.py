@@ -390,9 +390,11 @@ def time_growth(extract: Callable[[Document, dict], Any], text: str, config: dic
 
 
 def best_times(run: Callable[[Document], Any], small: Document, large: Document, *, give_up_after: float = float("inf")) -> tuple[float, float]:
-    """Seconds of ``run`` on ``small`` and on ``large``: best of three runs, alternating, so a passing load slows both alike.
+    """CPU seconds of ``run`` on ``small`` and on ``large``: best of three runs, alternating.
 
-    Stops early once ``large`` took more than ``give_up_after`` seconds.
+    CPU time, not wall-clock time, so other processes on a busy machine do
+    not count; alternating, so what load remains slows both alike. Stops
+    early once ``large`` took more than ``give_up_after`` seconds.
     """
     small_time = large_time = float("inf")
     for _ in range(3):
@@ -404,13 +406,13 @@ def best_times(run: Callable[[Document], Any], small: Document, large: Document,
 
 
 def _timed(run: Callable[[Document], Any], document: Document) -> float:
-    """One run's time, garbage collection paused (collected before, so it does not land in the next run)."""
+    """One run's CPU time, garbage collection paused (collected before, so it does not land in the next run)."""
     gc.collect()
     gc.disable()
     try:
-        began = time.perf_counter()
+        began = time.process_time()
         run(document)
-        return time.perf_counter() - began
+        return time.process_time() - began
     finally:
         gc.enable()
 
