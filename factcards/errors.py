@@ -41,6 +41,17 @@ class CardTimeout(FactcardsError):
         self.seconds, self.plugin, self.stage = seconds, plugin, stage
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of ``exc``'s message, or its type's name when it has none."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def one_line(exc: BaseException) -> str:
+    """``exc`` as a one-line reason: factcards' own messages as they are, others after their type's name."""
+    return first_line(exc) if isinstance(exc, FactcardsError) else f"{type(exc).__name__}: {first_line(exc)}"
+
+
 # What stops the card (or the run) instead of failing one plugin: the core re-raises these
 # from plugin code and turns any other exception, SystemExit included, into that plugin's failure.
 STOPS = (KeyboardInterrupt, CardTimeout)

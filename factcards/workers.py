@@ -39,7 +39,7 @@ import threading
 from concurrent.futures import Future
 from typing import Any
 
-from .errors import CardTimeout, FactcardsError
+from .errors import CardTimeout, FactcardsError, first_line
 from .limits import reporting
 from .pipeline import PipelineOptions
 
@@ -67,8 +67,7 @@ class CardFailed(FactcardsError):
         if isinstance(exc, CardFailed):
             return exc
         kind = KINDS.get(getattr(exc, "exit_code", None), "plugin") if isinstance(exc, FactcardsError) else "plugin"
-        lines = str(exc).strip().splitlines()
-        return cls(kind, type(exc).__name__, lines[0] if lines else type(exc).__name__)
+        return cls(kind, type(exc).__name__, first_line(exc))
 
 
 class WorkerPool:

@@ -12,13 +12,13 @@ from collections import deque
 from concurrent.futures import Future
 from typing import Callable, Iterable
 
-from ..errors import FactcardsError
+from ..errors import FactcardsError, one_line
 from ..pipeline import PipelineOptions
 from ..workers import CardFailed, WorkerPool
 from .inputs import Record
 from .outputs import Entry
 from .stopping import StopRequest
-from .work import entry_of_card, one_line, source_of
+from .work import entry_of_card, source_of
 
 IN_FLIGHT_PER_WORKER = 4
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator
 
-from ..errors import InputError
+from ..errors import InputError, first_line
 from ..reader import _check_size
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".json")
@@ -89,7 +89,7 @@ def _remote_sources(uri: str) -> list[Source]:
         filesystem, inner = fs.FileSystem.from_uri(uri)
         info = filesystem.get_file_info(inner)
     except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
-        raise InputError(f"{uri}: {_short(exc)}") from None
+        raise InputError(f"{uri}: {first_line(exc)[:200]}") from None
     if info.type == fs.FileType.NotFound:
         raise InputError(f"{uri}: no such file")
     if info.type != fs.FileType.Directory:
@@ -161,7 +161,7 @@ def jsonl_records(fh: BinaryIO, name: str) -> Iterator[Record]:
         try:
             data = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Record(content_id(line), where, error=f"{where}: not a JSON object ({_short(exc)})")
+            yield Record(content_id(line), where, error=f"{where}: not a JSON object ({first_line(exc)[:200]})")
             continue
         if not isinstance(data, dict):
             yield Record(content_id(line), where, error=f"{where}: a JSON line must be an object, not {type(data).__name__}")
@@ -232,10 +232,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-def _short(exc: Exception) -> str:
-    return str(exc).splitlines()[0][:200]
 
 
 def open_bytes(data: bytes) -> BinaryIO:

@@ -13,7 +13,7 @@ import os
 import resource
 from typing import Any
 
-from ..errors import FactcardsError, InputError
+from ..errors import FactcardsError, InputError, one_line
 from ..pipeline import Pipeline
 from ..reader import max_bytes_default
 from .inputs import ARTICLE_FIELDS, Record
@@ -76,12 +76,6 @@ def source_of(record: Record, max_bytes: int | None) -> Any:
         if isinstance(value, str) and len(value.encode("utf-8", "surrogatepass")) > limit:
             raise InputError(f"{record.where}: the {key} is larger than the {limit}-byte limit (raise it with --max-bytes)")
     return record.data
-
-
-def one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    message = text[0] if text else ""
-    return message if isinstance(exc, FactcardsError) else f"{type(exc).__name__}: {message}"
 
 
 def memory() -> dict[str, int]:

@@ -26,8 +26,7 @@ from factcards.pipeline import PipelineOptions
 from factcards.reader import max_bytes_default
 from factcards.schema import schema_errors
 
-from . import logs
-from .inputs import MULTIPART_ALLOWANCE, card_task, check_task, one_line
+from .inputs import MULTIPART_ALLOWANCE, card_task, check_task, first_validation_error
 from .middleware import ServiceMiddleware
 from .models import CardRequest, CheckRequest, Problem as ProblemModel
 from .cards import card_json, markdown
@@ -217,7 +216,7 @@ def install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError):
-        return answer(request, "invalid-request", one_line(list(exc.errors())))
+        return answer(request, "invalid-request", first_validation_error(list(exc.errors())))
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException):

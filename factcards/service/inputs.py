@@ -112,10 +112,10 @@ def parse_model(model: type[BaseModel], body: bytes) -> BaseModel:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise Problem("invalid-request", one_line(exc.errors())) from None
+        raise Problem("invalid-request", first_validation_error(exc.errors())) from None
 
 
-def one_line(errors: list[dict[str, Any]]) -> str:
+def first_validation_error(errors: list[dict[str, Any]]) -> str:
     """The first validation error as ``field 'a.b': message`` (and how many more)."""
     first = errors[0]
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "body"
