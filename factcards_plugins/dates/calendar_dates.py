@@ -63,7 +63,8 @@ def _calendar_day(ctx: Context, match, month: int, day: int, year) -> date | Non
         return date(int(year), month, day)
     if ctx.anchor is None:
         return None
-    return R.month_day_date(ctx.anchor, month, day, ctx.tense_of(match))
+    behind = bool(P.ENDED_BEFORE.search(ctx.before(match.start(), 10)))
+    return R.month_day_date(ctx.anchor, month, day, ctx.tense_of(match), behind)
 
 
 def _found(match, ctx: Context, day: date | None, granularity: str, resolution: str, pattern: str) -> Found:

@@ -19,11 +19,17 @@ def join_date_time(ctx: Context, first: Found, second: Found) -> Found | None:
     """A day and a time of day next to each other (either order) as one ``time`` expression, else None."""
     if first.type == "time" and _is_day(second) and _is_time(first):
         if TIME_THEN_DATE.fullmatch(ctx.text, first.end, second.start):
-            return _date_time(first.start, second.end, second, first)
+            return _date_time(first.start, second.end, second, first, _is_midnight(ctx, first))
     if _is_day(first) and second.type == "time" and _is_time(second):
         if DATE_THEN_TIME.fullmatch(ctx.text, first.end, second.start):
-            return _date_time(first.start, second.end, first, second)
+            return _date_time(first.start, second.end, first, second, _is_midnight(ctx, second))
     return None
+
+
+def _is_midnight(ctx: Context, time: Found) -> bool:
+    """Whether the time is the word "midnight": with a day, the end of that day ("midnight Friday",
+    a deadline as Friday ends: ``T24:00``), not its first minute."""
+    return ctx.text.startswith(("midnight", "Midnight"), time.start)
 
 
 def _is_day(found: Found) -> bool:
@@ -34,17 +40,18 @@ def _is_time(found: Found) -> bool:
     return "start" not in found.value and "date" not in found.value
 
 
-def _date_time(start: int, end: int, day: Found, time: Found) -> Found:
+def _date_time(start: int, end: int, day: Found, time: Found, day_ends: bool = False) -> Found:
     day_value, time_value = day.value, time.value
+    clock = "24:00" if day_ends else time_value["value"]
     value = {
-        "value": f"{day_value['value']}T{time_value['value']}" if day_value["value"] else None,
+        "value": f"{day_value['value']}T{clock}" if day_value["value"] else None,
         "date": day_value["value"],
-        "time": time_value["value"],
+        "time": clock,
         "granularity": time_value["granularity"],
         "zone": time_value["zone"],
         "utc_offset": time_value["utc_offset"],
     }
     value.update((key, day_value[key]) for key in _DATE_KEYS if key in day_value)
     if day_value.get("pattern"):
-        value["pattern"] = f"{day_value['pattern']}T{time_value['value']}"
+        value["pattern"] = f"{day_value['pattern']}T{clock}"
     return Found(start, end, "time", value, min(day.confidence, time.confidence), rangeable=False)

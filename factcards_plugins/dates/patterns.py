@@ -222,6 +222,8 @@ COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|compared\swith|than|versus|vs\.|aga
 APPOSITION_GAP = re.compile(r",\s(?:on\s)?")
 # "the quarter ended Sept. 30": the quarter a date closes.
 ENDED_AFTER = re.compile(r"\s(?:ended|ending)\s")
+# "the quarter ended Oct. 31": a period over by the time it is told of, so the day lies behind.
+ENDED_BEFORE = re.compile(r"(?<![\w'’])ended\s(?:on\s)?\Z")
 
 # Words in front of a year that make a bare four-digit number a year.
 YEAR_CONTEXT = re.compile(

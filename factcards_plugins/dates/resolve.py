@@ -71,14 +71,17 @@ def nearest_reading(anchor: date, candidates: list[date], tense_of: TenseOf) -> 
     return nearest
 
 
-def month_day_date(anchor: date, month: int, day: int, tense_of: TenseOf) -> date | None:
-    """The year a "February 16" most likely means, given the anchor and tense."""
+def month_day_date(anchor: date, month: int, day: int, tense_of: TenseOf, behind: bool = False) -> date | None:
+    """The year a "February 16" most likely means, given the anchor and tense; with ``behind``, the
+    latest such day on or before the anchor (a period "ended Oct. 31")."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    if behind:
+        return max((d for d in candidates if d <= anchor), default=None)
     return nearest_reading(anchor, candidates, tense_of) if candidates else None
 
 

@@ -74,6 +74,18 @@ _TAKES_INFINITIVE = frozenset(
     "refused sought hoped intended invited persuaded encouraged required directed instructed authorised authorized "
     "advised warned called threatened offered proposed chose needed managed".split()
 )
+# Nouns whose infinitive has its own time: "announced an agreement to buy the bank in January",
+# "rejected a plan to close the plant in June" (the buying, the closing: not the announcing).
+_NOUNS_TAKING_INFINITIVE = frozenset(
+    "agreement agreements plan plans deal deals offer offers bid bids proposal proposals decision move effort efforts "
+    "attempt attempts pact accord contract commitment promise pledge intention option options right rights permission "
+    "approval order request motion chance opportunity vote deadline".split()
+)
+# "effective Feb. 1", "effective on Monday": a date of its own, whatever the clause's verb.
+_EFFECTIVE_BEFORE = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september "
+    "october november december monday tuesday wednesday thursday friday saturday sunday on from as at".split()
+)
 # Past verbs of intention: the infinitive after them is ahead ("planned to leave on Thursday").
 _INTENDS = frozenset("planned intended hoped vowed promised pledged threatened aimed".split())
 # Words after "to" that make it a preposition, not an infinitive ("returned to work in May").
@@ -211,6 +223,10 @@ class TenseReader:
                     tense = None
                     if _infinitive_follows(matches, words, i):
                         tense = FUTURE if last_cue_word in _INTENDS else _OPEN
+                elif word == "to" and i and words[i - 1] in _NOUNS_TAKING_INFINITIVE:
+                    tense = _OPEN if _infinitive_follows(matches, words, i) else None
+                elif word == "effective" and i + 1 < len(words) and words[i + 1] in _EFFECTIVE_BEFORE:
+                    tense = _OPEN
                 else:
                     continue
                 if tense is not None:
