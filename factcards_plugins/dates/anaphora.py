@@ -37,6 +37,8 @@ def on_anaphor(match, ctx: Context) -> Found | None:
             return None
         steps = -count if (match["dir"] or match["dir2"]) in ("earlier", "before") else count
         return _pending(match, ("shift", match["sunit"], steps), match["sunit"])
+    if match["lastyears"]:
+        return _last_years_period(match, ctx)
     if match["yord"] or match["pord"]:
         return _named_quarter(match, ctx)
     if match["yago"]:
@@ -70,6 +72,21 @@ def _named_quarter(match, ctx: Context) -> Found:
         value = ctx.date_value(f"{year:04d}-Q{number}", "quarter", RELATIVE)
     else:
         value = ctx.date_value(None, "quarter", RELATIVE, pattern=f"XXXX-Q{number}")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
+
+
+def _last_years_period(match, ctx: Context) -> Found:
+    """"last year's third quarter" (that quarter of the year before the dateline's), "last year's
+    quarter" (the period the story is about, a year before: the year-ago quarter)."""
+    kind = "half" if match["lyunit"] == "half" else "quarter"
+    if not match["lord"]:
+        return _pending(match, ("year_ago", match["lyunit"]), kind)
+    number = P.ORDINALS[match["lord"].lower()]
+    if kind == "half" and number > 2:
+        return None
+    label = f"{'Q' if kind == 'quarter' else 'H'}{number}"
+    iso = f"{ctx.anchor.year - 1:04d}-{label}" if ctx.anchor else None
+    value = ctx.date_value(iso, kind, RELATIVE, pattern=None if iso else f"XXXX-{label}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
 
 

@@ -210,6 +210,17 @@ def on_year(match, ctx: Context) -> Found | None:
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
+def on_short_decade(match, ctx: Context) -> Found:
+    """"the '80s", "the early '90s": the decade of this century when it has begun by the dateline's
+    year, else of the last (``198``, as "the 1980s")."""
+    tens = int(match["digits"])
+    this_century = (ctx.anchor.year if ctx.anchor else 1999) // 100 * 100
+    start_year = this_century + tens if this_century + tens <= (ctx.anchor.year if ctx.anchor else 1999) else this_century - 100 + tens
+    value = ctx.date_value(f"{start_year // 10:03d}", "decade", YEAR_INFERRED, modifier=match["mod"] and match["mod"].lower())
+    start = match.start() if match["mod"] else match.start() - 1  # the apostrophe before the digits
+    return Found(start, match.end(), "date", value, ctx.confidence(value))
+
+
 def on_century(match, ctx: Context) -> Found | None:
     """"the 21st century", "the nineteenth century": ISO 8601's two-digit century (the 21st is ``20``)."""
     number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS.get(match["word"].lower())

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 from . import patterns as P
 from . import anaphora
 from . import resolve as R
-from .calendar_dates import on_century, on_month_day, on_month_year, on_numeric, on_season, on_spelled_year, on_year
+from .calendar_dates import (
+    on_century, on_month_day, on_month_year, on_numeric, on_season, on_short_decade, on_spelled_year, on_year,
+)
 from .context import RELATIVE, Context, Found
 from .date_times import join_date_time
 from .durations import on_duration
@@ -23,6 +25,7 @@ HANDLERS = (
     (P.NUMERIC, on_numeric),
     (P.MONTH_YEAR, on_month_year),
     (P.YEAR, on_year),
+    (P.SHORT_DECADE, on_short_decade),
     (P.SPELLED_YEAR, on_spelled_year),
     (P.QUARTER, on_quarter),
     (P.FISCAL_YEAR, on_fiscal_year),

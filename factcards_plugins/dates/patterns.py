@@ -65,6 +65,10 @@ YEAR = re.compile(
     r"(?<![\w$€£¥.,'’/:-])(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?"
     r"(?P<year>1[89]\d{2}|20\d{2})(?:(?P<decade>s)|[-–/](?P<y2>(?:19|20)?\d{2})(?![\d%]))?(?![\d%]|[.,]\d|\w)"
 )
+# A decade by its last two digits: "the '80s", "the early ’90s" (the span takes the apostrophe).
+SHORT_DECADE = re.compile(
+    r"(?:\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s]['’]|(?<![\w'’]['’])(?<=['’]))(?P<digits>\d0)s(?![\w'’-])"
+)
 _REL_UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade)"
 _AGO_COUNT = r"(?P<count>(?i:a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,3})"
 RELATIVE = re.compile(
@@ -86,7 +90,8 @@ THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\
 # A fiscal year after a quarter: "fiscal 2023" (four digits), "FY2024", "FY 24".
 _FISCAL_YEAR_PREFIX = r"(?:[Ff]iscal\s(?=(?:19|20)\d{2}(?!\d))|FY\s?)"
 QUARTER = re.compile(
-    r"\b(?:(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
+    r"\b(?:(?:(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|[Ll]ast|1st|2nd|3rd|4th)[-\s](?P<half>quarter|half)"
+    r"|(?P<two>[Ff]irst|[Ll]ast)\stwo\squarters)"
     r"(?:\s(?:of\s)?(?:(?P<year>(?:19|20)\d{2})(?!\d)|(?P<ryear>this|last|next)\syear|(?P<fiscalyear>(?:its|the|their)\sfiscal\syear)|the\syear"
     rf"|{_FISCAL_YEAR_PREFIX}(?P<fyear>(?:19|20)?\d{{2}})(?!\d)))?"
     r"|(?P<q>[QH][1-4])(?:\s?(?P<qyear>(?:19|20)\d{2})(?!\d)|'(?P<qyy>\d{2})(?!\d)"
@@ -99,6 +104,8 @@ GAME_WORDS = re.compile(
     r"|midfielder|goalkeeper|referee|substituted|quarterback|free[-\s]kick|runners|whistle|sent\soff)\b"
     r"|\b\d{1,2}-\d{1,2}\s(?:win|success|victory|defeat|loss|draw|lead)\b"
 )
+# "the first half of the runners": a part of something (not "the second quarter of $8.6 million").
+PART_OF_AFTER = re.compile(r" of (?![$£€¥#\d]|[A-Z]{1,2}\$)")
 FINANCE_WORDS = re.compile(
     r"(?i)\b(?:profits?|revenues?|sales|earnings|growth|GDP|economy|inflation|shares|margins?|forecasts?|outlook"
     r"|dividend|quarterly|fiscal|investors?|prices)\b"
@@ -205,6 +212,7 @@ ANAPHOR = re.compile(
     rf"(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{{1,2}})\s(?P<sunit>{_ANAPHOR_UNIT})s?\s"
     r"(?:(?P<dir>earlier|later)(?!\s(?:than|in\sthe\sseason)\b)|(?P<dir2>before|after)(?=[,.;:)]))"
     r"|(?P<yago>[Yy]ear-(?:earlier|ago))(?:\s(?:(?P<yord>first|second|third|fourth)[-\s])?(?P<yunit>quarter|period|half|month))?"
+    r"|(?P<lastyears>[Ll]ast\syear['’]s)\s(?:(?P<lord>first|second|third|fourth)[-\s])?(?P<lyunit>quarter|period|half)"
     r"|(?P<comparable>(?:comparable|corresponding|same)\s(?:year-(?:earlier|ago)\s)?)(?P<cunit>quarter|period)(?=\s(?:a\s)?(?:year\s(?:ago|earlier)|last\syear))"
     r"|(?P<rel>[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext)\s(?P<runit>day|week|month|year)"
     r"|(?P<same>[Ss]ame)\s(?P<sameunit>day|week|month|year|quarter)"
@@ -452,7 +460,8 @@ TRIGGERS = {
     MONTH_YEAR: (MONTH_STARTS, 10),
     NUMERIC: (re.compile(r"\d[-/.][\dA-Z]"), 4),
     YEAR: (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
-    QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), 8),
+    SHORT_DECADE: (re.compile(r"['’]\d0s"), len("early ")),
+    QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), len("first two ")),
     SEASON: (AnyOf(*SEASONS), len("this past ")),
     RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
@@ -471,7 +480,7 @@ TRIGGERS = {
                     r"ear-(?:earlier|ago)", r"omparable\s", r"orresponding\s", r"ame\s(?:day|week|month|year|quarter|period)",
                     *[rf"{word}\s(?:day|week|month|year)" for word in ("ollowing", "revious", "receding", "rior", "ext")],
                     r"hat\s(?:day|month|year|quarter)", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
-                    "quarter", "period"), len("1988 third-")),
+                    r"year['’]s\s(?:first|second|third|fourth|quarter|period|half)", "quarter", "period"), len("1988 third-")),
     # ``_COUNT_PART``, a count2 and a "more" word take at most this many characters before the unit.
     # The count's last word starts at most this far into the match ("seventy-seven thousand and a half").
     DURATION: (AfterCount(r"[\s-](?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)|^(?:hour|day|week|month|year)(?=-long)"), 32),

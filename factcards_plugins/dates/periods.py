@@ -9,7 +9,8 @@ from .context import ABSOLUTE, RELATIVE, STEPS, YEAR_INFERRED, Context, Found
 
 
 def on_quarter(match, ctx: Context) -> Found | None:
-    """"the third quarter", "Q3 2022", "first half of 2022", "fourth-quarter", "Q3 FY2024"."""
+    """"the third quarter", "Q3 2022", "first half of 2022", "fourth-quarter", "Q3 FY2024", "the first
+    two quarters of 1990" (a half)."""
     fiscal = bool(match["fyear"] or match["qfyear"] or match["fiscalyear"] or P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)))
     if match["q"]:
         kind, number = ("quarter" if match["q"][0] == "Q" else "half"), int(match["q"][1])
@@ -20,6 +21,11 @@ def on_quarter(match, ctx: Context) -> Found | None:
             return None
     else:
         of_a_year = match["year"] or match["ryear"] or match["fyear"] or match["fiscalyear"] or match.group().endswith("the year")
+        if match["two"]:
+            if not of_a_year:
+                return None  # "the last two quarters": the two just over, a stretch of time
+            kind, number = "half", 1 if match["two"].lower() == "first" else 2
+            return _fiscal_or_calendar(match, ctx, fiscal, kind, number, match["year"] or _relative_year(ctx, match["ryear"]))
         if not of_a_year and _period_of_play(match, ctx):
             return None
         kind, number = match["half"], P.ORDINALS.get(match["ord"].lower(), 4)
@@ -30,6 +36,10 @@ def on_quarter(match, ctx: Context) -> Found | None:
         if kind == "half" and number > 2:
             return None
         year = match["year"] or _relative_year(ctx, match["ryear"])
+    return _fiscal_or_calendar(match, ctx, fiscal, kind, number, year)
+
+
+def _fiscal_or_calendar(match, ctx: Context, fiscal: bool, kind: str, number: int, year: str | None) -> Found:
     if fiscal:
         return _fiscal_period_found(match, ctx, kind, number, year)
     return _period_found(match, ctx, kind, number, year)
@@ -37,8 +47,9 @@ def on_quarter(match, ctx: Context) -> Found | None:
 
 def _period_of_play(match, ctx: Context) -> bool:
     """Whether a bare "the second half" is a period of a game or a part of something
-    ("the first half of the runners"), not of the year."""
-    if ctx.text.startswith(" of ", match.end()):
+    ("the first half of the runners"), not of the year; "profit for the second quarter of $8.6
+    million" is the quarter's figure."""
+    if P.PART_OF_AFTER.match(ctx.text, match.end()):
         return True
     return ctx.tells_of_a_game(match.start())
 

@@ -66,3 +66,71 @@ def test_midnight_with_a_day_is_the_end_of_that_day(text, span):
 def test_midnight_alone_and_other_times_with_a_day_keep_their_clock():
     assert value("The shop closes at midnight, the owner said.", "midnight") == "00:00"
     assert value("The hearing opens at 9 a.m. Friday.", "9 a.m. Friday") == "1997-11-07T09:00"
+
+
+@pytest.mark.parametrize(
+    "text, span, expected, resolution",
+    [
+        ("Harbor Mills posted a third-quarter loss. Exports in last year's quarter were $3 million.",
+         "last year's quarter", "1996-Q3", "anaphoric"),
+        ("Orders rose 8% from last year's fourth quarter.", "last year's fourth quarter", "1996-Q4", "relative"),
+        ("Margins were thinner than in last year's first half.", "last year's first half", "1996-H1", "relative"),
+    ],
+)
+def test_last_years_quarter_is_a_quarter_of_the_year_before(text, span, expected, resolution):
+    fact = facts(text)[span]
+    assert (fact.value["value"], fact.value["resolution"]) == (expected, resolution)
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("Dealers expect slow sales through the first two quarters of 1998.", "first two quarters of 1998", "1998-H1"),
+        ("Costs rose in the last two quarters of this year.", "last two quarters of this year", "1997-H2"),
+    ],
+)
+def test_two_quarters_of_a_year_are_its_half(text, span, expected):
+    assert value(text, span) == expected
+
+
+def test_the_last_two_quarters_alone_are_a_stretch_of_time():
+    fact = facts("Costs rose in the last two quarters.")["last two quarters"]
+    assert (fact.type, fact.value["value"]) == ("duration", "P6M")
+
+
+@pytest.mark.parametrize(
+    "text, published, span, expected, modifier",
+    [
+        ("Ticket sales were flat through the '80s.", "1989-06-01", "'80s", "198", None),
+        ("The band was big in the early ’90s.", "2021-06-01", "early ’90s", "199", "early"),
+        ("Rents doubled in the mid-'60s.", "1997-06-01", "mid-'60s", "196", "mid"),
+        ("Start-ups boomed in the '20s.", "2024-06-01", "'20s", "202", None),
+    ],
+)
+def test_a_decade_by_its_two_digits(text, published, span, expected, modifier):
+    fact = facts(text, published)[span]
+    assert (fact.value["value"], fact.value.get("modifier")) == (expected, modifier)
+
+
+@pytest.mark.parametrize("text", ["Highs will be in the 80s on Sunday.", "The rock'80s revival"])
+def test_digits_without_an_apostrophe_are_no_decade(text):
+    assert not [fact for fact in facts(text).values() if fact.value.get("granularity") == "decade"]
+
+
+def test_a_quarters_figure_after_of_keeps_the_quarter():
+    found = facts("The mill posted net income for the second quarter of $8.6 million.")
+    assert found["second quarter"].value["value"] == "1997-Q2"
+    assert "first half" not in facts("The first half of the runners finished before noon.")
+
+
+HOSTILE = {
+    "decades by two digits": "the '80s early ’90s mid-'60s '' '0 " * 2_000,
+    "last year's periods": "last year's third quarter last year's half last year's " * 1_500,
+    "two quarters": "first two quarters of 1990 last two quarters " * 1_500,
+    "infinitives and effective dates": "an agreement to buy effective Feb. 1 ended Oct. 31 midnight Friday " * 1_500,
+}
+
+
+@pytest.mark.parametrize("hostile", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_hostile_input_runs_in_linear_time(hostile, time_growth):
+    assert time_growth(extract, hostile) < 9
