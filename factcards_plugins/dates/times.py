@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from . import patterns as P
 from .context import ABSOLUTE, Context, Found
 
@@ -53,3 +55,34 @@ def _utc_offset(zone: str | None) -> str | None:
         return f"{sign}{int(hours):02d}:{minutes}"
     return ZONE_OFFSETS.get(zone)
 
+
+
+def join_zone_equivalent(ctx: Context, first: Found, second: Found) -> Found | None:
+    """A time and the same moment in another zone in parentheses, as wire copy writes it ("10:35 a.m.
+    (0735 GMT)"), as one time: the first one's, with the UTC offset the pair implies when the second
+    has a fixed one and the first names none."""
+    if not (first.type == second.type == "time" and _single_time(first) and _single_time(second)):
+        return None
+    if ctx.text[first.end : second.start] != " (" or ctx.text[second.end : second.end + 1] != ")":
+        return None
+    value = dict(first.value)
+    if value["utc_offset"] is None and value["zone"] is None and second.value["utc_offset"] is not None:
+        value["utc_offset"] = _implied_offset(value["value"], second.value["value"], second.value["utc_offset"])
+    return Found(first.start, second.end + 1, "time", value, max(first.confidence, second.confidence))
+
+
+def _single_time(found: Found) -> bool:
+    return "start" not in found.value and "date" not in found.value
+
+
+def _implied_offset(local: str, other: str, other_offset: str) -> str:
+    """The UTC offset of ``local`` given that it is the moment ``other`` at ``other_offset``."""
+    minutes = _minutes(local) - _minutes(other) + (-1 if other_offset[0] == "-" else 1) * _minutes(other_offset[1:])
+    minutes = (minutes + 12 * 60) % (24 * 60) - 12 * 60  # the offset across midnight: -12:00 .. +11:59
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _minutes(clock: str) -> int:
+    moment = datetime.strptime(clock[:5], "%H:%M")
+    return moment.hour * 60 + moment.minute

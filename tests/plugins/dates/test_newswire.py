@@ -123,10 +123,30 @@ def test_a_quarters_figure_after_of_keeps_the_quarter():
     assert "first half" not in facts("The first half of the runners finished before noon.")
 
 
+
+@pytest.mark.parametrize(
+    "text, span, expected, offset",
+    [
+        ("The dam burst at about 4:20 p.m. (1320 GMT) Sunday, officials said.", "4:20 p.m. (1320 GMT) Sunday", "1997-11-02T16:20", "+03:00"),
+        ("Polls close at 8 p.m. (0100 GMT).", "8 p.m. (0100 GMT)", "20:00", "-05:00"),
+        ("Trading resumes at 1430 GMT (9:30 a.m. EST) on Tuesday.", "1430 GMT (9:30 a.m. EST) on Tuesday", "1997-11-04T14:30", "+00:00"),
+    ],
+)
+def test_a_time_and_its_equivalent_in_parentheses_are_one_time(text, span, expected, offset):
+    fact = facts(text)[span]
+    assert (fact.type, fact.value["value"], fact.value["utc_offset"]) == ("time", expected, offset)
+
+
+def test_a_time_in_parentheses_that_is_no_equivalent_stays_apart():
+    found = facts("Doors open at 7 p.m. and the show (9 p.m.) follows.")
+    assert {"7 p.m.", "9 p.m."} <= set(found)
+
+
 HOSTILE = {
     "decades by two digits": "the '80s early ’90s mid-'60s '' '0 " * 2_000,
     "last year's periods": "last year's third quarter last year's half last year's " * 1_500,
     "two quarters": "first two quarters of 1990 last two quarters " * 1_500,
+    "times with their equivalents": "10 a.m. (0735 GMT) (1500 GMT) Friday (" * 2_000,
     "infinitives and effective dates": "an agreement to buy effective Feb. 1 ended Oct. 31 midnight Friday " * 1_500,
 }
 
