@@ -17,7 +17,7 @@ from .holidays import on_holiday
 from .periods import on_fiscal_year, on_quarter
 from .relative import on_relative, on_the_weekend, on_weekday
 from .tense import FUTURE, PAST
-from .times import join_zone_equivalent, on_time
+from .times import note_zone_equivalents, on_time
 
 HANDLERS = (
     (P.MONTH_DAY, on_month_day),
@@ -48,7 +48,8 @@ def find_dates(document, day_first: bool = False) -> list[Found]:
     matches = [(match, handler) for pattern, handler in HANDLERS for match in P.find(pattern, ctx.text)]
     found = anaphora.resolve(ctx, settle_overlaps(matches, ctx))
     if any(candidate.type == "time" for candidate in found):
-        found = join_neighbours(ctx, join_neighbours(ctx, found, join_zone_equivalent), join_date_time)
+        note_zone_equivalents(ctx, found)
+        found = join_neighbours(ctx, found, join_date_time)
     return join_ranges(ctx, found)
 
 

@@ -276,6 +276,17 @@ WIRE_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{1,40}, \Z")
 WIRE_DATELINE_AFTER = re.compile(r" \([A-Z][A-Za-z.& ]{1,24}\) ?[-–—]")
 # A headline's infinitive ("Heat to peak on Thursday", "Rail strikes to go ahead next week").
 HEADLINE_INFINITIVE = re.compile(r"\bto\s[a-z]{2,}\b")
+# "today's world", "tomorrow's leaders": no day but the present or future at large (maybe after an
+# adjective: "today's personal computers").
+GENERIC_AFTER_POSSESSIVE = re.compile(
+    r"['’]s\s(?:[a-z]{2,20}\s)?(?:world|society|youth|young|generations?|children|kids|teens|teenagers|parents|families"
+    r"|culture|technology|computers|cars|consumers|workforce|workplace|workers|standards|age|era|times|media|politics"
+    r"|economy|leaders|engineers|scientists|students|women|men|people|music|fashion|science|medicine|journalism)\b"
+)
+# "the leaders of tomorrow", "the problems of today" (not "as of today", "the end of today").
+GENERIC_OF_BEFORE = re.compile(r"(?<![\w'’])(?!(?:as|end|start|close|morning|afternoon|evening|night)\s)[a-z]{2,20}\sof\s\Z")
+# A capitalized word right before "Today" makes it a name: "USA Today", "the VOA Today program".
+NAME_BEFORE_TODAY = re.compile(r"(?<![\w.'’])[A-Z][A-Za-z]{0,15} \Z")
 # "until Friday": a limit, ahead of the dateline unless the clause's tense says otherwise.
 UNTIL_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill)\s\Z")
 # A rate or a set after a duration: "24 hours a day", "three days a week", "two hours per session".

@@ -112,10 +112,22 @@ def _year_end(match, ctx: Context) -> Found | None:
 
 def _relative_word(match, ctx: Context) -> Found | None:
     text = " ".join(match["word"].lower().split())
-    if text == "today" and ctx.before(match.start(), 7).rstrip().endswith(("USA", "Russia", "China", "India")):
+    if text in ("today", "tomorrow") and _generic(match, ctx):
         return None
+    if match["word"] == "Today" and P.NAME_BEFORE_TODAY.search(ctx.before(match.start(), 17)):
+        return None  # a name: "USA Today", "VOA Today"
     days, part = _WORD_OFFSETS[text]
     iso = R.shift_period(ctx.anchor, "day", days)[0] if ctx.anchor else None
     value = ctx.date_value(iso, "day", RELATIVE, part_of_day=part)
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
+
+
+def _generic(match, ctx: Context) -> bool:
+    """Whether "today" or "tomorrow" names the present or the future at large, no day: "today's world",
+    "tomorrow's leaders", "the cars of tomorrow"."""
+    if P.GENERIC_AFTER_POSSESSIVE.match(ctx.text, match.end()):
+        return True
+    if ctx.text.startswith(("'s", "’s"), match.end()):
+        return False  # "the results of today's vote"
+    return bool(P.GENERIC_OF_BEFORE.search(ctx.before(match.start(), 24)))

@@ -57,18 +57,17 @@ def _utc_offset(zone: str | None) -> str | None:
 
 
 
-def join_zone_equivalent(ctx: Context, first: Found, second: Found) -> Found | None:
-    """A time and the same moment in another zone in parentheses, as wire copy writes it ("10:35 a.m.
-    (0735 GMT)"), as one time: the first one's, with the UTC offset the pair implies when the second
-    has a fixed one and the first names none."""
-    if not (first.type == second.type == "time" and _single_time(first) and _single_time(second)):
-        return None
-    if ctx.text[first.end : second.start] != " (" or ctx.text[second.end : second.end + 1] != ")":
-        return None
-    value = dict(first.value)
-    if value["utc_offset"] is None and value["zone"] is None and second.value["utc_offset"] is not None:
-        value["utc_offset"] = _implied_offset(value["value"], second.value["value"], second.value["utc_offset"])
-    return Found(first.start, second.end + 1, "time", value, max(first.confidence, second.confidence))
+def note_zone_equivalents(ctx: Context, found: list[Found]) -> None:
+    """A time followed by the same moment in another zone in parentheses, as wire copy writes it
+    ("10:35 a.m. (0735 GMT)"): the first gets the UTC offset the pair implies, when it names no zone
+    and the second has a fixed offset (in place; each stays its own fact)."""
+    for first, second in zip(found, found[1:]):
+        if not (first.type == second.type == "time" and _single_time(first) and _single_time(second)):
+            continue
+        if ctx.text[first.end : second.start] != " (" or ctx.text[second.end : second.end + 1] != ")":
+            continue
+        if first.value["zone"] is None and first.value["utc_offset"] is None and second.value["utc_offset"] is not None:
+            first.value["utc_offset"] = _implied_offset(first.value["value"], second.value["value"], second.value["utc_offset"])
 
 
 def _single_time(found: Found) -> bool:

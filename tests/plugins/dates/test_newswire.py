@@ -127,14 +127,21 @@ def test_a_quarters_figure_after_of_keeps_the_quarter():
 @pytest.mark.parametrize(
     "text, span, expected, offset",
     [
-        ("The dam burst at about 4:20 p.m. (1320 GMT) Sunday, officials said.", "4:20 p.m. (1320 GMT) Sunday", "1997-11-02T16:20", "+03:00"),
-        ("Polls close at 8 p.m. (0100 GMT).", "8 p.m. (0100 GMT)", "20:00", "-05:00"),
-        ("Trading resumes at 1430 GMT (9:30 a.m. EST) on Tuesday.", "1430 GMT (9:30 a.m. EST) on Tuesday", "1997-11-04T14:30", "+00:00"),
+        ("The dam burst at about 4:20 p.m. (1320 GMT) Sunday, officials said.", "4:20 p.m.", "16:20", "+03:00"),
+        ("Polls close at 8 p.m. (0100 GMT).", "8 p.m.", "20:00", "-05:00"),
+        ("Trading resumes at 9:30 a.m. (1430 GMT) on Tuesday.", "9:30 a.m.", "09:30", "-05:00"),
     ],
 )
-def test_a_time_and_its_equivalent_in_parentheses_are_one_time(text, span, expected, offset):
-    fact = facts(text)[span]
-    assert (fact.type, fact.value["value"], fact.value["utc_offset"]) == ("time", expected, offset)
+def test_a_time_gets_the_offset_its_equivalent_in_parentheses_implies(text, span, expected, offset):
+    found = facts(text)
+    fact = found[span]
+    assert (fact.type, fact.value["value"], fact.value["zone"], fact.value["utc_offset"]) == ("time", expected, None, offset)
+    assert not [other for other in found.values() if other.start < fact.end and fact.start < other.end and other is not fact]
+
+
+def test_a_time_that_names_its_zone_keeps_its_own_offset():
+    fact = facts("Trading resumes at 1430 GMT (9:30 a.m. EST) on Tuesday.")["1430 GMT"]
+    assert fact.value["utc_offset"] == "+00:00"
 
 
 def test_a_time_in_parentheses_that_is_no_equivalent_stays_apart():
@@ -142,10 +149,45 @@ def test_a_time_in_parentheses_that_is_no_equivalent_stays_apart():
     assert {"7 p.m.", "9 p.m."} <= set(found)
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Such rules make no sense in today's world.",
+        "The firm's chips run many of today's personal computers.",
+        "The school trains the engineers of tomorrow.",
+        "The problems of today need new answers.",
+        "Tomorrow's leaders met in the hall.",
+    ],
+)
+def test_today_and_tomorrow_at_large_are_no_day(text):
+    assert not [fact for fact in facts(text).values() if fact.type == "date"]
+
+
+@pytest.mark.parametrize("text", ["She told USA Today in an interview.", "You are listening to Radio Five Today."])
+def test_today_in_a_name_is_no_day(text):
+    assert not facts(text)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The results of today's vote were close.", "today"),
+        ("As of today, the ban applies.", "today"),
+        ("Today's meeting was cancelled.", "Today"),
+        ("Shares fell. Today the bank said it would cut jobs.", "Today"),
+        ("The talks resume tomorrow.", "tomorrow"),
+    ],
+)
+def test_today_as_a_day_stays(text, span):
+    assert facts(text)[span].value["granularity"] == "day"
+
+
 HOSTILE = {
     "decades by two digits": "the '80s early ’90s mid-'60s '' '0 " * 2_000,
     "last year's periods": "last year's third quarter last year's half last year's " * 1_500,
     "two quarters": "first two quarters of 1990 last two quarters " * 1_500,
+    "today and tomorrow at large": "USA Today the people of tomorrow today's world Today's " * 2_000,
     "times with their equivalents": "10 a.m. (0735 GMT) (1500 GMT) Friday (" * 2_000,
     "infinitives and effective dates": "an agreement to buy effective Feb. 1 ended Oct. 31 midnight Friday " * 1_500,
 }
