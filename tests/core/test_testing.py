@@ -169,11 +169,10 @@ def test_check_extractor_reports_nondeterminism():
 
 def test_check_extractor_reports_quadratic_time():
     def quadratic(document, config):
-        n = len(document.text) // 2000
+        n = len(document.text) // 100
         for i in range(n):
             for j in range(n):
                 pass
-        time.sleep(len(document.text) ** 2 / 4e11)
         return []
 
     with pytest.raises(ConformanceError, match="not linear"):
