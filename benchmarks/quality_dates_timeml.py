@@ -1,6 +1,6 @@
 """Quality of the ``dates`` extractor on real newswire: the shared TimeML development set.
 
-    python benchmarks/quality_dates_timeml.py [DEV.jsonl] [--by-source] [--misses]
+    python benchmarks/quality_dates_timeml.py [DEV.jsonl] [--by-source] [--misses [--vague]]
 
 DEV.jsonl defaults to ``../shared/dev/dates/dates-dev.jsonl`` relative to the
 repository root: 156 newswire and broadcast articles (1989-2000) with human
@@ -14,7 +14,9 @@ and duration facts are scored twice: ``--types date,time`` (the dates and times
 figure) and ``--types duration`` (durations alone). A third line scores dates
 and times against the gold without TimeML's vague references (``PAST_REF``,
 ``PRESENT_REF``, ``FUTURE_REF``: "now", "recently", "the future"), which a card
-leaves out on purpose (see ``docs/extractors-dates.md``). TimeML marks each end of a
+leaves out on purpose (see ``docs/extractors-dates.md``); a fourth scores the card made with
+the extractor's opt-in ``vague_references`` setting, which keeps them, against the gold as it is.
+TimeML marks each end of a
 range as its own expression ("from [1991] to [1997]"), so a range joined by a word is
 scored as its two ends (``dates_parts.py``); a date and time side by side is one
 expression in TimeML as in the card.
@@ -52,12 +54,14 @@ def load_scorer(dev_path: Path):
     return module
 
 
-def predictions(rows: list[dict], pm) -> dict[str, list[dict]]:
-    """Each article's date, time and duration facts, as the scorer reads them."""
+def predictions(rows: list[dict], pm, vague_references: bool = False) -> dict[str, list[dict]]:
+    """Each article's date, time and duration facts, as the scorer reads them (with the ``dates``
+    extractor's ``vague_references`` setting as given)."""
     found = {}
+    config = {"dates": {"vague_references": vague_references}}
     for row in rows:
         card = factcards.make_card({"text": row["text"], "published": row["dct"]}, extractors=["dates"],
-                                   summarizer="lead", plugin_manager=pm)
+                                   summarizer="lead", plugin_manager=pm, config=config)
         found[row["id"]] = [part for f in card.facts if f.type in TYPES for part in range_parts(f.to_dict())]
     return found
 
@@ -123,12 +127,14 @@ def main() -> None:
     parser.add_argument("dev", nargs="?", type=Path, default=DEFAULT_DEV)
     parser.add_argument("--by-source", action="store_true")
     parser.add_argument("--misses", choices=["date,time", "duration"], nargs="?", const="date,time")
+    parser.add_argument("--vague", action="store_true", help="--misses of the run with vague_references = true")
     args = parser.parse_args()
     if not args.dev.exists():
         sys.exit(f"no development set at {args.dev} (the shared TimeML set is kept outside the project, in ../shared)")
     scorer = load_scorer(args.dev)
     rows = [json.loads(line) for line in args.dev.read_text(encoding="utf-8").splitlines() if line.strip()]
-    predicted = predictions(rows, factcards.make_plugin_manager())
+    pm = factcards.make_plugin_manager()
+    predicted = predictions(rows, pm)
     print(f"{args.dev}: {len(rows)} articles, published = the document date")
     print_scores("--types date,time", scores(scorer, rows, predicted, {"date", "time"}, args.by_source))
     print_scores("--types duration", scores(scorer, rows, predicted, {"duration"}, args.by_source))
@@ -136,8 +142,11 @@ def main() -> None:
     print_scores("--types date,time,duration", scores(scorer, rows, predicted, set(TYPES), args.by_source))
     print_scores("--types date,time, vague references (PAST_REF, PRESENT_REF, FUTURE_REF) not in the gold",
                  scores(scorer, without_vague(rows), predicted, {"date", "time"}, args.by_source))
+    with_vague = predictions(rows, pm, vague_references=True)
+    print_scores("--types date,time, with the setting [dates] vague_references = true (the gold as it is)",
+                 scores(scorer, rows, with_vague, {"date", "time"}, args.by_source))
     if args.misses:
-        print_misses(scorer, rows, predicted, set(args.misses.split(",")))
+        print_misses(scorer, rows, with_vague if args.vague else predicted, set(args.misses.split(",")))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from .holidays import on_holiday
 from .periods import on_fiscal_year, on_quarter
 from .relative import on_relative, on_the_weekend, on_weekday
 from .tense import FUTURE, PAST
+from .vague import VAGUE, on_vague
 from .times import note_zone_equivalents, on_time
 
 HANDLERS = (
@@ -41,11 +42,13 @@ HANDLERS = (
 )
 
 
-def find_dates(document, day_first: bool = False) -> list[Found]:
-    """Every date and time expression in ``document``, overlaps settled and ranges joined."""
+def find_dates(document, day_first: bool = False, vague_references: bool = False) -> list[Found]:
+    """Every date and time expression in ``document``, overlaps settled and ranges joined; with
+    ``vague_references``, also "now", "recently", "the future" (``vague``)."""
     published = document.published_datetime
     ctx = Context(document.text, published.date() if published else None, document, day_first)
-    matches = [(match, handler) for pattern, handler in HANDLERS for match in P.find(pattern, ctx.text)]
+    handlers = HANDLERS + ((VAGUE, on_vague),) if vague_references else HANDLERS
+    matches = [(match, handler) for pattern, handler in handlers for match in P.find(pattern, ctx.text)]
     found = anaphora.resolve(ctx, settle_overlaps(matches, ctx))
     if any(candidate.type == "time" for candidate in found):
         note_zone_equivalents(ctx, found)

@@ -506,7 +506,8 @@ DENSE_TRIGGERS = 24
 
 
 def find(pattern: re.Pattern, text: str):
-    """The matches of ``pattern`` (one of ``TRIGGERS``) in ``text``, found with its trigger."""
+    """The matches of ``pattern`` (one of ``TRIGGERS``, or another pattern with its trigger and
+    lead registered there) in ``text``, found with its trigger."""
     trigger, lead = TRIGGERS[pattern]
     return scan(pattern, trigger, lead, text)
 

@@ -10,7 +10,9 @@ granularity, resolved against the article's dateline; how, and against what,
 is part of the value. Span conventions and resolution rules:
 ``docs/extractors-dates.md``.
 
-Config: ``day_first`` (default False) reads ``12/02/2022`` as 12 February.
+Config: ``day_first`` (default False) reads ``12/02/2022`` as 12 February;
+``vague_references`` (default False) adds "now", "recently", "the future" as
+``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF`` (left out by default: they place nothing).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def extract(document, config) -> list[Fact]:
     text = document.text
     return [
         Fact(found.type, text[found.start : found.end], found.start, found.end, found.value, found.confidence)
-        for found in find_dates(document, bool(config.get("day_first", False)))
+        for found in find_dates(document, bool(config.get("day_first", False)), bool(config.get("vague_references", False)))
     ]
 
 
@@ -48,7 +50,7 @@ def register_extractors(register):
             fact_types=("date", "time", "duration"),
             extract=extract,
             version=VERSION,
-            default_config={"day_first": False},
+            default_config={"day_first": False, "vague_references": False},
             description="Dates, periods, ranges, times of day and durations, resolved against the dateline.",
         )
     )
