@@ -31,13 +31,14 @@ _CLAUSE_BREAK = re.compile(
     r"""[;:()"“”—]|,(?!\d)|\s(?:that|which|who|whom|when|while|because|although|though|but|where|whereas|if|so)\s"""
 )
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]{1,2})?")
-_FUTURE_WORDS = frozenset(
+# The scheduled present of news: "early voting ends Friday", "she meets Couacaud on Wednesday",
+# and its plural: "the two leaders meet Monday", "talks resume on Thursday".
+_SCHEDULED_PRESENT = frozenset(
+    "begins starts ends opens closes meets faces resumes expires arrives departs begin meet resume arrive depart".split()
+)
+_FUTURE_WORDS = _SCHEDULED_PRESENT | frozenset(
     "will shall won't wo 'll upcoming next would could might should tomorrow is are am scheduled slated due expected set poised "
-    "plans plan planning intends intend aims aim to-be going "
-    # the scheduled present of news: "early voting ends Friday", "she meets Couacaud on Wednesday"
-    "begins starts ends opens closes meets faces resumes expires arrives departs "
-    # ... and its plural: "the two leaders meet Monday", "talks resume on Thursday"
-    "begin meet resume arrive depart".split()
+    "plans plan planning intends intend aims aim to-be going".split()
 )
 # "temperatures could reach 36C on Thursday", "the vote might slip to May".
 _MODALS_OF_LIKELIHOOD = frozenset("could might should".split())
@@ -217,6 +218,8 @@ class TenseReader:
             cues = ([], [], [])
             last_cue_word = ""
             for i, word in enumerate(words):
+                if word in _SCHEDULED_PRESENT and i and words[i - 1] == "to" and cues[2] and cues[2][-1] == PAST:
+                    continue  # an infinitive under a past verb: "made it hard to meet demand into the summer"
                 if word in _CUE_WORDS or word.endswith(("ed", "'ll")):
                     tense = _cue(words, i, word)
                 elif word == "to" and cues[2] and cues[2][-1] == PAST and last_cue_word in _TAKES_INFINITIVE:

@@ -114,6 +114,10 @@ def only(text, published=DATELINE, types=("date", "time"), **config):
         # an infinitive after a past verb has its own time: the nearest reading
         ("The judge ordered both sides to file their lists by May 1.", "May 1", "2022-05-01"),
         ("She returned to work in May.", "May", "2021-05"),
+        # a scheduled-present verb as an infinitive under a past verb is no cue of its own
+        ("Shortages made it hard for the plant to meet orders well into the summer.", "summer", "2021-SU"),
+        ("He flew to Geneva to meet the envoy on Friday.", "Friday", "2022-02-11"),
+        ("The two leaders plan to meet on Friday.", "Friday", "2022-02-18"),
         ("Protests are planned for the weekend.", "weekend", "2022-W07-WE"),
     ],
 )
