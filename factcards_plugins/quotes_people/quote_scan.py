@@ -3,7 +3,8 @@
 Double marks (straight ``"``, curly “ ”, low „, guillemets « ») open and close
 quotes; a quote still open at the end of a paragraph continues only when the
 next paragraph opens with a mark (news style for multi-paragraph quotes),
-otherwise it is dropped as unbalanced. Inside a straight-quoted stretch only a
+otherwise it is dropped as unbalanced (or closed at a mark of the other kind, when
+one in its paragraph could close it: ``"...” before``). Inside a straight-quoted stretch only a
 straight mark closes it (curly marks there quote a title or a phrase nested in
 it). Single marks (‘ ’ and straight ``'``) make a quote only outside
 double-quoted text, inside one paragraph, with an opening mark before a word
@@ -72,31 +73,73 @@ def scan_double(text: str) -> list[Quoted]:
     """Every balanced double-quoted stretch, multi-paragraph ones included.
 
     Only the marks are events: the line breaks before a mark are read when a quote is open
-    (most line breaks of an article are outside quotes)."""
+    (most line breaks of an article are outside quotes).
+
+    A quote closed with the other kind of mark (``"two more weeks” before``, ``“... it showed,"``,
+    or an opening mark typed for the closing one, ``all summer.“``) closes at the first such
+    mark of its paragraph when its own closing mark never comes; such a mark ending the
+    paragraph ends the quote there even when the next paragraph opens with a mark."""
     found: list[Quoted] = []
     current: Quoted | None = None
     closers = ""
+    other = -1  # the first mark of the other kind that could close ``current`` in this paragraph
     newline = text.find("\n")  # the first line break after the marks read so far, -1 if none
     for i, mark in _events(text, DOUBLE_MARKS):
         if 0 <= newline < i:  # line breaks since the last mark
+            if current is not None and other >= 0 and _ends_paragraph(text, other):
+                current.close = other
+                found.append(current)
+                current = None
             goes_on = current is not None and _goes_on_over_breaks(text, current, newline, i)
             newline = text.find("\n", i)
             if goes_on:
+                other = -1
                 continue  # this mark re-opens the quote in a new paragraph
+            if current is not None and other >= 0:
+                current.close = other
+                found.append(current)
             current = None  # a quote still open ends with its paragraph
         if current is None:
             if mark in OPENERS and (mark != '"' or _opens_here(text, i)):
-                current, closers = Quoted(i, -1), OPENERS[mark]
+                current, closers, other = Quoted(i, -1), OPENERS[mark], -1
             continue
         if mark in closers:
             current.close = i
             found.append(current)
             current = None
+        elif _closes_here(text, i):
+            if mark == "“" and closers == "”":
+                current.close = i  # an opening mark typed for the closing one: no quote opens before a space
+                found.append(current)
+                current = None
+            elif other < 0:
+                other = i
         elif mark in OPENERS and mark != '"' and closers != '"':
             # a curly or angled opener inside a curly quote: the previous quote never closed;
             # inside a straight-quoted stretch it opens a quote nested in it
-            current, closers = Quoted(i, -1), OPENERS[mark]
+            if other >= 0:
+                current.close = other
+                found.append(current)
+            current, closers, other = Quoted(i, -1), OPENERS[mark], -1
+    if current is not None and other >= 0:
+        current.close = other
+        found.append(current)
     return found
+
+
+def _closes_here(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` stands where a quote closes: after a word or punctuation, before
+    a space, punctuation or the end of the text."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and (after in AFTER_CLOSE or after.isspace())
+
+
+def _ends_paragraph(text: str, i: int) -> bool:
+    """Whether only blanks follow ``i`` up to the end of its line."""
+    j = i + 1
+    while j < len(text) and text[j] in " \t\r\u00a0":
+        j += 1
+    return j == len(text) or text[j] == "\n"
 
 
 def current_opener(text: str, quoted: Quoted) -> str:

@@ -196,6 +196,24 @@ def test_quotes_and_line_breaks():
     assert [(text[q.open : q.close + 1], q.reopened) for q in _quote_scan.scan_quotes(text)] == [('"One.\n\n"Two,"', [21])]
 
 
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        ('The coach said the team needed "two more weeks” before the final.', "two more weeks"),
+        ("The coach said the team needed “two more weeks\" before the final.", "two more weeks"),
+        ("“We trained hard all summer and it showed,\" the coach said.", "We trained hard all summer and it showed"),
+        ("The coach said: “We trained hard all summer and it showed.“\n\nThe season starts in May.", "We trained hard all summer and it showed."),
+    ],
+)
+def test_a_quote_closed_with_the_other_kind_of_mark(text, quote):
+    assert [f.text for f in card_quotes(text)] == [quote]
+
+
+def test_a_mismatched_closing_mark_ending_its_paragraph_ends_the_quote():
+    text = "Coach Ivo Marsh spoke first. “We lost our rhythm in the second half.\"\n\n“Next week will be different,” Marsh said."
+    assert [f.text for f in card_quotes(text)] == ["We lost our rhythm in the second half.", "Next week will be different"]
+
+
 def test_partial_quote_in_reported_speech():
     text = 'Officials described the plan as "a reckless gamble" on Friday.'
     fact = card_quotes(text)[0]
@@ -235,6 +253,7 @@ HOSTILE = {
     "quotes opening sentences after attributions": 'It rained, Lee said. "Two." ' * 8_000,
     "speaker labels and dashes": '"ABC: yes" ― Ann Lee\n' * 10_000,
     "a sentence-initial word repeated": 'Polls said "yes." ' * 12_000,
+    "quotes closed with the other kind of mark": '"a” b “c" d “e“ ' * 8_000,
 }
 
 
