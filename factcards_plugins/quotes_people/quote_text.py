@@ -9,6 +9,7 @@ from .quote_scan import Quoted
 
 PARTIAL_END = set(".!?…,:;—–-")
 MAX_HEADLINE = 200
+MAX_TITLE_LINE = 150
 SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
@@ -33,6 +34,23 @@ def in_headline(text: str, offset: int) -> bool:
             if allowed < 0:
                 return False
     return capitalized >= 2
+
+
+def title_lines_end(text: str) -> int:
+    """Where the article's title lines end: its first line, and its second when it is short too
+    (a headline and its dek), each at most ``MAX_TITLE_LINE`` characters and followed by more
+    text; 0 when the first line is longer or the text is one line. Headlines in US style quote
+    with single marks (``Mayor calls plan 'a disgrace'``) while the body uses double ones."""
+    found, end = 0, -1
+    for _ in range(2):
+        start, limit = end + 1, end + 1 + MAX_TITLE_LINE
+        while start < limit and start < len(text) and text[start] in " \t\r\n\u00a0":
+            start += 1
+        end = text.find("\n", start, start + MAX_TITLE_LINE + 1)
+        if end < 0:
+            break
+        found = end
+    return found
 
 
 def is_partial(text: str, quoted: Quoted, start: int, end: int) -> bool:

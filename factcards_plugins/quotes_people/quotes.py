@@ -22,8 +22,8 @@ from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 from .attribution import Attributions
 from .attribution_marks import split_at_labels
 from .names import find_people
-from .quote_scan import Quoted, scan_quotes
-from .quote_text import _joined_text, _trimmed, in_headline, is_partial
+from .quote_scan import DOUBLE_MARKS, Quoted, scan_quotes
+from .quote_text import _joined_text, _trimmed, in_headline, is_partial, title_lines_end
 from .speakers import Speaker, SpeakerResolver
 
 VERSION = "0.1.0"
@@ -39,15 +39,20 @@ class _Quotes:
         self.text = document.text
         self.people = find_people(document)
         self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_QUOTES]
-        pieces = (piece for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted))
+        pieces = [piece for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted)]
+        double_marked = any(self.text[piece.open] in DOUBLE_MARKS for piece in pieces)
+        self.title_end = title_lines_end(self.text) if double_marked else 0
         self.quoted = [piece for piece in pieces if self._allowed(piece)]
         self.quote_spans = [(q.open, q.close) for q in self.quoted]
         self.attributions = Attributions(document, self.quoted, SpeakerResolver(self.text, self.people, self.quote_spans))
 
     def _allowed(self, quoted: Quoted) -> bool:
         """Whether the quote, marks included, overlaps no caption, heading, title, chrome, duplicate,
-        dateline or byline, and is in no line written in headline case."""
+        dateline or byline, is in no line written in headline case, and is no single-quoted
+        quote in the headline of an article that quotes with double marks."""
         if any(start <= quoted.close and quoted.open < end for start, end in self.excluded):
+            return False
+        if quoted.open < self.title_end and self.text[quoted.open] not in DOUBLE_MARKS:
             return False
         return not in_headline(self.text, quoted.open)
 

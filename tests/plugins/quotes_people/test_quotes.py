@@ -214,6 +214,22 @@ def test_a_mismatched_closing_mark_ending_its_paragraph_ends_the_quote():
     assert [f.text for f in card_quotes(text)] == ["We lost our rhythm in the second half.", "Next week will be different"]
 
 
+def test_a_single_quoted_headline_over_a_double_quoted_body_is_no_quote():
+    text = (
+        "Harbor mayor calls ferry plan 'a costly detour'\n\n"
+        "Mayor Lena Ortiz criticized the ferry plan on Monday, calling it \"a costly detour\" for commuters.\n"
+    )
+    assert [f.text for f in card_quotes(text)] == ["a costly detour"]
+    assert card_quotes(text)[0].start > text.index("\n")
+    with_dek = "Ferry plan faces a vote;\nCritics call it 'a costly detour' for commuters.\n" + text.split("\n\n", 1)[1]
+    assert [f.text for f in card_quotes(with_dek)] == ["a costly detour"]
+
+
+def test_single_quotes_in_a_first_line_stay_quotes_when_the_article_uses_single_quotes():
+    text = "Mayor Lena Ortiz said: 'We will not give up.'\n\nShe spoke after the council vote on Monday.\n"
+    assert [f.text for f in card_quotes(text)] == ["We will not give up."]
+
+
 def test_partial_quote_in_reported_speech():
     text = 'Officials described the plan as "a reckless gamble" on Friday.'
     fact = card_quotes(text)[0]
@@ -254,6 +270,7 @@ HOSTILE = {
     "speaker labels and dashes": '"ABC: yes" ― Ann Lee\n' * 10_000,
     "a sentence-initial word repeated": 'Polls said "yes." ' * 12_000,
     "quotes closed with the other kind of mark": '"a” b “c" d “e“ ' * 8_000,
+    "headline lines over a double-quoted body": "'a' b\n'c' d\n" + '"e" ' * 20_000,
 }
 
 
