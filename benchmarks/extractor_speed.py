@@ -13,7 +13,9 @@ all the measured works take turns, so a passing load slows them alike):
   separate line;
 * characters per second of the whole card path (``Pipeline(summarizer="lead").card(...)``:
   cleaning, segmentation, every extractor, merging, the lead summary,
-  validation), and of one-off ``make_card`` calls, which build a pipeline each;
+  validation), the same with the built-in extractors only when third-party
+  ones are installed (the rule card path a release compares against the
+  last), and of one-off ``make_card`` calls, which build a pipeline each;
 * characters per second of dateparser's ``search_dates`` on the same texts,
   and the ratios, in two configurations: told the text is English
   (``languages=["en"]``, its fastest: the ratio to compare against) and as
@@ -137,6 +139,9 @@ def main() -> None:
         works["third-party extractors"] = lambda: [run_extractors(third_party, d) for d in documents]
     pipeline = factcards.Pipeline(pm, summarizer="lead")
     works["whole card (lead)"] = lambda: [pipeline.card(dict(a)) for a in articles]
+    if third_party:
+        built_ins_only = factcards.Pipeline(pm, summarizer="lead", extractors=[e.name for e in built_in])
+        works["whole card (lead), built-ins only"] = lambda: [built_ins_only.card(dict(a)) for a in articles]
     works["whole card (lead), make_card"] = lambda: [factcards.make_card(dict(a), summarizer="lead", plugin_manager=pm) for a in articles]
     works[DATEPARSER] = lambda: dateparser_pass(articles)
     rates = best_rates(works, n_chars, args.rounds)
