@@ -113,7 +113,7 @@ SPEECH_VERBS = (
     "chuckled|muttered|whispered|yelled|screamed|pleaded|pledged|asserted|asserts|contended|contends|"
     "charged|alleged|blasted|slammed|mocked|derided|lamented|mused|wondered|wonders|reflected|retorted|"
     "interjected|elaborated|clarified|testified|sang|sings|chanted|reasoned|opined|shot back|fired back|"
-    "pointed out|points out|put it|puts it|reads|went on|goes on|saying|noting|insisting|explaining|telling|asking|warning|arguing|"
+    "pointed out|points out|put it|puts it|reads|read|went on|goes on|saying|noting|insisting|explaining|telling|asking|warning|arguing|"
     "claiming|declaring|announcing|admitting|acknowledging|complaining|replying|responding|"
     "according to|According to"
 )

@@ -51,7 +51,8 @@ INSTITUTION_NOUNS = frozenset(
     party union bank source sources administration authorities authority commission regulator palace
     street campaign team firm group organisation organization board cabinet presidency report study
     poll survey filing document documents newspaper paper broadcaster network outlet magazine website
-    ad article piece story letter memo lawsuit complaint ruling indictment""".split()
+    ad article piece story letter memo lawsuit complaint ruling indictment book clip video film documentary
+    email e-mail transcript editorial column release""".split()
 )
 
 

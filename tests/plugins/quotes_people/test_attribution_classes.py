@@ -82,6 +82,9 @@ def test_a_name_the_finder_missed_is_still_a_person():
         ('"Costs will rise," The Harbor Tribune reported.', "Harbor Tribune", "institution"),
         ('"We heard shots," one witness recalled.', "one witness", "description"),
         ('"It was my first vote," the 19-year-old student said.', "19-year-old student", "description"),
+        ('"Nobody expected the flood," the book said.', "book", "institution"),
+        ('"Rates will stay low for years," the memo read.', "memo", "institution"),
+        ('"Vote no on the levy," the clip says.', "clip", "institution"),
     ],
 )
 def test_institutions_documents_and_descriptions(text, speaker, kind):
