@@ -254,11 +254,27 @@ class Attributions:
             phrase = _phrase(words)
             if phrase is None or phrase[0] != words[0].start():
                 continue
+            phrase = self._last_clause_of(phrase, quoted.open)
+            if phrase is None:
+                continue
             speaker = self.resolver.resolve(phrase[0], phrase[1], None, quoted)
             if speaker.kind in ("person", "pronoun", "institution"):
                 speaker.confidence = min(speaker.confidence, SUBJECT_CONFIDENCE)
                 return speaker
         return self._subject_after(index, quoted)
+
+    def _last_clause_of(self, phrase: tuple[int, int], limit: int) -> tuple[int, int] | None:
+        """A subject phrase running over a clause break that names no person before its last one
+        is the phrase after it ("Two years ago, a memo warned"): what comes before is a time
+        phrase; "Ana Ruiz, the union's lawyer, dismissed" stays whole."""
+        last = None
+        for last in CLAUSE_BREAK.finditer(self.text, phrase[0], phrase[1]):
+            pass
+        if last is None or self.resolver.names_person(phrase[0], last.start()):
+            return phrase
+        words = self._words(last.end(), limit)
+        found = _phrase(words)
+        return found if found and found[0] == words[0].start() else None
 
     def _subject_after(self, index: int, quoted: Quoted) -> Speaker | None:
         """A quote in an opening phrase ("Bemoaning the "phony system," Trump accused Holt"): the

@@ -163,6 +163,10 @@ class SpeakerResolver:
             i -= 1
         return None
 
+    def names_person(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a mention of a person of the article."""
+        return next(self._mentions_in(start, end), None) is not None
+
     def _mentions_in(self, start: int, end: int):
         i = bisect.bisect_left(self.mention_starts, start)
         while i < len(self.mentions) and self.mentions[i][0] < end:

@@ -165,6 +165,18 @@ def test_the_subject_of_the_sentence_at_low_confidence(sentence):
     assert facts[-1].confidence <= 0.5
 
 
+def test_a_time_phrase_before_the_subject_is_no_part_of_it():
+    text = 'Ten years ago, a Harbor Gazette article praised the mayor as "the builder of the bay."\n\n"The skyline has changed," the article said.'
+    facts, _ = quote_facts(text)
+    assert [f.value["speaker"] for f in facts] == ["Harbor Gazette article", "Harbor Gazette article"]
+    assert [f.value["speaker_kind"] for f in facts] == ["institution", "institution"]
+
+
+def test_a_name_before_its_apposition_stays_the_subject():
+    text = LEAD + 'Whitfield, the committee chairman, likened the vote to "a coin toss in the dark."'
+    assert speaker_of(text, "a coin toss")["speaker"] == "Tom Whitfield"
+
+
 def test_a_common_noun_opening_the_sentence_is_no_subject_speaker():
     value = speaker_of('Prices rose again in what traders called a "quiet panic" on the floor.', "quiet panic")
     assert value["speaker_kind"] is None
