@@ -3,6 +3,8 @@ and whether it is a partial quote inside reported speech."""
 
 from __future__ import annotations
 
+import re
+
 from .attribution import VERB
 from .lexicon import PRONOUNS
 from .quote_scan import Quoted
@@ -34,6 +36,29 @@ def in_headline(text: str, offset: int) -> bool:
             if allowed < 0:
                 return False
     return capitalized >= 2
+
+
+# One or two capitalized words: a nickname between a person's names (Robert "Bobby" Lane).
+NICKNAME = re.compile(r"[A-Z][\w'’.-]{0,20}(?: [A-Z][\w'’.-]{0,20})?")
+
+
+def is_nickname(text: str, quoted: Quoted) -> bool:
+    """Whether the quote is a nickname inside a name (``Robert C. "Bobby" Lane``, ``Mae "Sunny"
+    Ortiz``): one or two capitalized words, between a capitalized word and one space before, and
+    one space and a capitalized word after."""
+    inner = text[quoted.open + 1 : quoted.close]
+    if len(inner) > 42 or not NICKNAME.fullmatch(inner):
+        return False
+    after = text[quoted.close + 1 : quoted.close + 3]
+    if after[:1] != " " or not after[1:2].isupper():
+        return False
+    before = text[max(0, quoted.open - 32) : quoted.open]
+    if not before.endswith(" "):
+        return False
+    word = before.split()[-1:] or [""]
+    return word[0][:1].isupper() and not word[0].endswith((",", ";", ":", "!", "?")) and (
+        not word[0].endswith(".") or len(word[0]) <= 4  # an initial ("C.") or a title ("Rep."), not a sentence end
+    )
 
 
 def title_lines_end(text: str) -> int:

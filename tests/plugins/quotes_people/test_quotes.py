@@ -230,6 +230,23 @@ def test_single_quotes_in_a_first_line_stay_quotes_when_the_article_uses_single_
     assert [f.text for f in card_quotes(text)] == ["We will not give up."]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'State Rep. Harold J. "Hal" Brennan opened the fair on Sunday.',
+        "Her cousin, councillor Maria “Mimi” Alvarez, cut the ribbon.",
+        'The boxer Dale "Iron Fist" Morrow retired.',
+    ],
+)
+def test_a_nickname_inside_a_name_is_no_quote(text):
+    assert card_quotes(text) == []
+
+
+def test_capitalized_quotes_outside_a_name_stay_quotes():
+    text = 'Voters called him "Mister Fixit" on Monday, and the team chose "Blue Harbor" as its name.'
+    assert [f.text for f in card_quotes(text)] == ["Mister Fixit", "Blue Harbor"]
+
+
 def test_partial_quote_in_reported_speech():
     text = 'Officials described the plan as "a reckless gamble" on Friday.'
     fact = card_quotes(text)[0]
