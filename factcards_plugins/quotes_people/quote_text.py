@@ -61,6 +61,25 @@ def is_nickname(text: str, quoted: Quoted) -> bool:
     )
 
 
+# A broadcaster's possessive before a programme's title: "CNN's", "MSNBC’s", "Fox News's".
+BROADCASTER = re.compile(r"(?:[A-Z][A-Z-]{1,7}|[A-Z][a-z]{1,12} News)['’]s? $")
+MAX_TITLE_WORDS = 6
+
+
+def is_programme_title(text: str, quoted: Quoted) -> bool:
+    """Whether the quote is a programme's title after its broadcaster (``told NBC's "Evening
+    Watch"``, ``on Fox News's "Sunday Brief."``): up to six words in title case right after an
+    acronym's or a news channel's possessive."""
+    if not BROADCASTER.search(text, max(0, quoted.open - 20), quoted.open):
+        return False
+    words = text[quoted.open + 1 : quoted.close].rstrip(" .,!?").split()
+    return (
+        0 < len(words) <= MAX_TITLE_WORDS
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in SMALL_WORDS for w in words)
+    )
+
+
 def title_lines_end(text: str) -> int:
     """Where the article's title lines end: its first line, and its second when it is short too
     (a headline and its dek), each at most ``MAX_TITLE_LINE`` characters and followed by more

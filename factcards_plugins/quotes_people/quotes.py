@@ -23,7 +23,7 @@ from .attribution import Attributions
 from .attribution_marks import split_at_labels
 from .names import find_people
 from .quote_scan import DOUBLE_MARKS, Quoted, scan_quotes
-from .quote_text import _joined_text, _trimmed, in_headline, is_nickname, is_partial, title_lines_end
+from .quote_text import _joined_text, _trimmed, in_headline, is_nickname, is_partial, is_programme_title, title_lines_end
 from .speakers import Speaker, SpeakerResolver
 
 VERSION = "0.1.0"
@@ -49,12 +49,15 @@ class _Quotes:
     def _allowed(self, quoted: Quoted) -> bool:
         """Whether the quote, marks included, overlaps no caption, heading, title, chrome, duplicate,
         dateline or byline, is in no line written in headline case, is no single-quoted quote in
-        the headline of an article that quotes with double marks, and is no nickname inside a name."""
+        the headline of an article that quotes with double marks, and is no nickname inside a name
+        nor a programme's title after its broadcaster."""
         if any(start <= quoted.close and quoted.open < end for start, end in self.excluded):
             return False
         if quoted.open < self.title_end and self.text[quoted.open] not in DOUBLE_MARKS:
             return False
-        return not in_headline(self.text, quoted.open) and not is_nickname(self.text, quoted)
+        if is_nickname(self.text, quoted) or is_programme_title(self.text, quoted):
+            return False
+        return not in_headline(self.text, quoted.open)
 
     def facts(self) -> list[Fact]:
         found = []

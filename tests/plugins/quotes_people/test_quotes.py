@@ -247,6 +247,16 @@ def test_capitalized_quotes_outside_a_name_stay_quotes():
     assert [f.text for f in card_quotes(text)] == ["Mister Fixit", "Blue Harbor"]
 
 
+def test_a_programme_title_after_its_broadcaster_is_no_quote():
+    text = 'Governor Ann Price told WXTV\'s "Morning Harbor" that the budget was "a fair deal," and repeated it on Coast News’s “The Sunday Brief.”'
+    assert [f.text for f in card_quotes(text)] == ["a fair deal"]
+
+
+def test_a_quote_after_a_broadcasters_possessive_that_is_no_title_stays_a_quote():
+    text = 'Governor Ann Price called WXTV\'s "reporting" unfair and said: "We will sue."'
+    assert [f.text for f in card_quotes(text)] == ["reporting", "We will sue."]
+
+
 def test_partial_quote_in_reported_speech():
     text = 'Officials described the plan as "a reckless gamble" on Friday.'
     fact = card_quotes(text)[0]
