@@ -46,11 +46,10 @@ def is_nickname(text: str, quoted: Quoted) -> bool:
     """Whether the quote is a nickname inside a name (``Robert C. "Bobby" Lane``, ``Mae "Sunny"
     Ortiz``): one or two capitalized words, between a capitalized word and one space before, and
     one space and a capitalized word after."""
-    inner = text[quoted.open + 1 : quoted.close]
-    if len(inner) > 42 or not NICKNAME.fullmatch(inner):
-        return False
     after = text[quoted.close + 1 : quoted.close + 3]
-    if after[:1] != " " or not after[1:2].isupper():
+    if after[:1] != " " or not after[1:2].isupper() or quoted.close - quoted.open > 43:
+        return False
+    if not NICKNAME.fullmatch(text, quoted.open + 1, quoted.close):
         return False
     before = text[max(0, quoted.open - 32) : quoted.open]
     if not before.endswith(" "):
@@ -70,7 +69,7 @@ def is_programme_title(text: str, quoted: Quoted) -> bool:
     """Whether the quote is a programme's title after its broadcaster (``told NBC's "Evening
     Watch"``, ``on Fox News's "Sunday Brief."``): up to six words in title case right after an
     acronym's or a news channel's possessive."""
-    if not BROADCASTER.search(text, max(0, quoted.open - 20), quoted.open):
+    if text[quoted.open - 2 : quoted.open] not in ("s ", "' ", "’ ") or not BROADCASTER.search(text, max(0, quoted.open - 20), quoted.open):
         return False
     words = text[quoted.open + 1 : quoted.close].rstrip(" .,!?").split()
     return (
