@@ -39,12 +39,23 @@ class _Quotes:
         self.text = document.text
         self.people = find_people(document)
         self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_QUOTES]
-        pieces = [piece for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted)]
+        pieces = [self._before_excluded(piece) for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted)]
         double_marked = any(self.text[piece.open] in DOUBLE_MARKS for piece in pieces)
         self.title_end = title_lines_end(self.text) if double_marked else 0
         self.quoted = [piece for piece in pieces if self._allowed(piece)]
         self.quote_spans = [(q.open, q.close) for q in self.quoted]
         self.attributions = Attributions(document, self.quoted, SpeakerResolver(self.text, self.people, self.quote_spans))
+
+    def _before_excluded(self, quoted: Quoted) -> Quoted:
+        """A multi-paragraph quote up to the first of its re-opened paragraphs that is excluded (a
+        line the page repeats, such as a transcript's ``"(CROSSTALK)``): the quote stays, without it."""
+        if not quoted.reopened or not self.excluded:
+            return quoted
+        starts = {start for start, _ in self.excluded}
+        for k, mark in enumerate(quoted.reopened):
+            if mark in starts:
+                return Quoted(quoted.open, self.text.rfind("\n", quoted.open, mark), quoted.reopened[:k])
+        return quoted
 
     def _allowed(self, quoted: Quoted) -> bool:
         """Whether the quote, marks included, overlaps no caption, heading, title, chrome, duplicate,

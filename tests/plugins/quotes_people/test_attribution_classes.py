@@ -228,6 +228,22 @@ def test_a_transcript_quoted_turn_by_turn_is_one_quote_per_speaker():
     assert all(f.text.split(":")[0] in ("WHITFIELD", "DELGADO") for f in facts)
 
 
+def test_a_transcript_turn_running_into_a_repeated_line_keeps_its_quote():
+    text = (
+        LEAD + "A partial transcript of the radio debate follows below.\n\n"
+        '"WHITFIELD: The governor promised a balanced budget.\n\n'
+        '"(APPLAUSE.)\n\n'
+        '"DELGADO: The senator voted for that budget.\n\n'
+        '"He knows it, and the voters know it.\n\n'
+        '"(APPLAUSE.)\n\n'
+        '"WHITFIELD: I voted to keep the schools open."'
+    )
+    facts, _ = quote_facts(text)
+    assert [f.value["speaker"] for f in facts] == ["Tom Whitfield", "Rosa Delgado", "Tom Whitfield"]
+    assert facts[1].text.endswith("the voters know it.")
+    assert facts[1].value["quote"] == "DELGADO: The senator voted for that budget. He knows it, and the voters know it."
+
+
 def test_quotes_in_a_headline_case_line_are_not_quotes():
     text = "Governor Calls Budget Deal 'A Betrayal' as Talks Collapse\n\nGovernor Rosa Delgado said the deal was \"dead on arrival.\""
     facts, _ = quote_facts(text)
