@@ -22,11 +22,17 @@ DASHES = frozenset("―—–-")
 MAX_GAP = 12  # blank characters read back from a quote opening its paragraph
 
 
-def dash_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speaker | None:
-    """``"...” ― Maria Ortiz``: the name after a dash that follows the closing mark and ends its line."""
+def dash_name(text: str, quoted: Quoted) -> re.Match | None:
+    """The dash and the name after the closing mark that end its line (``"...” ― Maria Ortiz``), if any;
+    the match is on the text from the character after the closing mark."""
     if text[quoted.close + 1 : quoted.close + 5].lstrip(" \t\u00a0")[:1] not in DASHES:
         return None
-    found = DASH_NAME.match(text[quoted.close + 1 : quoted.close + 1 + DASH_WINDOW])
+    return DASH_NAME.match(text[quoted.close + 1 : quoted.close + 1 + DASH_WINDOW])
+
+
+def dash_speaker(text: str, quoted: Quoted, resolver: SpeakerResolver) -> Speaker | None:
+    """``"...” ― Maria Ortiz``: the name after a dash that follows the closing mark and ends its line."""
+    found = dash_name(text, quoted)
     if not found:
         return None
     start, end = quoted.close + 1 + found.start(1), quoted.close + 1 + found.end(1)

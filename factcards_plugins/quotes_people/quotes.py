@@ -20,7 +20,7 @@ from __future__ import annotations
 from factcards import Extractor, Fact, FactType, hookimpl, load_schema
 
 from .attribution import Attributions
-from .attribution_marks import split_at_labels
+from .attribution_marks import dash_name, split_at_labels
 from .names import find_people
 from .quote_scan import DOUBLE_MARKS, Quoted, scan_quotes
 from .quote_text import _joined_text, _trimmed, in_headline, is_nickname, is_partial, is_programme_title, title_lines_end
@@ -39,6 +39,7 @@ class _Quotes:
         self.text = document.text
         self.people = find_people(document)
         self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_QUOTES]
+        self.headings = {r.start for r in document.regions if r.kind == "heading"}
         pieces = [self._before_excluded(piece) for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted)]
         double_marked = any(self.text[piece.open] in DOUBLE_MARKS for piece in pieces)
         self.title_end = title_lines_end(self.text) if double_marked else 0
@@ -58,12 +59,14 @@ class _Quotes:
         return quoted
 
     def _allowed(self, quoted: Quoted) -> bool:
-        """Whether the quote, marks included, overlaps no caption, heading, title, chrome, duplicate,
-        dateline or byline, is in no line written in headline case, is no single-quoted quote in
-        the headline of an article that quotes with double marks, and is no nickname inside a name
-        nor a programme's title after its broadcaster."""
+        """Whether the quote, marks included, overlaps no caption, heading (unless it opens the
+        heading's line and a dash and a name end it), title, chrome, duplicate, dateline or byline,
+        is in no line written in headline case, is no single-quoted quote in the headline of an
+        article that quotes with double marks, and is no nickname inside a name nor a programme's
+        title after its broadcaster."""
         if any(start <= quoted.close and quoted.open < end for start, end in self.excluded):
-            return False
+            if not (quoted.open in self.headings and dash_name(self.text, quoted)):
+                return False  # a quoted line with its dash and name ("..." ― Ana Ruiz) is no heading
         if quoted.open < self.title_end and self.text[quoted.open] not in DOUBLE_MARKS:
             return False
         if is_nickname(self.text, quoted) or is_programme_title(self.text, quoted):

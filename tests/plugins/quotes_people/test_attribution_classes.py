@@ -216,6 +216,20 @@ def test_a_group_of_people_as_the_speaker():
 # -- transcripts, headlines and nested marks ------------------------------------------------
 
 
+def test_a_short_quoted_line_with_a_dash_and_a_name_is_no_heading():
+    text = (
+        "Readers told us this week what they think of the new ferry timetable.\n\n"
+        "“It is a disaster for commuters.” ― Dana Whitlock\n\n"
+        "“I like the early boat, which saves me nearly an hour every single morning on the way to work.” ― Ken Obi\n"
+    )
+    facts, _ = quote_facts(text)
+    assert [f.text for f in facts] == [
+        "It is a disaster for commuters.",
+        "I like the early boat, which saves me nearly an hour every single morning on the way to work.",
+    ]
+    assert [f.value["speaker"] for f in facts] == ["Dana Whitlock", "Ken Obi"]
+
+
 def test_a_transcript_quoted_turn_by_turn_is_one_quote_per_speaker():
     text = (
         LEAD + "A partial transcript follows.\n\n"
