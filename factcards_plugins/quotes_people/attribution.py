@@ -21,6 +21,8 @@ PHRASE_WORDS_READ = 24  # a phrase that has not ended by then is longer than MAX
 VERB = re.compile(r"\b" + SPEECH_VERB + r"\b")
 CLAUSE_BREAK = re.compile(r",(?!\d)|[;:\"“”„«»()\n—―–]")  # not the comma of "2,000"
 NEW_SENTENCE = re.compile(r"[ \t\u00a0]{1,3}[A-Z]")
+# A party and a state or district after a lawmaker's name: "(D-Vt.)", "(R-Ohio)", "(D-Harbor City)".
+PARTY_TAG = re.compile(r"(?<=\()[DRI]-[A-Z]")
 # Words that end a speaker phrase: "Shoigu *in* a meeting", "The White House *in* a statement".
 PHRASE_STOP = frozenset(
     """in on at during also later earlier then now today yesterday had has have was were is are would will
@@ -190,7 +192,7 @@ class Attributions:
                 yield None, True
                 return
             phrase = _phrase(words)
-            if phrase:
+            if phrase and not PARTY_TAG.match(self.text, phrase[0]):
                 yield phrase, n == 0
 
     def _object(self, verb: re.Match, end: int) -> tuple[int, int] | None:

@@ -177,6 +177,13 @@ def test_a_name_before_its_apposition_stays_the_subject():
     assert speaker_of(text, "a coin toss")["speaker"] == "Tom Whitfield"
 
 
+def test_a_party_and_state_tag_is_no_speaker():
+    text = '"This is a big night for all of us!" Holt\'s sister, state Del. Mara "Mimi" Holt (D-Lake City), shouted to the crowd.'
+    value = speaker_of(text, "This is a big night")
+    assert "Lake City" not in (value["speaker"] or "")
+    assert "Holt" in value["speaker"]
+
+
 def test_a_common_noun_opening_the_sentence_is_no_subject_speaker():
     value = speaker_of('Prices rose again in what traders called a "quiet panic" on the floor.', "quiet panic")
     assert value["speaker_kind"] is None
