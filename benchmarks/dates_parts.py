@@ -39,10 +39,12 @@ def date_time_parts(fact: dict) -> list[dict]:
         else:
             date_text = date_text[: connector.start()]
     start = fact["start"]
-    date_value = {"value": value["date"], "granularity": "day", "resolution": value["resolution"], "anchor": value.get("anchor")}
     # a day's end ("midnight Friday": ``T24:00``) is the clock's 00:00 the sets give a "midnight" alone
-    clock = "00:00" if value["time"] == "24:00" else value["time"]
-    time_value = {"value": clock, "granularity": value["granularity"], "zone": value["zone"], "utc_offset": value["utc_offset"]}
+    time_value = {"value": "00:00" if value["time"] == "24:00" else value["time"], "granularity": value["granularity"],
+                  "zone": value["zone"], "utc_offset": value["utc_offset"]}
+    if not date_text:  # a time alone, on the day the text named before it
+        return [_part(fact, "time", start + time.start(), time.group(), time_value)]
+    date_value = {"value": value["date"], "granularity": "day", "resolution": value["resolution"], "anchor": value.get("anchor")}
     return [
         _part(fact, "date", start + date_offset, date_text, date_value),
         _part(fact, "time", start + time.start(), time.group(), time_value),

@@ -19,14 +19,14 @@ def join_date_time(ctx: Context, first: Found, second: Found) -> Found | None:
     """A day and a time of day next to each other (either order) as one ``time`` expression, else None."""
     if first.type == "time" and _is_day(second) and _is_time(first):
         if TIME_THEN_DATE.fullmatch(ctx.text, first.end, second.start):
-            return _date_time(first.start, second.end, second, first, _is_midnight(ctx, first))
+            return date_time(first.start, second.end, second, first, is_midnight(ctx, first))
     if _is_day(first) and second.type == "time" and _is_time(second):
         if DATE_THEN_TIME.fullmatch(ctx.text, first.end, second.start):
-            return _date_time(first.start, second.end, first, second, _is_midnight(ctx, second))
+            return date_time(first.start, second.end, first, second, is_midnight(ctx, second))
     return None
 
 
-def _is_midnight(ctx: Context, time: Found) -> bool:
+def is_midnight(ctx: Context, time: Found) -> bool:
     """Whether the time is the word "midnight": with a day, the end of that day ("midnight Friday",
     a deadline as Friday ends: ``T24:00``), not its first minute."""
     return ctx.text.startswith(("midnight", "Midnight"), time.start)
@@ -40,8 +40,10 @@ def _is_time(found: Found) -> bool:
     return "start" not in found.value and "date" not in found.value
 
 
-def _date_time(start: int, end: int, day: Found, time: Found, day_ends: bool = False) -> Found:
-    day_value, time_value = day.value, time.value
+def date_time(start: int, end: int, day: Found, time: Found, day_ends: bool = False) -> Found:
+    """The ``time`` expression ``start..end`` of ``time`` on ``day`` (a day's date fact, or a time
+    fact on that day); ``day_ends``: the time is midnight as the day ends (24:00)."""
+    day_value, time_value = _day_value(day), time.value
     clock = "24:00" if day_ends else time_value["value"]
     value = {
         "value": f"{day_value['value']}T{clock}" if day_value["value"] else None,
@@ -55,3 +57,10 @@ def _date_time(start: int, end: int, day: Found, time: Found, day_ends: bool = F
     if day_value.get("pattern"):
         value["pattern"] = f"{day_value['pattern']}T{clock}"
     return Found(start, end, "time", value, min(day.confidence, time.confidence), rangeable=False)
+
+
+def _day_value(day: Found) -> dict:
+    """The value of a day's date fact; of a time fact on a day, that day's part of it."""
+    if day.type == "time":
+        return {**day.value, "value": day.value["date"], "pattern": None}
+    return day.value

@@ -17,6 +17,7 @@ from .holidays import on_holiday
 from .periods import on_fiscal_year, on_quarter
 from .relative import on_relative, on_the_weekend, on_weekday
 from .tense import FUTURE, PAST
+from .time_days import date_bare_times
 from .vague import VAGUE, on_vague
 from .times import note_zone_equivalents, on_time
 
@@ -50,10 +51,11 @@ def find_dates(document, day_first: bool = False, vague_references: bool = False
     handlers = HANDLERS + ((VAGUE, on_vague),) if vague_references else HANDLERS
     matches = [(match, handler) for pattern, handler in handlers for match in P.find(pattern, ctx.text)]
     found = anaphora.resolve(ctx, settle_overlaps(matches, ctx))
-    if any(candidate.type == "time" for candidate in found):
-        note_zone_equivalents(ctx, found)
-        found = join_neighbours(ctx, found, join_date_time)
-    return join_ranges(ctx, found)
+    if not any(candidate.type == "time" for candidate in found):
+        return join_ranges(ctx, found)
+    note_zone_equivalents(ctx, found)
+    found = join_ranges(ctx, join_neighbours(ctx, found, join_date_time))
+    return date_bare_times(ctx, found)
 
 
 def settle_overlaps(matches: list, ctx: Context) -> list[Found]:

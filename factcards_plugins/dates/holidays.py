@@ -2,7 +2,8 @@
 "New Year's Eve" -> the day, in the year the dateline and the clause's tense point to.
 
 Dates are the United States' and the western churches' (Thanksgiving is the fourth Thursday of
-November, Memorial Day the last Monday of May, Easter by dateutil's western computation).
+November, Memorial Day the last Monday of May, Election Day the Tuesday after the first Monday of
+November, Easter by dateutil's western computation).
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def holiday_date(name: str, year: int) -> date:
         return date(year, *_FIXED[name])
     if name in _EASTER_OFFSETS:
         return easter(year) + timedelta(days=_EASTER_OFFSETS[name])
+    if name == "election day":
+        return date(year, 11, 1) + relativedelta(weekday=MO(1)) + timedelta(days=1)
     month, weekday = _MOVING[name]
     if weekday.n < 0:  # the last such weekday of the month
         return date(year, month, 1) + relativedelta(months=1, days=-1, weekday=weekday)

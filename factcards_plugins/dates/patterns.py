@@ -150,7 +150,7 @@ HOLIDAY = re.compile(
     r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<holiday>Thanksgiving(?:\sDay)?|Christmas(?:\sDay|\sEve)?|Boxing\sDay"
     r"|New\sYear['’]s\s(?:Day|Eve)|Independence\sDay|Halloween|Valentine['’]s\sDay|Veterans['’]?\sDay|Labor\sDay"
     r"|Memorial\sDay|Martin\sLuther\sKing\s(?:Jr\.\s)?Day|Presidents['’]?\sDay|Columbus\sDay|Mother['’]s\sDay"
-    r"|Father['’]s\sDay|Easter(?:\sSunday|\sMonday)?|Good\sFriday)(?![\w-])"
+    r"|Father['’]s\sDay|Easter(?:\sSunday|\sMonday)?|Good\sFriday|Election\sDay)(?![\w-])"
 )
 # A holiday naming an event, not a day: "the Labor Day fires", "the Christmas market".
 HOLIDAY_ATTRIBUTIVE_AFTER = re.compile(r"\s(?!(?:weekend|holiday|holidays|break|eve|morning|afternoon|evening|night)\b)[a-z]")
@@ -485,7 +485,7 @@ TRIGGERS = {
     CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
     HOLIDAY: (_phrase_trie(["Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",
                             "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter",
-                            "Good Friday"]), len("next ")),
+                            "Good Friday", "Election Day"]), len("next ")),
     SPELLED_YEAR: (AnyOf(r"ineteen[\s-][a-z]", r"ighteen[\s-][a-z]", r"year\stwo\sthousand", r"ties\b"), len("September N")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.

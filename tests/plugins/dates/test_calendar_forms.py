@@ -83,6 +83,9 @@ def test_tense_cues_that_place_a_weekday(sentence, span, value):
         ("2000-02-10", "The parade will return on Memorial Day.", "Memorial Day", "2000-05-29"),
         ("2023-12-20", "Officials hope to finish the talks before Christmas.", "Christmas", "2023-12-25"),
         ("2023-12-20", "Crowds are expected on New Year's Eve.", "New Year's Eve", "2023-12-31"),
+        # the Tuesday after the first Monday of November (Nov. 1 a Tuesday: the 8th)
+        ("2022-10-20", "Polls open on Election Day.", "Election Day", "2022-11-08"),
+        ("2021-02-10", "Turnout fell on Election Day.", "Election Day", "2020-11-03"),
     ],
 )
 def test_named_holidays(published, sentence, span, value):

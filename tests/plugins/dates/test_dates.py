@@ -260,7 +260,7 @@ _DATE_WORDS = st.lists(
          # durations, references, holidays, years in words
          "two", "seventy-seven ", "thousand ", "and a half ", "weeks ", "-year ", "hours", " more ", "a few ", "1,000 ",
          "2 1/2 ", "day-long ", "year-ago ", "quarter ", "period ", "earlier ", "following ", "that ", "same ",
-         "nineteen ", "ninety-six ", "nineties ", "Thanksgiving ", "Day ", "year two thousand "]
+         "nineteen ", "ninety-six ", "nineties ", "Thanksgiving ", "Day ", "year two thousand ", "Election "]
     ),
     max_size=40,
 ).map("".join)

@@ -127,9 +127,10 @@ def test_a_quarters_figure_after_of_keeps_the_quarter():
 @pytest.mark.parametrize(
     "text, span, expected, offset",
     [
-        ("The dam burst at about 4:20 p.m. (1320 GMT) Sunday, officials said.", "4:20 p.m.", "16:20", "+03:00"),
+        # the day after the pair is the first time's day too
+        ("The dam burst at about 4:20 p.m. (1320 GMT) Sunday, officials said.", "4:20 p.m.", "1997-11-02T16:20", "+03:00"),
         ("Polls close at 8 p.m. (0100 GMT).", "8 p.m.", "20:00", "-05:00"),
-        ("Trading resumes at 9:30 a.m. (1430 GMT) on Tuesday.", "9:30 a.m.", "09:30", "-05:00"),
+        ("Trading resumes at 9:30 a.m. (1430 GMT) on Tuesday.", "9:30 a.m.", "1997-11-04T09:30", "-05:00"),
     ],
 )
 def test_a_time_gets_the_offset_its_equivalent_in_parentheses_implies(text, span, expected, offset):
