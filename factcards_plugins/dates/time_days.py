@@ -12,6 +12,7 @@ Otherwise a time stays a time of day alone: the day is often the story's, but no
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .context import ANAPHORIC, Context, Found
@@ -27,25 +28,44 @@ _PAIR_THEN_DAY = re.compile(r"\)(?:\s|,\s|\son\s)")
 
 def date_bare_times(ctx: Context, found: list[Found]) -> list[Found]:
     """``found`` with each time alone on the day the text gives it, where it gives one (see above)."""
+    if not any(map(_is_bare_time, found)):
+        return found
+    reach = _Reach(ctx)
     dated: list[Found] = []
     last_day: Found | None = None
-    segmented = bool(getattr(ctx.document, "sentences", None))
-    previous_end = 0
     for i, candidate in enumerate(found):
-        # A paragraph (without sentences: a line) ends the day's reach; each gap is read once.
-        if _breaks_reach(ctx.text, previous_end, candidate.start, "\n\n" if segmented else "\n"):
-            last_day = None
-        previous_end = max(previous_end, candidate.end)
         if _is_bare_time(candidate) and not _is_equivalent_of(ctx, found, i):
             day = _day_after_pair(ctx, found, i)
             if day is not None:
                 candidate = date_time(candidate.start, candidate.end, day, candidate)
-            elif not is_midnight(ctx, candidate):  # the start or the end of the day before: no telling
-                candidate = _on_earlier_day(ctx, last_day, candidate)
+            elif last_day is not None and reach.lends(last_day, candidate) and not is_midnight(ctx, candidate):
+                candidate = _on_day_before(last_day, candidate)  # (midnight: the day's start or its end?)
         if _names_a_day(candidate):
-            last_day = None if _BOUND_BEFORE.search(ctx.before(candidate.start, 8)) else candidate
+            last_day = candidate
         dated.append(candidate)
     return dated
+
+
+class _Reach:
+    """Whether a day lends its date to a time after it: not named as a bound, in the time's
+    sentence or the one before, in the same paragraph (without sentences: the same line)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.segmented = bool(getattr(ctx.document, "sentences", None))
+        separator = "\n\n" if self.segmented else "\n"
+        self.breaks = [m.start() for m in re.finditer(separator, ctx.text)]
+
+    def lends(self, day: Found, time: Found) -> bool:
+        if _BOUND_BEFORE.search(self.ctx.before(day.start, 8)):
+            return False
+        if bisect.bisect_left(self.breaks, day.end) != bisect.bisect_left(self.breaks, time.start):
+            return False
+        if not self.segmented:
+            return True
+        document = self.ctx.document
+        here, there = document.sentence_index(time.start), document.sentence_index(day.start)
+        return here is not None and there is not None and here - there <= 1
 
 
 def _is_bare_time(found: Found) -> bool:
@@ -77,27 +97,11 @@ def _day_after_pair(ctx: Context, found: list[Found], i: int) -> Found | None:
     return day if _PAIR_THEN_DAY.fullmatch(ctx.text, found[i + 1].end, day.start) else None
 
 
-def _on_earlier_day(ctx: Context, day: Found | None, time: Found) -> Found:
-    """``time`` on ``day`` (a day of the same paragraph) when the day lies in the time's sentence or
-    the one before; else ``time`` as it is."""
-    if day is None or not _near(ctx, day, time):
-        return time
+def _on_day_before(day: Found, time: Found) -> Found:
+    """``time`` on the ``day`` named before it."""
     dated = date_time(time.start, time.end, day, time)
     for key in ("tense", "part_of_day", "modifier"):  # the day's clause's, not the time's
         dated.value.pop(key, None)
     dated.value.update(resolution=ANAPHORIC, anchor=dated.value["date"])
     dated.confidence = min(time.confidence, BORROWED_DAY_CONFIDENCE)
     return dated
-
-
-def _breaks_reach(text: str, start: int, end: int, paragraph_break: str) -> bool:
-    return start < end and text.find(paragraph_break, start, end) >= 0
-
-
-def _near(ctx: Context, day: Found, time: Found) -> bool:
-    """Whether ``time`` is in the sentence of ``day`` or the next (the paragraph is checked as the
-    expressions are walked)."""
-    if not getattr(ctx.document, "sentences", None):
-        return True
-    here, there = ctx.document.sentence_index(time.start), ctx.document.sentence_index(day.start)
-    return here is not None and there is not None and here - there <= 1
