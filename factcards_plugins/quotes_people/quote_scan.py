@@ -84,6 +84,7 @@ def scan_double(text: str) -> list[Quoted]:
     closers = ""
     other = -1  # the first mark of the other kind that could close ``current`` in this paragraph
     newline = text.find("\n")  # the first line break after the marks read so far, -1 if none
+    n = len(text)
     for i, mark in _events(text, DOUBLE_MARKS):
         if 0 <= newline < i:  # line breaks since the last mark
             if current is not None and other >= 0 and _ends_paragraph(text, other):
@@ -107,7 +108,7 @@ def scan_double(text: str) -> list[Quoted]:
             current.close = i
             found.append(current)
             current = None
-        elif _closes_here(text, i):
+        elif _closes_here(text, i, n):
             if mark == "“" and closers == "”":
                 current.close = i  # an opening mark typed for the closing one: no quote opens before a space
                 found.append(current)
@@ -127,11 +128,10 @@ def scan_double(text: str) -> list[Quoted]:
     return found
 
 
-def _closes_here(text: str, i: int) -> bool:
+def _closes_here(text: str, i: int, n: int) -> bool:
     """Whether the mark at ``i`` stands where a quote closes: after a word or punctuation, before
-    a space, punctuation or the end of the text."""
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return i > 0 and not text[i - 1].isspace() and (after in AFTER_CLOSE or after.isspace())
+    a space, punctuation or the end of the text (``n``, its length)."""
+    return (i + 1 == n or text[i + 1] in AFTER_CLOSE or text[i + 1].isspace()) and i > 0 and not text[i - 1].isspace()
 
 
 def _ends_paragraph(text: str, i: int) -> bool:
