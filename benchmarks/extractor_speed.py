@@ -1,6 +1,14 @@
 """Speed of every registered extractor, and of the whole card path, next to dateparser.
 
     python benchmarks/extractor_speed.py [--rounds N]
+    python benchmarks/extractor_speed.py --against OLD_TREE [--rounds N]
+
+``--against`` compares the whole rule card path with an older checkout (``git worktree add
+/tmp/old <ref>``) in one run: two worker processes, this tree's and OLD_TREE's, each with a
+warm ``Pipeline(summarizer="lead")`` over the built-in extractors, take turns for
+``--rounds`` rounds (default 60 there) on the same articles; it prints each one's CPU ms
+per article (best and median) and the ratios. Taking turns round by round, both see the
+same passing load.
 
 On news text (the bundled sample plus the articles of ``data/dates-dev.jsonl``),
 warm, in one process on one core, best of ``--rounds`` runs each (the runs of
@@ -30,6 +38,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
+import subprocess
+import sys
 import time
 from datetime import datetime
 from pathlib import Path
@@ -120,8 +132,15 @@ def rate_line(chars_per_second: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--against", type=Path, help="an older checkout of the project to compare the card path with")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        return card_worker()
+    if args.against:
+        return compare_card_path(args.against, args.rounds or 60)
+    args.rounds = args.rounds or 5
 
     pm = factcards.make_plugin_manager()
     registry = factcards.collect_registry(pm, [])
@@ -154,6 +173,60 @@ def main() -> None:
     print(f"{DATEPARSER_DEFAULT:<33}: {rate_line(default_rate)}  (built-ins: {built_in_rate / default_rate:,.0f}x this)")
     print()
     adversarial_times(registry)
+
+
+def card_worker() -> None:
+    """Make every article's card (built-in extractors, lead) each time a line comes in; print the CPU ms per article."""
+    pm = factcards.make_plugin_manager()
+    registry = factcards.collect_registry(pm, [])
+    articles = news_articles()
+    built_in = [e.name for e in registry.extractors.values() if is_built_in(e)]
+    pipeline = factcards.Pipeline(pm, summarizer="lead", extractors=built_in)
+    for _ in range(3):
+        for article in articles:
+            pipeline.card(dict(article))
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        began = time.process_time()
+        for article in articles:
+            pipeline.card(dict(article))
+        print((time.process_time() - began) / len(articles) * 1000, flush=True)
+
+
+def compare_card_path(old_tree: Path, rounds: int) -> None:
+    if not (old_tree / "factcards" / "__init__.py").is_file():
+        raise SystemExit(f"extractor_speed: {old_tree} holds no factcards package (make one with git worktree add)")
+    workers = {"this tree": _start_worker(None), str(old_tree): _start_worker(old_tree)}
+    times: dict[str, list[float]] = {label: [] for label in workers}
+    try:
+        for i in range(rounds):
+            for label in list(workers)[:: 1 if i % 2 == 0 else -1]:  # who goes first alternates too
+                worker = workers[label]
+                worker.stdin.write("go\n")
+                worker.stdin.flush()
+                times[label].append(float(worker.stdout.readline()))
+    finally:
+        for worker in workers.values():
+            worker.stdin.close()
+            worker.wait()
+    new, old = times.values()
+    print(f"whole card (lead), built-in extractors, {len(news_articles())} articles, {rounds} rounds taking turns, CPU ms per article:")
+    for label, values in times.items():
+        print(f"  {label:<30} best {min(values):.3f}  median {statistics.median(values):.3f}")
+    paired = statistics.median(a / b for a, b in zip(new, old))
+    print(f"  this tree / old: best {min(new) / min(old):.3f}, median {statistics.median(new) / statistics.median(old):.3f}, "
+          f"median of round pairs {paired:.3f}")
+
+
+def _start_worker(tree: Path | None) -> subprocess.Popen:
+    environment = dict(os.environ)
+    if tree is not None:
+        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tree.resolve()), environment.get("PYTHONPATH")]))
+    worker = subprocess.Popen([sys.executable, __file__, "--worker"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True, env=environment)
+    if worker.stdout.readline().strip() != "ready":
+        raise SystemExit(f"extractor_speed: the worker for {tree or 'this tree'} did not start")
+    return worker
 
 
 def adversarial_times(registry) -> None:
