@@ -24,7 +24,7 @@ from .limits import running, within
 from .manager import PluginManager, load_plugins_dir, make_plugin_manager
 from .reader import load_document
 from .registry import Registry, collect_registry, config_problems, declared_settings, effective_config
-from .schema import SCHEMA_VERSION, validate_card
+from .schema import SCHEMA_VERSION
 from .stages import CardSnapshot, call_each, in_dependency_order, missing_requirements, prepare, run_extractors, summarize
 
 DEFAULT_BATCH_SIZE = 32
@@ -79,7 +79,8 @@ class Pipeline:
         if strict_plugins and pm.load_errors:
             raise PluginError(pm.load_errors[0].name, "load", RuntimeError(pm.load_errors[0].message))
         self.registry: Registry = collect_registry(pm, self._notes, strict=strict_plugins)
-        self.registry.fact_problem({})  # build the fact checker now, not under the first card's threads
+        self.registry.fact_problem({})  # build the fact checker and card validator now, not under the first card's threads
+        self.registry.card_validator()
         self.disabled = frozenset([disable] if isinstance(disable, str) else disable)
         check_disabled_names(pm, self.registry, self.disabled)
         self.extractors = in_dependency_order(select_extractors(self.registry, [extractors] if isinstance(extractors, str) else extractors, self.disabled))
@@ -217,7 +218,7 @@ class Pipeline:
         if card.summary is not None and card.summary.method in self.registry.summarizers:
             record = self.registry.summarizers[card.summary.method]  # a process_card hook may have replaced the summary
         card.generator = self._generator(record, elapsed + time.perf_counter() - began)
-        validate_card(card.to_dict(), self.registry.fact_types.values())
+        self.registry.card_validator()(card.to_dict())
         return card
 
     def _generator(self, summarizer: Summarizer | None, elapsed: float) -> dict[str, Any]:

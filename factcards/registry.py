@@ -20,7 +20,7 @@ from jsonschema.exceptions import SchemaError
 from .card import ERROR, WARNING, Diagnostic, Extractor, FactType, Settings, Summarizer
 from .errors import STOPS, PluginError
 from .manager import PluginManager
-from .schema import compose_schema, fact_checker
+from .schema import card_validator, compose_schema, fact_checker
 from .trace import trace_failure, trace_line, tracing
 
 # Settings the core itself gives every summarizer (``--length``), declared or not.
@@ -36,6 +36,7 @@ class Registry:
     fact_types: dict[str, FactType] = field(default_factory=dict)
     settings_tables: dict[str, Settings] = field(default_factory=dict)
     _fact_checker: Callable[[dict[str, Any]], str | None] | None = field(default=None, repr=False)
+    _card_validator: Callable[[dict[str, Any]], None] | None = field(default=None, repr=False)
 
     def schema(self) -> dict[str, Any]:
         return compose_schema(self.fact_types.values())
@@ -49,6 +50,13 @@ class Registry:
         if self._fact_checker is None:
             self._fact_checker = fact_checker(self.fact_types.values())
         return self._fact_checker(fact)
+
+    def card_validator(self) -> Callable[[dict[str, Any]], None]:
+        """A function raising ``CardInvalid`` unless a card (as a dict) matches the schema composed
+        with these fact types (see ``schema.validate_card``); made once."""
+        if self._card_validator is None:
+            self._card_validator = card_validator(self.fact_types.values())
+        return self._card_validator
 
     def producers(self, fact_type: str) -> list[str]:
         """The names of the extractors that produce ``fact_type``."""
