@@ -245,7 +245,7 @@ def merge_facts(
     sentence index; collapses exact duplicates; sorts by position so the result
     does not depend on the order plugins were installed or ran.
     """
-    kept: dict[tuple, Fact] = {}
+    kept: dict[tuple, list[Fact]] = {}
     for fact in facts:
         problem = _grounding_problem(document.text, fact, known_types)
         if problem:
@@ -261,8 +261,19 @@ def merge_facts(
             plugin = (plugin_of or {}).get(fact.extractor, fact.extractor)
             diagnostics.append(Diagnostic(WARNING, "merge", f"dropped a {fact.type} fact from {fact.extractor}: {problem}", plugin))
             continue
-        kept.setdefault(fact.sort_key(), fact)
-    return [kept[key] for key in sorted(kept)]
+        kept.setdefault((fact.start, fact.end, fact.type, fact.extractor or ""), []).append(fact)
+    return [fact for place in sorted(kept) for fact in _distinct_in_order(kept[place])]
+
+
+def _distinct_in_order(same_place: list[Fact]) -> list[Fact]:
+    """Facts of one span, type and extractor: the first of each value, by value (what ``sort_key``
+    orders by); the value's canonical JSON is made only when a span has more than one fact."""
+    if len(same_place) == 1:
+        return same_place
+    by_value: dict[str, Fact] = {}
+    for fact in same_place:
+        by_value.setdefault(_canonical(fact.value), fact)
+    return [by_value[value] for value in sorted(by_value)]
 
 
 def drop_superseded(facts: list[Fact], supersedes: dict[str, frozenset[str]]) -> list[Fact]:
