@@ -89,13 +89,15 @@ def test_html_input_uses_main_text_extraction():
         ("Feb 15, 2022 12:57", "2022-02-15T12:57"),
         ("Tue, 15 Feb 2022 12:57:00 GMT", "2022-02-15T12:57+00:00"),
         ("2022-02-15T12:57:30+08:00", "2022-02-15T12:57:30+08:00"),
+        ("2022-02-15T12:57:30.250Z", "2022-02-15T12:57:30+00:00"),
+        ("2022-02-15T00:00", "2022-02-15T00:00"),  # midnight given is a time given
     ],
 )
 def test_published_normalization_keeps_given_precision(given_value, expected):
     assert normalize_published(given_value) == expected
 
 
-@pytest.mark.parametrize("partial", ["Monday", "2022", "12", "Feb 2022", "soon"])
+@pytest.mark.parametrize("partial", ["Monday", "2022", "12", "Feb 2022", "soon", "2022-02-30", "2022-13-01T10:00"])
 def test_published_without_a_full_date_is_refused_not_filled_from_today(partial):
     with pytest.raises(factcards.InputError, match="cannot read"):
         normalize_published(partial)
