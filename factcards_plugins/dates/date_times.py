@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Found
+from .times import is_lone_time
 
 # What may stand between a time and the date after it, and between a date and the time after it.
 TIME_THEN_DATE = re.compile(r"\s|,\s|\son\s|\son\sthe\s")
@@ -17,10 +18,10 @@ _DATE_KEYS = ("resolution", "anchor", "tense", "part_of_day", "modifier")
 
 def join_date_time(ctx: Context, first: Found, second: Found) -> Found | None:
     """A day and a time of day next to each other (either order) as one ``time`` expression, else None."""
-    if first.type == "time" and _is_day(second) and _is_time(first):
+    if is_lone_time(first) and _is_day(second):
         if TIME_THEN_DATE.fullmatch(ctx.text, first.end, second.start):
             return date_time(first.start, second.end, second, first, is_midnight(ctx, first))
-    if _is_day(first) and second.type == "time" and _is_time(second):
+    if _is_day(first) and is_lone_time(second):
         if DATE_THEN_TIME.fullmatch(ctx.text, first.end, second.start):
             return date_time(first.start, second.end, first, second, is_midnight(ctx, second))
     return None
@@ -34,10 +35,6 @@ def is_midnight(ctx: Context, time: Found) -> bool:
 
 def _is_day(found: Found) -> bool:
     return found.type == "date" and found.value["granularity"] == "day" and "start" not in found.value and found.anaphor is None
-
-
-def _is_time(found: Found) -> bool:
-    return "start" not in found.value and "date" not in found.value
 
 
 def date_time(start: int, end: int, day: Found, time: Found, day_ends: bool = False) -> Found:

@@ -17,6 +17,7 @@ import re
 
 from .context import ANAPHORIC, Context, Found
 from .date_times import date_time, is_midnight
+from .times import is_lone_time
 
 # Confidence of a time dated by the day named before it.
 BORROWED_DAY_CONFIDENCE = 0.6
@@ -28,13 +29,13 @@ _PAIR_THEN_DAY = re.compile(r"\)(?:\s|,\s|\son\s)")
 
 def date_bare_times(ctx: Context, found: list[Found]) -> list[Found]:
     """``found`` with each time alone on the day the text gives it, where it gives one (see above)."""
-    if not any(map(_is_bare_time, found)):
+    if not any(map(is_lone_time, found)):
         return found
     reach = _Reach(ctx)
     dated: list[Found] = []
     last_day: Found | None = None
     for i, candidate in enumerate(found):
-        if _is_bare_time(candidate) and not _is_equivalent_of(ctx, found, i):
+        if is_lone_time(candidate) and not _is_equivalent_of(ctx, found, i):
             day = _day_after_pair(ctx, found, i)
             if day is not None:
                 candidate = date_time(candidate.start, candidate.end, day, candidate)
@@ -68,10 +69,6 @@ class _Reach:
         return here is not None and there is not None and here - there <= 1
 
 
-def _is_bare_time(found: Found) -> bool:
-    return found.type == "time" and "start" not in found.value and "date" not in found.value
-
-
 def _names_a_day(found: Found) -> bool:
     """A resolved day ("Friday", "Oct. 23, 1998") or a time on one ("10 p.m. Wednesday")."""
     value = found.value
@@ -84,7 +81,7 @@ def _names_a_day(found: Found) -> bool:
 
 def _is_equivalent_of(ctx: Context, found: list[Found], i: int) -> bool:
     """Whether ``found[i]`` is the time in parentheses right after another ("10:35 a.m. (0735 GMT)")."""
-    return i > 0 and _is_bare_time(found[i - 1]) and ctx.text[found[i - 1].end : found[i].start] == " ("
+    return i > 0 and is_lone_time(found[i - 1]) and ctx.text[found[i - 1].end : found[i].start] == " ("
 
 
 def _day_after_pair(ctx: Context, found: list[Found], i: int) -> Found | None:

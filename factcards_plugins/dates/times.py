@@ -62,7 +62,7 @@ def note_zone_equivalents(ctx: Context, found: list[Found]) -> None:
     ("10:35 a.m. (0735 GMT)"): the first gets the UTC offset the pair implies, when it names no zone
     and the second has a fixed offset (in place; each stays its own fact)."""
     for first, second in zip(found, found[1:]):
-        if not (first.type == second.type == "time" and _single_time(first) and _single_time(second)):
+        if not (is_lone_time(first) and is_lone_time(second)):
             continue
         if ctx.text[first.end : second.start] != " (" or ctx.text[second.end : second.end + 1] != ")":
             continue
@@ -70,8 +70,9 @@ def note_zone_equivalents(ctx: Context, found: list[Found]) -> None:
             first.value["utc_offset"] = _implied_offset(first.value["value"], second.value["value"], second.value["utc_offset"])
 
 
-def _single_time(found: Found) -> bool:
-    return "start" not in found.value and "date" not in found.value
+def is_lone_time(found: Found) -> bool:
+    """A single time of day with no date part (not a range, not "7 p.m. Wednesday")."""
+    return found.type == "time" and "start" not in found.value and "date" not in found.value
 
 
 def _implied_offset(local: str, other: str, other_offset: str) -> str:
