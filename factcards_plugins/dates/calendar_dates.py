@@ -199,7 +199,7 @@ def on_year(match, ctx: Context) -> Found | None:
     if match["decade"]:
         if year % 10:
             return None
-        value = ctx.date_value(f"{year // 10:03d}", "decade", ABSOLUTE)
+        value = ctx.date_value(f"{year // 10:03d}X", "decade", ABSOLUTE)
         return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
     if not (match["mod"] or match["y2"] or _is_year(match, ctx, year)):
         return None
@@ -212,30 +212,31 @@ def on_year(match, ctx: Context) -> Found | None:
 
 def on_short_decade(match, ctx: Context) -> Found:
     """"the '80s", "the early '90s": the decade of this century when it has begun by the dateline's
-    year, else of the last (``198``, as "the 1980s")."""
+    year, else of the last (``198X``, as "the 1980s")."""
     tens = int(match["digits"])
     this_century = (ctx.anchor.year if ctx.anchor else 1999) // 100 * 100
     start_year = this_century + tens if this_century + tens <= (ctx.anchor.year if ctx.anchor else 1999) else this_century - 100 + tens
-    value = ctx.date_value(f"{start_year // 10:03d}", "decade", YEAR_INFERRED, modifier=match["mod"] and match["mod"].lower())
+    value = ctx.date_value(f"{start_year // 10:03d}X", "decade", YEAR_INFERRED, modifier=match["mod"] and match["mod"].lower())
     start = match.start() if match["mod"] else match.start() - 1  # the apostrophe before the digits
     return Found(start, match.end(), "date", value, ctx.confidence(value))
 
 
 def on_century(match, ctx: Context) -> Found | None:
-    """"the 21st century", "the nineteenth century": ISO 8601's two-digit century (the 21st is ``20``)."""
+    """"the 21st century", "the nineteenth century": the century's years with the unknown digits as ``X``
+    (ISO 8601-2, EDTF: the 21st is ``20XX``)."""
     number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS.get(match["word"].lower())
     if number is None:
         return None  # a case-blind match on a look-alike letter ("nıneteenth")
-    value = ctx.date_value(f"{number - 1:02d}", "century", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
+    value = ctx.date_value(f"{number - 1:02d}XX", "century", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 
 def on_spelled_year(match, ctx: Context) -> Found | None:
     """"nineteen ninety-six", "January nineteen ninety-seven", "the year two thousand", "the
-    nineties" (the 1990s: ``199``)."""
+    nineties" (the 1990s: ``199X``)."""
     if match["decade"]:
         decade = P.TENS_WORDS[match["decade"][:-3] + "y"]  # "nineties" -> "ninety"
-        value = ctx.date_value(f"19{decade // 10}", "decade", ABSOLUTE)
+        value = ctx.date_value(f"19{decade // 10}X", "decade", ABSOLUTE)
         return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
     if match["millennium"]:
         year = 2000 + (P.UNIT_WORDS.get(match["after"]) if match["after"] else 0)

@@ -176,7 +176,7 @@ def shift_period(anchor: date, unit: str, steps: int) -> tuple[str, str]:
         year, quarter = quarter_of(anchor + relativedelta(months=3 * steps))
         return f"{year}-Q{quarter}", "quarter"
     if unit == "decade":
-        return f"{(anchor.year // 10 + steps):03d}", "decade"
+        return f"{(anchor.year // 10 + steps):03d}X", "decade"
     return f"{anchor.year + steps:04d}", "year"
 
 

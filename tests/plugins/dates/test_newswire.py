@@ -101,10 +101,10 @@ def test_the_last_two_quarters_alone_are_a_stretch_of_time():
 @pytest.mark.parametrize(
     "text, published, span, expected, modifier",
     [
-        ("Ticket sales were flat through the '80s.", "1989-06-01", "'80s", "198", None),
-        ("The band was big in the early ’90s.", "2021-06-01", "early ’90s", "199", "early"),
-        ("Rents doubled in the mid-'60s.", "1997-06-01", "mid-'60s", "196", "mid"),
-        ("Start-ups boomed in the '20s.", "2024-06-01", "'20s", "202", None),
+        ("Ticket sales were flat through the '80s.", "1989-06-01", "'80s", "198X", None),
+        ("The band was big in the early ’90s.", "2021-06-01", "early ’90s", "199X", "early"),
+        ("Rents doubled in the mid-'60s.", "1997-06-01", "mid-'60s", "196X", "mid"),
+        ("Start-ups boomed in the '20s.", "2024-06-01", "'20s", "202X", None),
     ],
 )
 def test_a_decade_by_its_two_digits(text, published, span, expected, modifier):
