@@ -12,6 +12,8 @@ from fractions import Fraction
 
 from . import patterns as P
 from .context import Context, Found
+from .relative import time_from_now
+from .tense import FUTURE
 
 MODIFIERS = {
     "about": "approximate", "around": "approximate", "roughly": "approximate", "nearly": "approximate",
@@ -56,6 +58,8 @@ def on_duration(match, ctx: Context) -> Found | None:
     count2 = _count(match["count2"], False) if match["count2"] else None
     if count2 is not None and count2 <= (count or 0):
         return None  # "10-5 years": a score or a ratio
+    if not (qualifier or reference or count2) and count is not None and _is_time_from_now(match, ctx, unit, count):
+        return time_from_now(match, ctx, unit, int(count))  # "will be redeemed in five years": a date
     start = match.start() - len(lead.group())
     reference_start = match.start() - (len(lead["ref"]) + 1 if reference else 0)
     if reference == "last" and not qualifier and not P.THE_BEFORE.search(ctx.before(reference_start, 5)):
@@ -63,6 +67,21 @@ def on_duration(match, ctx: Context) -> Found | None:
     if qualifier == "over" and not ctx.before(start, 8).lower().endswith(_QUALIFIER_FREE_OVER):
         start, qualifier = reference_start, None  # "over two days" is when, not how long; "for over a decade" is how long
     return _found(match, ctx, start, count, count2, unit, qualifier, reference)
+
+
+def _is_time_from_now(match, ctx: Context, unit: str, count) -> bool:
+    """Whether "in" and a future clause make the whole units ``match`` counts a date from the dateline
+    ("would be redeemed in five years"), not a length ("its first loss in five years")."""
+    if unit not in _FROM_NOW_UNITS or count.denominator != 1 or not P.IN_BEFORE.search(ctx.before(match.start(), 4)):
+        return False  # not "within a year"
+    if _counted_before(ctx, match.start() - 3):
+        return False  # "four matches in 11 days": how many in how long
+    if P.ONCE_IN_BEFORE.search(ctx.before(match.start() - 3, P.ONCE_IN_REACH)):
+        return False
+    return ctx.tense(match.start(), match.end()) == FUTURE
+
+
+_FROM_NOW_UNITS = frozenset({"day", "week", "month", "year", "decade"})
 
 
 def _a_point_in_time(match, ctx: Context) -> bool:

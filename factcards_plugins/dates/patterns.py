@@ -204,6 +204,11 @@ DURATION_LEAD = re.compile(
     r"(?:(?<![\w-])(?P<ref>(?i:past|last|next|first|coming|previous|following|final))\s)?\Z"
 )
 DURATION_LEAD_REACH = len("approximately following ")
+# Words before "in five years" that make it a length: "its first loss in five years", "the highest
+# in a decade", "once in ten years", "the best time in years".
+ONCE_IN_BEFORE = re.compile(r"(?i)\b(?:first|last|only|ever|once|twice|times?|[a-z]{2,}est)\b[^.;:!?]{0,40}\Z")
+ONCE_IN_REACH = 60
+IN_BEFORE = re.compile(r"(?<![\w-])[Ii]n\s\Z")
 
 # --- anaphoric references: resolved against the last date the text established -----------------
 _ANAPHOR_UNIT = r"day|week|month|quarter|year"
@@ -238,7 +243,8 @@ YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
     r"|early|late|end|start|beginning|fiscal|years?|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the"
     r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their|into|both)"
-    r"[\s,]{1,3}|['’]s\s|[-–])$"
+    r"[\s,]{1,3}|['’]s\s|[-–]"
+    r"|\b(?:1[89]|20)\d\d,\s)$"  # a year in a list of years: "in 1994, 1995 and 1997"
 )
 STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
 # Both end at the end (``$``: or before a final newline), so a match starts at most this far back.
@@ -250,9 +256,10 @@ COUNT_NOUN_AFTER = re.compile(
 )
 # Words that make the number after them a count: "some 1900 attacks", "nearly 2000 people".
 QUANTIFIER_BEFORE = re.compile(r"(?i)\b(?:some|about|around|nearly|almost|over|more\sthan|at\sleast|up\sto|roughly)\s\Z")
-# Nouns a year can qualify: "the 2016 election", "Analysts expect 2023 sales to rise".
+# Nouns a year can qualify, maybe through a name: "the 2016 election", "Analysts expect 2023 sales
+# to rise", "predicting 1990 BellSouth earnings".
 EVENT_NOUN_AFTER = re.compile(
-    r"(?i)\s(?:elections?|general\selections?|presidential\selections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
+    r"(?i)\s(?:(?-i:[A-Z][\w&'’.-]{1,20})\s)?(?:elections?|general\selections?|presidential\selections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
     r"|tournament|final|midterms?|primaries|primary|referendum|vote|summit|race|edition|sales|revenue|earnings"
     r"|profits?|results|forecasts?|outlook|guidance|targets?|deficit|growth|harvest|floods|riots|crisis|war"
     r"|invasion|pandemic|attacks?|model|film|album|novel|report|survey|class|draft|contract|deal|law|act)\b"

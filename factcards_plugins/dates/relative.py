@@ -131,3 +131,16 @@ def _generic(match, ctx: Context) -> bool:
     if ctx.text.startswith(("'s", "’s"), match.end()):
         return False  # "the results of today's vote"
     return bool(P.GENERIC_OF_BEFORE.search(ctx.before(match.start(), 24)))
+
+
+def time_from_now(match, ctx: Context, unit: str, count: int) -> Found:
+    """The date ``count`` units after the dateline, at the unit's granularity (``relative``; a decade
+    on is a year)."""
+    if unit == "decade":
+        unit, count = "year", count * 10
+    if ctx.anchor is None:
+        iso, granularity = None, unit
+    else:
+        iso, granularity = R.shift_period(ctx.anchor, unit, count)
+    value = ctx.date_value(iso, granularity, RELATIVE)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
