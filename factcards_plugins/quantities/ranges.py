@@ -124,8 +124,12 @@ class Ranges:
         whole, cents = pieces[i], pieces[i + 1]
         if whole.type != "money" or cents.type != "money" or whole.factor != 1 or cents.factor != 0.01:
             return None
-        if self.text[whole.end : cents.start] not in _COMPOUND_JOINTS or whole.currency != cents.currency or cents.prefix_end is not None:
+        joint = self.text[whole.end : cents.start]
+        if joint not in _COMPOUND_JOINTS or whole.currency != cents.currency or cents.prefix_end is not None:
             return None
+        if joint == ", " and not self.text[cents.end - 1].isalpha():
+            return None  # "40 bucks, 75¢": two amounts of a list
+
         if whole.number.kind != "cardinal" or cents.number.kind != "cardinal" or not 0 < cents.number.value < 100:
             return None
         value = self.values.value_of(whole, whole.number.value + cents.number.value / 100)

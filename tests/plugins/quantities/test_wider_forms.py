@@ -153,6 +153,8 @@ def test_informal_money(sentence, expected):
         ("Lunch was $7 and 25 cents.", [("$7 and 25 cents", 7.25, "USD")]),
         ("Tickets cost twelve pounds and fifty pence.", [("twelve pounds and fifty pence", 12.5, "GBP")]),
         ("Coffee costs €2 and 40 cents, tea 90 cents.", [("€2 and 40 cents", 2.4, "EUR"), ("90 cents", 0.9, "EUR")]),
+        ("The fare was 3 dollars, 50 cents.", [("3 dollars, 50 cents", 3.5, "USD")]),
+        ("Prices ran 40 bucks, 75¢ and $2.", [("40 bucks", 40, "USD"), ("75¢", 0.75, "USD"), ("$2", 2, "USD")]),
     ],
 )
 def test_compound_amounts_are_one_amount(sentence, expected):
