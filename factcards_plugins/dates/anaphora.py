@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from . import patterns as P
 from . import resolve as R
-from .context import ABSOLUTE, ANAPHORIC, RELATIVE, Context, Found
+from .context import ABSOLUTE, ANAPHORIC, RELATIVE, YEAR_INFERRED, Context, Found
 
 # How far back (characters) the date a reference points to may lie.
 REACH = 3000
@@ -110,6 +110,8 @@ def resolve(ctx: Context, found: list[Found]) -> list[Found]:
             _settle(ctx, candidate, near, found[index + 1] if index + 1 < len(found) else None)
             keys = ("any",) if candidate.value["value"] is not None else ()
         else:
+            if index and _is_apposition(ctx, found[index - 1], candidate):
+                _share_apposition(found[index - 1], candidate)
             keys = ("own", "any") if _is_referent(candidate) else ()
         for key in keys:
             seen[key] = candidate
@@ -118,6 +120,24 @@ def resolve(ctx: Context, found: list[Found]) -> list[Found]:
                 if key == "own" and seen["topic"] is None:
                     seen["topic"] = candidate
     return found
+
+
+def _is_apposition(ctx: Context, head: Found, named: Found) -> bool:
+    """Whether ``named`` is a quarter or half whose year was guessed from the dateline, set after a
+    comma beside ``head``, a period of the same kind that a reference resolved ("the comparable
+    year-ago quarter, the second quarter ended Oct. 31"): one period, told twice."""
+    kind = named.value.get("granularity")
+    return (kind in _PERIODS and named.value["resolution"] == YEAR_INFERRED and head.anaphor is not None
+            and head.value["granularity"] == kind and head.value["value"] is not None
+            and ctx.text.startswith(", the ", head.end) and head.end + len(", the ") == named.start)
+
+
+def _share_apposition(head: Found, named: Found) -> None:
+    """The head's year and the named period's number for both (in place)."""
+    iso = head.value["value"][:5] + named.value["value"][5:]
+    named.value.update(value=iso, resolution=ANAPHORIC, anchor=head.value["value"])
+    named.confidence = ANAPHORIC_CONFIDENCE
+    head.value["value"] = iso
 
 
 def _is_referent(found: Found) -> bool:

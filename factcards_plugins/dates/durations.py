@@ -40,6 +40,8 @@ def on_duration(match, ctx: Context) -> Found | None:
     """"three weeks", "nearly forty years", "past 24 hours", "two-year", "a minute and a half"."""
     if match["longunit"]:
         return _found(match, ctx, match.start(), Fraction(1), None, match["longunit"])
+    if match["pastunit"]:  # "over the past decade": the one up to now
+        return _found(match, ctx, match.start(), Fraction(1), None, match["pastunit"], reference="past")
     lead = P.DURATION_LEAD.search(ctx.before(match.start(), P.DURATION_LEAD_REACH))
     qualifier = lead["qual"] and " ".join(lead["qual"].lower().split())
     reference = lead["ref"] and lead["ref"].lower()
@@ -89,8 +91,11 @@ def _a_point_in_time(match, ctx: Context) -> bool:
     ``anaphora`` patterns read (a count they know, a unit they know, no half)."""
     if match["half"] or match["count2"] or match["unit"] not in ("day", "week", "month", "year", "decade"):
         return False
-    count = (match["count"] or match["vague"] or "").lower()
-    return (count.isdigit() or count in P.NUMBER_WORDS) and bool(P.POINT_IN_TIME_AFTER.match(ctx.text, match.end()))
+    count = " ".join((match["count"] or match["vague"] or "").lower().split())
+    after = P.POINT_IN_TIME_AFTER.match(ctx.text, match.end())
+    if after is None or not (count.isdigit() or count in P.NUMBER_WORDS):
+        return False
+    return not (match["vague"] and after["word"] in ("earlier", "later"))  # "a few days later": how long, no day
 
 
 def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None, reference: str | None, qualifier: str | None) -> bool:
@@ -109,8 +114,8 @@ def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None, refer
         return False  # "24 hours a day", "three days a week": a set
     if ctx.before(match.start(), 2)[-1:] == "-" and ctx.before(match.start(), 2)[:1].isalpha():
         return False  # "Covid-19 days", "G-7 summit": a name's number
-    if lowered in ("a", "an") and ctx.text.startswith(" of ", match.end()):
-        return False  # "a day of unity", "a year of firsts": a kind of day, not a length
+    if lowered in ("a", "an") and ctx.text.startswith(" of ", match.end()) and not ctx.before(match.start(), 7).lower().endswith("within "):
+        return False  # "a day of unity", "a year of firsts": a kind of day, not a length (but "within a week of")
     if lowered in ("a", "an") and ctx.before(match.start(), 2)[:1].isdigit():
         return False  # "$50,000 a year"
     if lowered == "one" and unit in ("day", "year") and match["sep"] == " " and not (reference or qualifier):

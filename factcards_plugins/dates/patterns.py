@@ -195,6 +195,7 @@ DURATION = re.compile(
     r"(?P<half>\sand\sa\shalf)?"
     r"(?![\w-]|\solds?\b|\sof\sage\b)"
     r"|\b(?P<longunit>hour|day|week|month|year)-long\b"
+    r"|(?<=\b[Tt]he\s)[Pp]ast\s(?P<pastunit>week|month|year|decade|century)(?![\w-])"
 )
 # What may stand before a duration's count: a qualifier ("nearly", "more than") and a reference
 # ("past", "next", "first"), each a word or two.
@@ -301,7 +302,7 @@ RATE_AFTER = re.compile(r"\s(?:a|an|per|each|every)\s(?:second|minute|hour|day|w
 # The word right before an expression.
 WORD_BEFORE = re.compile(r"([\w$]+)\s\Z")
 # After a duration, words that make it a point in time: "four years ago", "two days later".
-POINT_IN_TIME_AFTER = re.compile(r"\s(?:ago|earlier|later|from\snow)\b")
+POINT_IN_TIME_AFTER = re.compile(r"\s(?P<word>ago|earlier|later|from\snow)\b")
 # Words before "year-end" that make it the end of the dateline's year: "by year-end", "at year end".
 YEAR_END_BEFORE = re.compile(r"(?i)\b(?:by|at|before|until|till|around|after|toward|towards|near|through|from)\s(?:the\s)?\Z")
 # "the week of May 9": the week that holds the day (the span starts at "week").
@@ -445,8 +446,8 @@ class _Span:
 class AfterCount:
     """A trigger for a unit after its count: the hits of ``unit`` after a word that may close a
     count (``COUNT_END_WORDS``: "48", "three", "a few", "a couple of", "and a half"), maybe with a
-    word like "more" between ("two more weeks"), or before "-long" ("day-long"); "last year" and
-    "the day" are no hits. A hit spans from the count's last word to the unit's end."""
+    word like "more" between ("two more weeks"), or before "-long" ("day-long"), or after "the past"
+    ("the past decade"); "last year" and "the day" are no hits. A hit spans from the count's last word to the unit's end."""
 
     def __init__(self, unit: str) -> None:
         self.unit = re.compile(unit)
@@ -462,7 +463,8 @@ class AfterCount:
             words = text[max(0, at - 24) : at].split()
             if words and words[-1].lower() in COUNT_LINK_WORDS:
                 words.pop()
-            if words and (words[-1][-1:].isdigit() or words[-1].lower().rpartition("-")[2] in COUNT_END_WORDS):
+            if words and (words[-1][-1:].isdigit() or words[-1].lower().rpartition("-")[2] in COUNT_END_WORDS
+                          or words[-2:] in (["the", "past"], ["The", "past"], ["the", "Past"], ["The", "Past"])):
                 at = text.rfind(words[-1], 0, at)
             elif not text.startswith("-long", hit.end()):
                 continue

@@ -36,6 +36,10 @@ def durations_in(text):
         ("The flight took twenty-five minutes longer.", "twenty-five minutes", "PT25M"),
         ("Talks could take two to three weeks.", "two to three weeks", "P2W"),
         ("The drought has lasted several years.", "several years", "PXY"),
+        ("Break-ins have doubled over the past decade.", "past decade", "P10Y"),
+        ("The Past year was the wettest on record.", "Past year", "P1Y"),
+        ("The hostage was freed within a week of his capture.", "a week", "P1W"),
+        ("A few days later, the mill announced job cuts.", "A few days", "PXD"),
     ],
 )
 def test_durations_in_news_sentences(sentence, span, iso):

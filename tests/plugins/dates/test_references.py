@@ -128,3 +128,18 @@ HOSTILE = {
 @pytest.mark.parametrize("hostile", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_hostile_input_runs_in_linear_time(hostile, time_growth):
     assert time_growth(extract, hostile) < 9
+
+
+def test_a_quarter_in_apposition_is_the_period_beside_it():
+    text = ("Ledgerline expects a profit for the third quarter. In the comparable year-ago quarter, the second "
+            "quarter ended Oct. 31, it lost $12 million. Results for that quarter included a write-down.")
+    found = values(text)
+    assert found["year-ago quarter"] == ("date", "2021-Q2", "anaphoric")
+    assert found["second quarter"] == ("date", "2021-Q2", "anaphoric")
+    assert found["that quarter"] == ("date", "2021-Q2", "anaphoric")
+
+
+def test_a_quarter_with_its_own_year_beside_a_reference_keeps_it():
+    found = values("Profit rose in the third quarter. In the year-earlier quarter, the third quarter of 2021, it fell.")
+    assert found["year-earlier quarter"] == ("date", "2021-Q3", "anaphoric")
+    assert found["third quarter of 2021"] == ("date", "2021-Q3", "absolute")
