@@ -38,8 +38,10 @@ _QUALIFIER_FREE_OVER = ("for ", "lasted ", "took ", "last ", "spent ", "lasting 
 
 def on_duration(match, ctx: Context) -> Found | None:
     """"three weeks", "nearly forty years", "past 24 hours", "two-year", "a minute and a half"."""
-    if match["longunit"]:
-        return _found(match, ctx, match.start(), Fraction(1), None, match["longunit"])
+    if match["longunit"]:  # "a day-long strike"; "a decades-long battle": some decades
+        return _found(match, ctx, match.start(), None if match["longplural"] else Fraction(1), None, match["longunit"])
+    if match["endedunit"]:  # "revenue for the year ended March 31": twelve months to that day
+        return _found(match, ctx, match.start(), Fraction(1), None, match["endedunit"])
     if match["pastunit"]:  # "over the past decade": the one up to now
         return _found(match, ctx, match.start(), Fraction(1), None, match["pastunit"], reference="past")
     lead = P.DURATION_LEAD.search(ctx.before(match.start(), P.DURATION_LEAD_REACH))

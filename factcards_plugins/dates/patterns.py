@@ -194,8 +194,9 @@ DURATION = re.compile(
     r"(?P<sep>[-\s])(?P<unit>second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centurie)(?P<plural>s)?"
     r"(?P<half>\sand\sa\shalf)?"
     r"(?![\w-]|\solds?\b|\sof\sage\b)"
-    r"|\b(?P<longunit>hour|day|week|month|year)-long\b"
+    r"|\b(?P<longunit>hour|day|week|month|year|decade)(?P<longplural>s)?-long\b"
     r"|(?<=\b[Tt]he\s)[Pp]ast\s(?P<pastunit>week|month|year|decade|century)(?![\w-])"
+    r"|(?<=\b[Tt]he\s)(?P<endedunit>year)(?=\s(?:ended|ending)\s(?:on\s)?(?:[A-Z0-9]|today|tomorrow|yesterday))"
 )
 # What may stand before a duration's count: a qualifier ("nearly", "more than") and a reference
 # ("past", "next", "first"), each a word or two.
@@ -446,8 +447,9 @@ class _Span:
 class AfterCount:
     """A trigger for a unit after its count: the hits of ``unit`` after a word that may close a
     count (``COUNT_END_WORDS``: "48", "three", "a few", "a couple of", "and a half"), maybe with a
-    word like "more" between ("two more weeks"), or before "-long" ("day-long"), or after "the past"
-    ("the past decade"); "last year" and "the day" are no hits. A hit spans from the count's last word to the unit's end."""
+    word like "more" between ("two more weeks"), or before "-long" ("day-long", "decades-long"), or after "the
+    past" ("the past decade"), or before "ended" ("the year ended March 31"); "last year" and
+    "the day" are no hits. A hit spans from the count's last word to the unit's end."""
 
     def __init__(self, unit: str) -> None:
         self.unit = re.compile(unit)
@@ -466,7 +468,7 @@ class AfterCount:
             if words and (words[-1][-1:].isdigit() or words[-1].lower().rpartition("-")[2] in COUNT_END_WORDS
                           or words[-2:] in (["the", "past"], ["The", "past"], ["the", "Past"], ["The", "Past"])):
                 at = text.rfind(words[-1], 0, at)
-            elif not text.startswith("-long", hit.end()):
+            elif not text.startswith(("-long", "s-long", " ended ", " ending "), hit.end()):
                 continue
             hits.append(_Span(at, hit.end()))
         return hits

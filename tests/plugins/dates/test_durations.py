@@ -40,6 +40,8 @@ def durations_in(text):
         ("The Past year was the wettest on record.", "Past year", "P1Y"),
         ("The hostage was freed within a week of his capture.", "a week", "P1W"),
         ("A few days later, the mill announced job cuts.", "A few days", "PXD"),
+        ("The unit had revenue of $76 million for the year ended March 31.", "year", "P1Y"),
+        ("The feud is part of a decades-long rivalry.", "decades-long", "PXY"),
     ],
 )
 def test_durations_in_news_sentences(sentence, span, iso):
@@ -139,3 +141,7 @@ def test_a_duration_before_ago_is_the_date_it_names():
     document = Document("The genocide began nearly four years ago.", published=DATELINE)
     document.segment()
     assert [(fact.type, fact.text, fact.value["value"]) for fact in extract(document, {})] == [("date", "four years ago", "2018")]
+
+
+def test_a_year_that_ended_without_a_date_is_no_duration():
+    assert not durations_in("The quarter ended Sept. 30 and the year ended badly.")
