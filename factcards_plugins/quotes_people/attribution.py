@@ -59,26 +59,30 @@ class Attributions:
         marked = label_speaker(self.text, quoted, self.resolver) or dash_speaker(self.text, quoted, self.resolver)
         if marked:
             return marked
-        unresolved = None
+        unresolved, limits = None, []
         for start, end, from_end in self._windows(index, quoted):
+            limits.append((start, end))
             for verb, phrases in self._attributions(start, end, from_end):
                 speakers = self._resolved(phrases, verb, quoted)
                 found = _preferred(speakers)
                 if found:
                     return found
                 unresolved = unresolved or (speakers[0] if speakers else None)
+        after, before = limits[0][1], limits[1][0]  # the fallbacks read within the same limits
         return (
-            self._colon_subject(index, quoted)
-            or self._sentence_subject(index, quoted)
+            self._colon_subject(quoted, before)
+            or self._sentence_subject(quoted, before, after)
             or self._previous_sentence(index, quoted)
             or unresolved
         )
 
     def _windows(self, index: int, quoted: Quoted):
-        """(start, end, read from the end) of the stretches that may attribute the quote, in order."""
-        yield quoted.close + 1, self._after_limit(index, quoted), False
+        """(start, end, read from the end) of the stretches that may attribute the quote, in order:
+        after it in its sentence, before it, and the next sentence when the quote ends its own."""
+        sentence_end = self._sentence_end(quoted.close)
+        yield quoted.close + 1, self._after_limit(index, quoted, sentence_end), False
         yield self._before_limit(index, quoted), quoted.open, True
-        yield quoted.close + 1, self._next_sentence_limit(index, quoted), False
+        yield quoted.close + 1, self._next_sentence_limit(index, quoted, sentence_end), False
 
     def _resolved(self, phrases, verb: str | None, quoted: Quoted) -> list[Speaker]:
         """The speakers the phrases name, up to the first person (no later phrase can be preferred)."""
@@ -101,37 +105,42 @@ class Attributions:
         end = self.text.find("\n", offset, offset + WINDOW)
         return start, end if end != -1 else min(len(self.text), offset + WINDOW)
 
-    def _after_limit(self, index: int, quoted: Quoted) -> int:
-        """Where the text that may attribute a quote after its closing mark ends."""
-        limit = self.paragraph_bounds(quoted.close)[1]
-        if index + 1 < len(self.quoted):
-            limit = min(limit, self.quoted[index + 1].open)
-        if self._ends_sentence(quoted):
+    def _after_limit(self, index: int, quoted: Quoted, sentence_end: int) -> int:
+        """Where the text that may attribute a quote after its closing mark ends (``sentence_end``:
+        the end of the sentence holding the closing mark, or -1 between sentences)."""
+        if self._ends_sentence(quoted, sentence_end):
             return quoted.close
-        sentence_end = self._sentence_end(quoted.close)
+        limit = self._following_limit(index, quoted)
         if sentence_end < 0:
             sentence_end = _clause_end(self.text, quoted.close + 1, limit)
         return min(limit, sentence_end)
 
-    def _ends_sentence(self, quoted: Quoted) -> bool:
-        """Whether the quote ends its sentence: the segmenter says so, or the quote ends in ".", "?"
-        or "!" and a capital follows ("...escapades." The agency said...)."""
-        if 0 <= self._sentence_end(quoted.close) <= quoted.close + 1:
-            return True
-        return self.text[quoted.close - 1] in ".?!" and NEW_SENTENCE.match(self.text, quoted.close + 1) is not None
-
-    def _next_sentence_limit(self, index: int, quoted: Quoted) -> int:
-        """When the quote ends its sentence ("...?" Graham asked.), the end of the next sentence
-        (within the paragraph, before the next quote); else the closing mark (nothing to read)."""
-        if not self._ends_sentence(quoted):
-            return quoted.close
+    def _following_limit(self, index: int, quoted: Quoted) -> int:
+        """The end of the paragraph after the closing mark, or the next quote's opening if sooner."""
         limit = self.paragraph_bounds(quoted.close)[1]
         if index + 1 < len(self.quoted):
             limit = min(limit, self.quoted[index + 1].open)
-        sentence_end = self._sentence_end(quoted.close + 2)
-        return min(limit, sentence_end) if sentence_end > 0 else quoted.close
+        return limit
+
+    def _ends_sentence(self, quoted: Quoted, sentence_end: int) -> bool:
+        """Whether the quote ends its sentence: the segmenter says so (``sentence_end``, as for
+        ``_after_limit``), or the quote ends in ".", "?" or "!" and a capital follows
+        ("...escapades." The agency said...)."""
+        if 0 <= sentence_end <= quoted.close + 1:
+            return True
+        return self.text[quoted.close - 1] in ".?!" and NEW_SENTENCE.match(self.text, quoted.close + 1) is not None
+
+    def _next_sentence_limit(self, index: int, quoted: Quoted, sentence_end: int) -> int:
+        """When the quote ends its sentence ("...?" Graham asked.), the end of the next sentence
+        (within the paragraph, before the next quote); else the closing mark (nothing to read)."""
+        if not self._ends_sentence(quoted, sentence_end):
+            return quoted.close
+        next_end = self._sentence_end(quoted.close + 2)
+        return min(self._following_limit(index, quoted), next_end) if next_end > 0 else quoted.close
 
     def _before_limit(self, index: int, quoted: Quoted) -> int:
+        """Where the text that may attribute a quote before its opening mark starts: its sentence,
+        within the paragraph, after the previous quote."""
         limit = self.paragraph_bounds(quoted.open)[0]
         if index > 0:
             limit = max(limit, self.quoted[index - 1].close + 1)
@@ -205,12 +214,12 @@ class Attributions:
             return None
         return _phrase(words)
 
-    def _colon_subject(self, index: int, quoted: Quoted) -> Speaker | None:
-        """``Baker disagreed: "..."``: the subject of the clause the colon ends, whatever its verb;
-        the colon may end the paragraph before a quote that opens its own."""
+    def _colon_subject(self, quoted: Quoted, before_limit: int) -> Speaker | None:
+        """``Baker disagreed: "..."``: the subject of the clause the colon ends (from ``before_limit``),
+        whatever its verb; the colon may end the paragraph before a quote that opens its own."""
         before = self.text[max(0, quoted.open - 2) : quoted.open]
         if before.rstrip().endswith(":"):
-            start, colon = self._before_limit(index, quoted), quoted.open - len(before) + before.rindex(":")
+            start, colon = before_limit, quoted.open - len(before) + before.rindex(":")
         else:
             colon = paragraph_colon(self.text, quoted)
             if colon is None:
@@ -241,13 +250,13 @@ class Attributions:
                 return found
         return None
 
-    def _sentence_subject(self, index: int, quoted: Quoted) -> Speaker | None:
+    def _sentence_subject(self, quoted: Quoted, start: int, after_limit: int) -> Speaker | None:
         """A quote inside a sentence whose verb is no speech verb ("Trump openly admires Putin as a
         “strong leader”"): the person or institution that starts one of the sentence's first two
-        clauses before the quote, at low confidence; clauses opening with a preposition are passed over."""
-        start = self._before_limit(index, quoted)
+        clauses before the quote (from ``start``, its before limit), at low confidence; clauses
+        opening with a preposition are passed over. Else the subject after it (up to ``after_limit``)."""
         if quoted.open - start < 3:
-            return self._subject_after(index, quoted)  # the quote opens its sentence
+            return self._subject_after(quoted, after_limit)  # the quote opens its sentence
         bounds = [start] + [brk.end() for brk in islice(CLAUSE_BREAK.finditer(self.text, start, quoted.open), 1)]
         for clause_start in bounds:
             words = self._words(clause_start, quoted.open)
@@ -263,7 +272,7 @@ class Attributions:
             if speaker.kind in ("person", "pronoun", "institution"):
                 speaker.confidence = min(speaker.confidence, SUBJECT_CONFIDENCE)
                 return speaker
-        return self._subject_after(index, quoted)
+        return self._subject_after(quoted, after_limit)
 
     def _last_clause_of(self, phrase: tuple[int, int], limit: int) -> tuple[int, int] | None:
         """A subject phrase running over a clause break that names no person before its last one
@@ -278,12 +287,12 @@ class Attributions:
         found = _phrase(words)
         return found if found and found[0] == words[0].start() else None
 
-    def _subject_after(self, index: int, quoted: Quoted) -> Speaker | None:
+    def _subject_after(self, quoted: Quoted, after_limit: int) -> Speaker | None:
         """A quote in an opening phrase ("Bemoaning the "phony system," Trump accused Holt"): the
-        person named right after it, at low confidence."""
+        person named right after it (before ``after_limit``), at low confidence."""
         if self.text[quoted.close + 1 : quoted.close + 2] not in (" ", ","):
             return None
-        words = self._words(quoted.close + 1, self._after_limit(index, quoted))
+        words = self._words(quoted.close + 1, after_limit)
         phrase = _phrase(words) if words and words[0].start() <= quoted.close + 3 else None
         if phrase is None or phrase[0] != words[0].start():
             return None
