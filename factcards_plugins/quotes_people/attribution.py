@@ -158,8 +158,8 @@ class Attributions:
         phrases are the verb's subjects (its own clause first) and then its object."""
         if end - start < 2:
             return
-        verbs = list(VERB.finditer(self.text, start, end))
-        for verb in reversed(verbs) if from_end else verbs:
+        verbs = VERB.finditer(self.text, start, end)  # read on only while no verb has named the speaker
+        for verb in reversed(list(verbs)) if from_end else verbs:
             yield verb.group(), self._phrases(verb, start, end, from_end)
 
     def _phrases(self, verb: re.Match, start: int, end: int, from_end: bool):
