@@ -13,8 +13,12 @@ from .vocabulary import FUNCTION_WORDS, MINUS_SIGN_CHARS
 
 
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+# A product name in camel case before a number: "iPhone 15", "eBay 2".
+_CAMEL_CASE_BEFORE = re.compile(r"(?<![\w.'’-])[a-z]{1,2}[A-Z][A-Za-z]{1,15} \Z")
 # What makes "5k" a distance.
 _DISTANCE_AFTER = re.compile(r"[ -](?:race|run|runs|walk|course|swim|loop|route|trail|ride|event|road race)\b", re.IGNORECASE)
+# "a six-figure salary", "seven figure sums": a count of digits, not a count of things.
+_FIGURES_AFTER = re.compile(r"[ -]figures?\b", re.IGNORECASE)
 _TYPE_BEFORE = re.compile(r"(?<![\w-])[Tt]ype \Z")
 # A one- or two-digit count and a dash: the "3-" of a score "3-1".
 _SCORE_CHAIN = re.compile(r"\d{1,2}-")
@@ -23,6 +27,17 @@ _SCORE_CHAIN = re.compile(r"\d{1,2}-")
 def _thousands(text: str, number: Number) -> bool:
     """Whether a number with a lowercase "k" glued to it counts thousands ("25k runners"), not kilometres ("a 5k race")."""
     return text[number.end - 1] == "k" and not _DISTANCE_AFTER.match(text, number.end)
+
+
+def _camel_case_name_before(text: str, offset: int) -> bool:
+    """Whether a name in camel case ("iPhone", "eBay") and a space stand right before ``offset``."""
+    if not (offset >= 4 and text[offset - 1] == " " and text[offset - 2].isalpha()):
+        return False
+    window_start = max(0, offset - 20)
+    last_word = text[max(window_start, text.rfind(" ", window_start, offset - 1) + 1) : offset - 1]
+    if last_word.islower() or not last_word[:1].islower():
+        return False  # all lowercase, or capitalized, as before most numbers
+    return bool(_CAMEL_CASE_BEFORE.search(text, window_start, offset))
 
 
 def bare_number_ok(view: TextView, number: Number) -> bool:
@@ -38,6 +53,8 @@ def bare_number_ok(view: TextView, number: Number) -> bool:
             return False  # an id or postcode; 007, 0900: codes and times
     follows = view.patterns.after_number.match(view.folded, number.end)
     follows = follows.lastgroup if follows else None
+    if text.startswith(("-fig", " fig", "-Fig", " Fig"), number.end) and _FIGURES_AFTER.match(text, number.end):
+        return False  # a six-figure salary
     if follows == "time" or month_may_end(text, number.start) and view.patterns.month_before.search(view.folded, max(0, number.start - 12), number.start):
         return False  # 3 p.m., 0900 GMT, February 12
     if may_end(text, number.start, CONNECTIVE_LAST_CHARS, (" ",)) and view.patterns.month_day_range_before.search(view.folded, max(0, number.start - 24), number.start):
@@ -52,6 +69,8 @@ def bare_number_ok(view: TextView, number: Number) -> bool:
         return True  # "beat Aston Villa 3-1": a score, not a model number
     if number.start >= 5 and text.startswith("ype ", number.start - 4) and _TYPE_BEFORE.search(text, number.start - 5, number.start):
         return False  # type 2 diabetes, type 1 error: a name
+    if _camel_case_name_before(text, chain_start):
+        return False  # iPhone 15: a name
     capital = None if "," in surface else capitalized_word_before(text, chain_start)  # names hold no "1,500"
     if capital and capital.group("word").lower() not in FUNCTION_WORDS and not starts_sentence(text, capital.start()):
         return False  # Boeing 737, Windows 10, Article 5, Formula One

@@ -22,7 +22,15 @@ _NOT_MONEY = frozenset({"XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XBA", "XBB", 
 NAME_ALIASES = {
     "deutsche mark": "DEM", "deutsche marks": "DEM", "deutschmark": "DEM", "deutschmarks": "DEM",
     "d-mark": "DEM", "d-marks": "DEM", "italian lire": "ITL", "chinese renminbi": "CNY",
-    "israeli shekels": "ILS", "israeli shekel": "ILS", "new israeli shekels": "ILS",
+    "israeli shekels": "ILS", "israeli shekel": "ILS", "new israeli shekels": "ILS", "brazilian reais": "BRL",
+    "turkish liras": "TRY", "emirati dirhams": "AED", "emirati dirham": "AED", "argentinian pesos": "ARS",
+    "kazakh tenge": "KZT", "kazakh tenges": "KZT", "irish punts": "IEP", "irish punt": "IEP", "korean won": "KRW",
+    "nepali rupees": "NPR", "taiwan dollars": "TWD",
+}  # fmt: skip
+# The last words of CLDR's names that English news writes "crown(s)" ("Danish crowns", Reuters style).
+_CROWN_WORDS = {
+    "krone": "crown", "kroner": "crowns", "krona": "crown", "kronor": "crowns", "koruna": "crown",
+    "korunas": "crowns", "kroon": "crown", "kroons": "crowns", "kronur": "crowns",
 }  # fmt: skip
 # Signs whose Unicode name names no currency alone, or several: sign -> (ISO 4217, ambiguous?).
 # A None code is the extractor's default dollar.
@@ -30,6 +38,9 @@ SIGN_OVERRIDES = {
     "$": (None, True), "£": ("GBP", False), "¥": ("JPY", True), "₩": ("KRW", False), "₽": ("RUB", False),
     "₱": ("PHP", False), "₪": ("ILS", False), "₨": ("INR", True), "৳": ("BDT", False), "₧": ("ESP", False),
     "₡": ("CRC", False), "₤": ("ITL", True), "₼": ("AZN", False), "﷼": ("IRR", True), "₹": ("INR", False),
+    "\u20c0": ("KGS", False),  # SOM SIGN: the Kyrgyz som's (the Uzbek som has none)
+    "\u0af1": ("INR", False), "\u0bf9": ("INR", False),  # GUJARATI and TAMIL RUPEE SIGN
+    "\u09f2": ("INR", True), "\ua838": ("INR", True), "\U0001ecb0": ("INR", True),  # Bengali, North Indic, Siyaq rupee marks
 }  # fmt: skip
 # Words of a sign's Unicode name that say nothing of the currency.
 _SIGN_NAME_NOISE = frozenset({"sign", "mark", "currency", "symbol"})
@@ -47,10 +58,10 @@ def currency_names() -> dict[str, str]:
     live = _tender_codes()
     codes_of: dict[str, set[str]] = {}
     for code, forms in _english_names().items():
-        for name in forms:
-            name = name.lower()
-            if " " in name and name.isascii() and "(" not in name:
-                codes_of.setdefault(name, set()).add(code)
+        for form in forms:
+            for name in _spellings(form.lower()):
+                if " " in name and name.isascii() and "(" not in name:
+                    codes_of.setdefault(name, set()).add(code)
     names = {}
     for name, codes in codes_of.items():
         chosen = codes & live or codes
@@ -58,6 +69,18 @@ def currency_names() -> dict[str, str]:
             names[name] = chosen.pop()
     names.update(NAME_ALIASES)
     return names
+
+
+def _spellings(name: str) -> set[str]:
+    """A lowercased CLDR name and the ways English news also writes it: without accents
+    ("venezuelan bolivars"), with the British "rouble" ("russian roubles") and with "crowns" for
+    the Nordic and Czech currencies ("danish crowns", "czech crowns")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    spellings = {name, plain, plain.replace("ruble", "rouble")}
+    words = plain.split()
+    if len(words) > 1 and words[-1] in _CROWN_WORDS:
+        spellings.add(" ".join([*words[:-1], _CROWN_WORDS[words[-1]]]))
+    return spellings
 
 
 def currency_signs() -> dict[str, tuple[str | None, bool]]:

@@ -14,9 +14,12 @@ from .currencies import NAME_AFTER, WORD_AFTER
 from .vocabulary import MONTHS, QUALIFIERS
 
 
+# A percent sign or word after a number, spaced or hyphenated, the abbreviations also glued to it
+# ("3pc", "25bps", "0.5pp"). The abbreviations in group ``lower`` are names in capitals (BP, PC,
+# the PP) and are read only in lowercase; "pts" are a game's or an index's points, not a percentage.
 _PERCENT_AFTER = re.compile(
-    r"(?P<sign> ?%)|[ -](?P<points>percentage[ -]points?|(?:pp|ppt|pts?)\b)|[ -](?P<bp>basis[ -]points?|bps\b)"
-    r"|[ -](?P<word>per ?cent|pct\b)",
+    r"(?P<sign> ?%)|(?:[ -]|(?=[pb]))(?:(?P<points>percentage[ -]points?|(?P<pp>ppt?\b))"
+    r"|(?P<bp>basis[ -]points?|bps\b|(?P<b>bp\b))|(?P<word>per[ -]?cent|pct\b|(?P<pc>pc\b|p\.c\.)))",
     re.IGNORECASE,
 )
 DASH_CHAIN_LEFT = re.compile(r"(?:\d{1,5}-){1,2}\Z")

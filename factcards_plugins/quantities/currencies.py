@@ -16,7 +16,9 @@ from .cldr import currency_names, currency_signs
 # always ambiguous.
 SYMBOLS = {
     "US$": ("USD", False), "U.S.$": ("USD", False), "C$": ("CAD", False), "CA$": ("CAD", False),
-    "CAN$": ("CAD", False), "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False),
+    "CAN$": ("CAD", False), "CDN$": ("CAD", False), "Can$": ("CAD", False), "US $": ("USD", False), "U.S. $": ("USD", False),
+    "$US": ("USD", False), "$A": ("AUD", False), "$AU": ("AUD", False), "$NZ": ("NZD", False), "$HK": ("HKD", False),
+    "$CAN": ("CAD", False), "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False),
     "HK$": ("HKD", False), "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False),
     "Mex$": ("MXN", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "SFr": ("CHF", False),
     "Fr.": ("CHF", True), **currency_signs(),
@@ -42,6 +44,7 @@ CURRENCY_WORDS = {
     "escudos": ("PTE", False), "schilling": ("ATS", False), "schillings": ("ATS", False), "krone": ("DKK", True),
     "kroner": ("DKK", True), "krona": ("SEK", True), "kronor": ("SEK", False), "forint": ("HUF", False),
     "forints": ("HUF", False), "koruna": ("CZK", True), "korunas": ("CZK", True),
+    "cfa franc": ("XOF", True), "cfa francs": ("XOF", True), "franc cfa": ("XOF", True), "francs cfa": ("XOF", True),
     "bitcoin": (None, False),
 }  # fmt: skip
 # CLDR's names of two or more words ("swiss francs", "danish kroner"); never ambiguous.
@@ -53,10 +56,11 @@ DOLLAR_ADJECTIVES = {
     "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD", "new zealand": "NZD",
     "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "zimbabwe": "ZWL", "namibian": "NAD",
 }  # fmt: skip
-CENT_WORDS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP", "pennies": "GBP"}
+CENT_WORDS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP", "pennies": "GBP", "euro cent": "EUR", "euro cents": "EUR"}
 # ISO codes that are also English words are only read when written in capitals and touching a number.
 SYMBOL_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<sym>US\$|U\.S\.\$|CA\$|CAN\$|C\$|AUD\$|AU\$|A\$|NZ\$|HK\$|SG\$|S\$|NT\$|R\$|Mex\$|Rs\.?|RMB|SFr\.?)"
+    r"(?:(?<![A-Za-z])(?P<sym>US ?\$|U\.S\. ?\$|CA\$|CAN\$|CDN\$|Can\$|C\$|AUD\$|AU\$|A\$|NZ\$|HK\$|SG\$|S\$|NT\$|R\$|Mex\$"
+    r"|\$(?:US|AU|A|NZ|HK|CAN)|Rs\.?|RMB|SFr\.?)"
     rf"|(?P<bare>[{re.escape(SIGNS)}])|(?<![A-Za-z])(?P<code>[A-Z]{{3}}))\s?(?P<minus>-)?\Z"
 )
 WORD_AFTER = re.compile(
@@ -71,7 +75,8 @@ CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
 # A sign after the amount ("45€", "70 ₴", "75¢"), not one that opens the next amount ("5 $10").
 SIGN_AFTER = re.compile(rf" ?(?P<sign>[{re.escape(SIGNS)}¢])(?!\s?\d)")
 # A code or sign glued to the digits it is written before ("EUR12.50", "Rs450"), for ``digits``.
-GLUED_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|Rs)\Z")
+# The dollars of Australian copy, "$US5 million", "$A2bn", are such prefixes too.
+GLUED_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|Rs|\$(?:US|AU|A|NZ|HK|CAN))\Z")
 # Words of a sentence about money before an amount in pounds, won or rand ("paid 200 pounds"),
 # and the words of a weight that veto it ("weighed 8 pounds", "lost 20 pounds").
 MONEY_CONTEXT_BEFORE = re.compile(
@@ -81,8 +86,12 @@ MONEY_CONTEXT_BEFORE = re.compile(
     r"compensation|damages|award\w*|bail|refund\w*|rent|bonus\w*|tax\w*|budget\w*|loans?|debts?|grants?|prizes?|"
     r"rewards?|bills?|invoice\w*|cheque|check|costly|cheap\w*|expensive|afford\w*|income|pension|allowance)\b"
 )
-# What may follow an amount in pounds and say it is money: pence ("twelve pounds and fifty pence").
-MONEY_CONTEXT_AFTER = re.compile(r"(?: and |, | )(?:\d{1,2}|[a-z]{3,9}(?:[- ][a-z]{3,5})?) (?:pence|p|cents?)\b")
+# What may follow an amount in pounds and say it is money: pence ("twelve pounds and fifty pence"),
+# a note or a coin ("a 10-pound note").
+MONEY_CONTEXT_AFTER = re.compile(r"(?: and |, | )(?:\d{1,2}|[a-z]{3,9}(?:[- ][a-z]{3,5})?) (?:pence|p|cents?)\b| (?:notes?|coins?)\b")
+# The countries and capitals of the two CFA francs: West African (XOF) and Central African (XAF).
+_WEST_AFRICAN_CFA = r"Senegal\w*|Dakar|Ivory Coast|Ivorian|Abidjan|Mali\b|Malian|Bamako|Burkina|Ouagadougou|Niger\b|Niamey|Benin\w*|Cotonou|Togo\w*|Lome\b"
+_CENTRAL_AFRICAN_CFA = r"Cameroon\w*|Yaounde|Douala|Gabon\w*|Libreville|Chad\b|Chadian|N'Djamena|Brazzaville|Central African Republic|Bangui|Equatorial Guinea"
 # Currency names several countries share, and the country names that settle which one a text means.
 COUNTRY_CUES = {
     family: re.compile(r"\b(?:" + "|".join(f"(?P<{code}>{cues})" for code, cues in countries.items()) + ")")
@@ -91,7 +100,8 @@ COUNTRY_CUES = {
         "riyal": {"SAR": r"Saudi|Riyadh", "QAR": r"Qatar\w*|Doha", "OMR": r"Oman\w*|Muscat"},
         "rupee": {"INR": r"India\w*|New Delhi|Mumbai", "PKR": r"Pakistan\w*|Islamabad|Karachi", "LKR": r"Sri Lanka\w*|Colombo", "NPR": r"Nepal\w*|Kathmandu"},
         "peso": {"MXN": r"Mexic\w*", "ARS": r"Argentin\w*|Buenos Aires", "PHP": r"Philippine\w*|Manila", "CLP": r"Chile\w*|Santiago", "COP": r"Colombia\w*|Bogota"},
-        "franc": {"CHF": r"Swiss|Switzerland|Zurich|Geneva|Bern", "XOF": r"Senegal\w*|Ivory Coast|Mali\b|Burkina", "XAF": r"Cameroon\w*|Gabon\w*|Chad\b"},
+        "franc": {"CHF": r"Swiss|Switzerland|Zurich|Geneva|Bern", "XOF": _WEST_AFRICAN_CFA, "XAF": _CENTRAL_AFRICAN_CFA},
+        "cfa": {"XOF": _WEST_AFRICAN_CFA, "XAF": _CENTRAL_AFRICAN_CFA},
         "shilling": {"KES": r"Kenya\w*|Nairobi", "UGX": r"Ugand\w*|Kampala", "TZS": r"Tanzania\w*|Dodoma|Dar es Salaam"},
         "yen": {"CNY": r"China|Chinese|Beijing", "JPY": r"Japan\w*|Tokyo"},
         "krone": {"DKK": r"Denmark|Danish|Danes?\b|Copenhagen", "NOK": r"Norw\w*|Oslo"},
@@ -101,6 +111,7 @@ COUNTRY_CUES = {
 CURRENCY_FAMILY = {
     "dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "₨": "rupee", "peso": "peso", "franc": "franc",
     "fr": "franc", "shilling": "shilling", "¥": "yen", "￥": "yen", "krone": "krone", "kroner": "krone", "krona": "krona",
+    "cfa franc": "cfa", "franc cfa": "cfa", "francs cfa": "cfa",
 }  # fmt: skip
 _CURRENCY_HINT = re.compile(
     r"\b(?:(?P<CAD>Canad(?:a|ian)|Ottawa)|(?P<AUD>Australia|Canberra)|(?P<NZD>New Zealand)|(?P<HKD>Hong Kong)"
@@ -109,7 +120,7 @@ _CURRENCY_HINT = re.compile(
 # Every _CURRENCY_HINT match starts with one of these (the pattern is case-sensitive).
 _CURRENCY_HINT_CUES = ("Canad", "Ottawa", "Australia", "Canberra", "New Zealand", "Hong Kong", "Singapore", "Taiwan")
 # Explicit dollars other than the U.S. one; a document that writes only these means them by a bare "$".
-_EXPLICIT_DOLLAR = re.compile(r"(?<![A-Za-z])(?P<p>US|U\.S\.|CA|CAN|C|AU|AUD|A|NZ|HK|SG|S|NT)\$")
+_EXPLICIT_DOLLAR = re.compile(r"(?<![A-Za-z])(?P<p>US|U\.S\.|CA|CAN|CDN|Can|C|AU|AUD|A|NZ|HK|SG|S|NT)\$")
 _EXPLICIT_DOLLAR_PREFIX = 4  # the longest prefix, "U.S."
 _DENSE_DOLLARS = 32  # fewer characters than this per "$", and one scan of the text is cheaper than a search per "$"
 

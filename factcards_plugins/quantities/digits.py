@@ -16,8 +16,19 @@ from .vocabulary import MINUS_SIGNS, SCALE_ABBREVIATIONS
 # A run of digits (thousands separators, decimals); it starts with an ASCII digit (other \d are not
 # numbers here), which lets the regex engine skip ahead to the next one.
 DIGIT_ATOM = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d{0,20})(?:\.\d{1,12})?")
-_PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5}(?![\d,])")
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?\d{2,5}[ .-]\d{3,5}|(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5})(?![\d,])"
+)  # +44 20 7946 0958, (212) 555-0100
+# A local number of seven digits ("555-0100"), a phone when its last four are zero-padded (no count
+# is written so) or a word of calling stands before it ("call 555-1234"); a toll-free number in
+# letters ("1-800-FLOWERS").
+_LOCAL_PHONE = re.compile(r"(?<![\d-])\d{3}-(?P<line>\d{4})(?![\d-])")
+_CALL_BEFORE = re.compile(r"\b(?:call|calls|calling|called|phone|telephone|tel|dial|fax|hotline|helpline|ring|text|number)\b[^.\d]{0,20}\Z", re.IGNORECASE)
+_VANITY_PHONE = re.compile(r"(?<![\d-])(?:1-)?[2-9]\d\d-(?:\d{3}-)?[A-Z]{4,}\b")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_CODE_AFTER = re.compile(r"[A-Z]{3}(?![A-Za-z0-9])")
+# Percent abbreviations glued to the digits ("3pc", "25bps", "0.5pp"); the unit reader reads them.
+_GLUED_PERCENT = re.compile(r"(?:pc|pct|pp|ppt|bps?)\b")
 
 
 def _digit_count(value: str) -> int:
@@ -29,11 +40,16 @@ def _in_phone_number(text: str, start: int, end: int) -> bool:
 
     ``digit_number`` calls it only where a phone joint touches the digits (``_phone_joint``).
     """
-    window_start = max(0, start - 24)
-    for match in _PHONE.finditer(text, window_start, min(len(text), end + 24)):
+    window_start, window_end = max(0, start - 24), min(len(text), end + 24)
+    for match in _PHONE.finditer(text, window_start, window_end):
         if match.start() <= start < match.end() and _digit_count(match.group()) >= 9:
             return True
-    return False
+    if not (text[start - 1 : start] == "-" or text[end : end + 1] == "-"):
+        return False  # the local and toll-free numbers are joined by dashes
+    for match in _LOCAL_PHONE.finditer(text, window_start, window_end):
+        if match.start() <= start < match.end():
+            return match.group("line")[0] == "0" or bool(_CALL_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+    return any(match.start() <= start < match.end() for match in _VANITY_PHONE.finditer(text, window_start, window_end))
 
 
 def digit_number(text: str, atom: re.Match) -> Number | None:
@@ -48,6 +64,8 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
         return None  # G7, A320, F-35, COVID-19 (not EUR12.50, Rs450)
     if before in ".,:/" and before2.isdigit() or before in "#№":
         return None  # 1.2.3, 10:30, 12/02, #5
+    if before in "'’" and end - start == 2 and (start < 2 or before2.isspace() or before2 in "(["):
+        return None  # in '98: a year
     if after in ".,:/" and after2.isdigit():
         return None  # 1.2.3, 12,34, 10:30, 12/02
     if after in "-‐/" and MONTH_AFTER.match(text, end):
@@ -69,10 +87,14 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
             number.end, number.kind = suffix.end(), "ordinal"
         elif after == "p" and not after2.isalnum() and _is_pence(text, atom.group(), end):
             number.end, number.pence = end + 1, True  # "40p in every pound"
+        elif text.startswith("MM", end) and not text[end + 2 : end + 3].isalnum():
+            number.end, number.value, number.scale_abbreviation = end + 2, value * 10**6, True  # "$3.5MM": millions
         elif scale and scale.group("abbr"):
             number.end, number.value = scale.end(), value * SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
             number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b")
-        else:
+        elif _glued_code_after(text, end):
+            pass  # "12USD": the unit reader reads the code
+        elif not _GLUED_PERCENT.match(text, end):
             return None  # 5G, 1990s, 10am, 3D
     return number
 
@@ -82,7 +104,14 @@ def _glued_currency(text: str, start: int, before: str) -> bool:
     if not before.isalpha():
         return False
     glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - 4), start)
-    return bool(glued) and (glued.group() == "Rs" or glued.group() in iso_codes() and glued.group() not in ENGLISH_CODES)
+    prefix = glued.group() if glued else ""
+    return prefix == "Rs" or prefix.startswith("$") or prefix in iso_codes() and prefix not in ENGLISH_CODES
+
+
+def _glued_code_after(text: str, end: int) -> bool:
+    """Whether a currency code is glued after the digits ending at ``end`` ("12USD", not "5GHz")."""
+    code = _CODE_AFTER.match(text, end)
+    return bool(code) and code.group() in iso_codes() and code.group() not in ENGLISH_CODES
 
 
 def _phone_joint(before: str, before2: str, after: str, after2: str) -> bool:

@@ -1,8 +1,8 @@
 """Where no quantity is a fact: inside web addresses, e-mail addresses, file names and code.
 
 A URL's ``%28`` or ``30%25`` is no percentage, ``report_2023.pdf`` holds no year and
-``x = 30%`` between single backticks (holding a character of code: ``=``, a bracket, ``;``...)
-is code; doubled backticks are quotation marks (````like this''``). ``excluded_spans`` finds these regions; the scanner
+``x = 30%`` between single backticks (holding a character of code: ``=``, a bracket, ``;``, ``--``...)
+or triple ones (a Markdown code block) is code; doubled backticks are quotation marks (````like this''``). ``excluded_spans`` finds these regions; the scanner
 drops every number inside one. Each pattern starts only where a token starts (a look-behind
 of one character) and its repetitions are bounded, so the scan is linear.
 """
@@ -30,7 +30,8 @@ _EXCLUDED = re.compile(
     r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"  # an e-mail address
     rf"|[\w-]{{1,100}}(?:\.[\w-]{{1,100}}){{0,4}}\.(?:{_EXTENSIONS})\b(?!\.\w)"  # a file name
     r")"
-    r"|(?<!`)`(?=[^`\n]{0,200}[=(){}\[\];<>\\/_#$])[^`\n]{1,200}`(?!`)",  # code between single backticks
+    r"|```[^`]{1,5000}```"  # a code block between triple backticks (Markdown), on one line or several
+    r"|(?<!`)`(?=[^`\n]{0,200}(?:[=(){}\[\];<>\\/_#$]|--))[^`\n]{1,200}`(?!`)",  # code between single backticks
     re.IGNORECASE,
 )
 # What every excluded region but a file name holds; a file name holds its extension.

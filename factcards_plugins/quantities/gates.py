@@ -19,8 +19,9 @@ _ASCII_LETTERS_AMP = _ASCII_LETTERS | {"&"}
 # The last three characters of the qualifiers and of the month names and abbreviations, in every case.
 QUALIFIER_ENDINGS = ignorecase_spellings([word[-3:] for word in QUALIFIERS])
 _MONTH_ENDINGS = ignorecase_spellings([month[-3:] for month in MONTHS])
-# The characters _PERCENT_AFTER, WORD_AFTER, CODE_AFTER and SIGN_AFTER can start with (a code is in capitals).
-UNIT_FIRST_CHARS = frozenset(" -%ABCDEFGHIJKLMNOPQRSTUVWXYZ¢" + SIGNS)
+# The characters _PERCENT_AFTER, WORD_AFTER, CODE_AFTER and SIGN_AFTER can start with (a code is in capitals;
+# a percent abbreviation glued to the digits, "3pc", "25bp", in lowercase).
+UNIT_FIRST_CHARS = frozenset(" -%ABCDEFGHIJKLMNOPQRSTUVWXYZ¢pb" + SIGNS)
 # The last characters of SYMBOL_BEFORE's symbols and codes: "$", the "." of "Rs." and "SFr.", the "s" of "Rs",
 # the "r" of "SFr", a capital (RMB and the ISO codes) or a currency sign. The pattern is case-sensitive.
 _SYMBOL_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$.sr" + SIGNS)

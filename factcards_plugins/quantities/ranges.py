@@ -43,6 +43,10 @@ _SCORE_VERB_BEFORE = re.compile(
 _RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and | or ", re.IGNORECASE)
 # What joins an amount and its cents.
 _COMPOUND_JOINTS = frozenset({" ", " and ", ", "})
+# A spoken price, "a dollar fifty": the currency words it is said with, and what may follow its
+# cents (the end of a clause or a word that is no noun: "a dollar fifty each", not "fifty years").
+_SPOKEN_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "quid", "buck", "bucks"})
+_SPOKEN_CENTS_END = re.compile(r"[.,;:!?)\"”’]|\Z| (?:a|an|each|per|for|and|or|to|in|at|on|apiece|now|then|today|instead)\b")
 # The longest gap between two numbers read as one quantity: a range's " and ", a ratio's " in ".
 LONGEST_JOINT = len(" and ")
 
@@ -120,8 +124,13 @@ class Ranges:
         return Quantity(kind.type, start, high.end, value)
 
     def compound_at(self, pieces: list[Piece], i: int) -> Quantity | None:
-        """``7 dollars 25 cents``, ``twelve pounds and fifty pence``: an amount and its cents as one amount."""
+        """``7 dollars 25 cents``, ``twelve pounds and fifty pence``: an amount and its cents as one amount;
+        also a spoken price, ``a dollar fifty``, ``5 quid 50``."""
         whole, cents = pieces[i], pieces[i + 1]
+        if whole.type == "money" and cents.type == "number" and self._spoken_cents(whole, cents):
+            value = self.values.value_of(whole, whole.number.value + cents.number.value / 100)
+            self.values.qualify(value, whole.start)
+            return Quantity("money", whole.start, cents.end, value)
         if whole.type != "money" or cents.type != "money" or whole.factor != 1 or cents.factor != 0.01:
             return None
         joint = self.text[whole.end : cents.start]
@@ -135,6 +144,18 @@ class Ranges:
         value = self.values.value_of(whole, whole.number.value + cents.number.value / 100)
         self.values.qualify(value, whole.start)
         return Quantity("money", whole.start, cents.end, value)
+
+    def _spoken_cents(self, whole: Piece, cents: Piece) -> bool:
+        """Whether a count of one or two digits after an amount named by a word is its cents, as
+        a price is spoken ("a dollar fifty.", "five euros twenty each"; not "a dollar fifty years ago")."""
+        text, number = self.text, cents.number
+        if whole.factor != 1 or whole.prefix_end is not None or (whole.currency_text or "").lower() not in _SPOKEN_CURRENCY_WORDS:
+            return False
+        if text[whole.end : cents.start] != " " or number.kind != "cardinal" or not 0 < number.value < 100 or not number.value.is_integer():
+            return False
+        if not number.words and cents.end - cents.start != 2:
+            return False
+        return bool(_SPOKEN_CENTS_END.match(text, cents.end))
 
     def _score(self, low: Piece, high: Piece) -> bool:
         """Whether two small counts joined by a dash are a sports score: a set among others,

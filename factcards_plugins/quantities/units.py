@@ -15,11 +15,16 @@ from .currencies import (
 )  # fmt: skip
 from .gates import UNIT_FIRST_CHARS, symbol_may_end
 from .model import Number
+from .scales import scale_of
 from .vocabulary import SCALES
 
 
 # The signs that may follow an amount, the cent sign among them.
 SIGN_CHARS = frozenset(SIGNS + "¢")
+# Scales that only money writes, read after an amount with its currency before it ("$3.5 MM" in
+# finance, "$2 mil" in sports pages): a bare "5 MM" or "5 mil" may be a thickness.
+_MONEY_SCALE_AFTER = re.compile(r" (?P<scale>MM|mil|bil)\b(?!\.\w)")
+_MONEY_SCALES = {"MM": 10**6, "mil": 10**6, "bil": 10**9}
 # The end of a sentence, between an amount of money and a number of cents.
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -81,7 +86,7 @@ class UnitReader:
             self._sign_after(sign, piece)
             return piece
         percent = self.patterns.percent_after.match(self.folded, after)
-        if percent and not number.scale_abbreviation:
+        if percent and not number.scale_abbreviation and self._percent_case_fits(percent):
             self._percent(percent, piece)
             return piece
         word = self.patterns.word_after.match(self.folded, after)
@@ -115,10 +120,20 @@ class UnitReader:
         if prefix.group("minus"):
             piece.factor = -1.0
         piece.prefix_end = piece.number.start
+        self._money_scale(piece)
         after = self.patterns.word_after.match(self.folded, piece.number.end)
         if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
         return True
+
+    def _money_scale(self, piece: Piece) -> None:
+        """A scale only money writes after an amount with its currency before it: "$3.5 MM", "$2 mil", "$4 bil"."""
+        number = piece.number
+        if not self.text.startswith(" ", number.end) or number.words or number.scale_abbreviation:
+            return  # every such scale follows a space
+        scale = _MONEY_SCALE_AFTER.match(self.text, number.end)
+        if scale and scale_of(self.text, number) == 1:
+            piece.end, piece.factor = scale.end(), piece.factor * _MONEY_SCALES[scale.group("scale")]
 
     def _sign_after(self, match: re.Match, piece: Piece) -> None:
         """A currency sign after the amount: "45€", "70 ₴", "5k$", "75¢" (cents)."""
@@ -132,6 +147,11 @@ class UnitReader:
                 currency = self._country_currency(sign, piece.number.start) or currency
         piece.type, piece.currency, piece.ambiguous, piece.currency_text = "money", currency, ambiguous, sign
         piece.end = match.end()
+
+    def _percent_case_fits(self, match: re.Match) -> bool:
+        """Whether a percent abbreviation that is also a name in capitals ("BP", "PC") is in lowercase."""
+        name = next((name for name in ("pp", "b", "pc") if match.group(name)), None)
+        return name is None or self.text[match.start(name) : match.end(name)].islower()
 
     def _percent(self, match: re.Match, piece: Piece) -> None:
         piece.type, piece.end = "percentage", match.end()
@@ -149,7 +169,10 @@ class UnitReader:
         if word in NEEDS_SCALE and not has_scale and not match.group("sterling") and not self._money_context(piece.number.start, match.end()):
             return False
         if word in CENT_WORDS:
-            currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else self._cent_currency(piece.number.start)
+            if adjective:  # "3 US cents"
+                currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
+            else:
+                currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else self._cent_currency(piece.number.start)
             piece.factor = 0.01
         elif adjective:
             currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False

@@ -21,15 +21,16 @@ _LOWERCASE_WORD_ATOM = re.compile(rf"\b{_NUMBER_WORD}\b")
 # Where such a word may start: after a character that is not an ASCII letter, digit or "_". A pattern
 # that starts with a set of characters lets the regex engine skip the letters inside words quickly.
 _WORD_CANDIDATE = re.compile(rf"[^a-z0-9_]{_NUMBER_WORD}\b")
-# "a dollar", "a penny": the article is the amount, unless a noun makes the currency its modifier.
+# "a dollar", "a penny": the article is the amount, unless a noun makes the currency its modifier
+# ("a pound" is money only where "pounds" are: in a clause about money, ``units``).
 _A_CURRENCY = re.compile(
-    r"\ba (?=(?:dollar|euro|buck|penny|cent|quid)\b(?![- ](?:store|shop|sign|bill|coin|note|zone|area|bloc|value|index|peg|"
+    r"\ba (?=(?:dollar|euro|pound|buck|penny|cent|quid)\b(?![- ](?:store|shop|sign|bill|coin|note|zone|area|bloc|value|index|peg|"
     r"amount|figure|term|sale|menu|auction|stock|share|bond|debt|asset|rate|exchange|crisis|polic|denominat|based|word)))"
 )
 # "plus or minus", "plus-minus": a margin, not a sign.
 _MARGIN_BEFORE = re.compile(r"plus(?: or |[ -]|/)\Z")
 # What each of them holds; a search for it is much cheaper than the pattern's.
-_A_CURRENCY_CUE = re.compile(r"a (?:dollar|euro|buck|penny|cent|quid)")
+_A_CURRENCY_CUE = re.compile(r"a (?:dollar|euro|pound|buck|penny|cent|quid)")
 _FIRST_AS_ADVERB_AFTER = re.compile(
     r" (?:[a-z]{2,20}ed|made|began|came|took|won|met|saw|became|went|found|told|said|wrote|ran|set|put|arose|emerged|appeared|heard)\b"
 )
@@ -83,7 +84,19 @@ def article_amounts(text: str) -> list[Number]:
     lowered = lowercased(text)
     if len(lowered) != len(text) or not _A_CURRENCY_CUE.search(lowered):
         return []
-    return [Number(m.start(), m.start() + 1, 1.0, words=True, capitalized=text[m.start()] == "A", article=True) for m in _A_CURRENCY.finditer(lowered)]
+    return [_article_amount(text, lowered, m.start()) for m in _A_CURRENCY.finditer(lowered)]
+
+
+def _article_amount(text: str, lowered: str, at: int) -> Number:
+    """The amount an article stands for: 1, or 0.5 with "half" before it ("half a dollar", "half a cent")."""
+    if at >= 5 and lowered.startswith("half ", at - 5) and (at == 5 or not lowered[at - 6].isalnum()):
+        return Number(at - 5, at + 1, 0.5, words=True, capitalized=text[at - 5] == "H", article=True)
+    return Number(at, at + 1, 1.0, words=True, capitalized=text[at] == "A", article=True)
+
+
+def _half_an_amount(text: str, end: int) -> bool:
+    """Whether "half" ending at ``end`` halves "a dollar", "a cent" (``article_amounts`` reads them as 0.5)."""
+    return text.startswith(" a ", end) and bool(_A_CURRENCY.match(lowercased(text), end + 1))
 
 
 def read_minus_words(text: str, numbers: list[Number]) -> list[Number]:
@@ -168,7 +181,7 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
     while j < len(group):
         word = group[j].group().lower()
         gap = text[group[j - 1].end() : group[j].start()] if j > i else ""
-        if "a" in gap.split() and word not in DENOMINATORS and word not in SCALES:
+        if "a" in gap.split() and word not in DENOMINATORS and word not in SCALES and not (word == "dozen" and last == "half"):
             break
         if word in UNITS and last in (None, "tens", "hundred", "scale") and not (last == "tens" and current % 10):
             current += UNITS[word]
@@ -184,8 +197,8 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
             total += (current or 1) * SCALES[word] * factor
             current = 0
             last = "scale"
-        elif word == "dozen" and last in ("unit", "a"):
-            current = (current or 1) * 12
+        elif word == "dozen" and last in ("unit", "a", "half"):
+            current = 6 if last == "half" else (current or 1) * 12  # "half a dozen" is 6
             last = "dozen"
         elif word in ORDINALS and last in (None, "tens", "hundred", "scale") and not _is_fraction(text, group, j, last):
             if word == "second" and last is None and _second_is_time_unit(text, group[j]):
@@ -194,7 +207,7 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
             kind, last, end, j = "ordinal", "ordinal", group[j].end(), j + 1
             break
         elif word in DENOMINATORS and (last in ("unit", "a") and _is_fraction(text, group, j, last) or (word == "half" and last in (None, "unit"))):
-            if word == "half" and last is None and j + 1 < len(group) and group[j + 1].group().lower() in SCALES and text[group[j].end() : group[j + 1].start()] == " a ":
+            if word == "half" and last is None and _half_a_scale(text, group, j):
                 last = "half"
                 start = group[j].start()
                 j += 1
@@ -230,6 +243,14 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
         return None, max(j - i, 1)
     word_count = j - i
     return Number(start, end, total + current, kind, words=True, capitalized=text[start].isupper()), word_count
+
+
+def _half_a_scale(text: str, group: list[re.Match], j: int) -> bool:
+    """Whether "half" at ``group[j]`` halves the scale word or dozen after "a": "half a million", "half a dozen"."""
+    if j + 1 >= len(group) or text[group[j].end() : group[j + 1].start()] != " a ":
+        return False
+    following = group[j + 1].group().lower()
+    return following in SCALES or following == "dozen"
 
 
 def _fraction_after_and(text: str, group: list[re.Match], j: int, gap: str, last: str | None) -> tuple[float, int] | None:
@@ -285,7 +306,7 @@ def _word_number_ok(text: str, number: Number) -> bool:
     if word == "one":
         return not (NOT_AFTER_ONE.match(text, number.end) or NOT_BEFORE_ONE.search(before) or text[number.end : number.end + 1] == "-" and not text[number.end + 1 : number.end + 2].isdigit())
     if word == "half":
-        return not PERIOD_HALF.search(before) and not _HALF_COMPOUND_AFTER.match(text, number.end)
+        return not PERIOD_HALF.search(before) and not _HALF_COMPOUND_AFTER.match(text, number.end) and not _half_an_amount(text, number.end)
     if number.kind == "ordinal" and text.startswith(",", number.end) and starts_sentence(text, number.start):
         return False  # "First, ...": a discourse marker
     if number.kind == "ordinal" and PERIOD_AFTER_ORDINAL.match(text, number.end):
