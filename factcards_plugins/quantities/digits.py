@@ -25,6 +25,11 @@ _PHONE = re.compile(
 _LOCAL_PHONE = re.compile(r"(?<![\d-])\d{3}-(?P<line>\d{4})(?![\d-])")
 _CALL_BEFORE = re.compile(r"\b(?:call|calls|calling|called|phone|telephone|tel|dial|fax|hotline|helpline|ring|text|number)\b[^.\d]{0,20}\Z", re.IGNORECASE)
 _VANITY_PHONE = re.compile(r"(?<![\d-])(?:1-)?[2-9]\d\d-(?:\d{3}-)?[A-Z]{4,}\b")
+# Two amounts with their scales or pence joined by a dash, a range ("£3bn-4bn", "40p-50p", "5
+# million-6 million"), not a letter-hyphen-digit code: the scale before the dash, and after the digits.
+_SCALE_WORDS = r"(?:bn|mn|mln|bln|tn|trn|[mkbp]|[ -](?:thousand|million|billion|trillion))\b"
+_SCALED_AMOUNT_BEFORE = re.compile(rf"\d{_SCALE_WORDS}\Z", re.IGNORECASE)
+_SCALE_AFTER_DIGITS = re.compile(_SCALE_WORDS, re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CODE_AFTER = re.compile(r"[A-Z]{3}(?![A-Za-z0-9])")
 # Percent abbreviations glued to the digits ("3pc", "25bps", "0.5pp"); the unit reader reads them.
@@ -60,8 +65,9 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
-    if (before.isalnum() or before == "_" or (before in "-‐" and before2.isalpha())) and not _glued_currency(text, start, before):
-        return None  # G7, A320, F-35, COVID-19 (not EUR12.50, Rs450)
+    code_dash = before in "-‐" and before2.isalpha() and not _scaled_range_end(text, start, end)
+    if (before.isalnum() or before == "_" or code_dash) and not _glued_currency(text, start, before):
+        return None  # G7, A320, F-35, COVID-19 (not EUR12.50, Rs450, nor the 4 of "£3bn-4bn")
     if before in ".,:/" and before2.isdigit() or before in "#№":
         return None  # 1.2.3, 10:30, 12/02, #5
     if before in "'’" and end - start == 2 and (start < 2 or before2.isspace() or before2 in "(["):
@@ -106,6 +112,11 @@ def _glued_currency(text: str, start: int, before: str) -> bool:
     glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - 4), start)
     prefix = glued.group() if glued else ""
     return prefix == "Rs" or prefix.startswith("$") or prefix in iso_codes() and prefix not in ENGLISH_CODES
+
+
+def _scaled_range_end(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start..end``, after a dash, end a range of scaled amounts ("£3bn-4bn")."""
+    return bool(_SCALE_AFTER_DIGITS.match(text, end)) and bool(_SCALED_AMOUNT_BEFORE.search(text, max(0, start - 12), start - 1))
 
 
 def _glued_code_after(text: str, end: int) -> bool:

@@ -189,7 +189,27 @@ def test_quoted_numbers_after_a_code_block_are_kept():
     assert numbers_of("Run ```x = 30%``` and then 40 more.") == [("number", "40", 40)]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The bill for the upgrade is £3bn-4bn.", [("£3bn-4bn", 3_000_000_000, 4_000_000_000)]),
+        ("The startup wants $5m-6m in its next round.", [("$5m-6m", 5_000_000, 6_000_000)]),
+        ("Each window costs 5 million-6 million euros.", [("5 million-6 million euros", 5_000_000, 6_000_000)]),
+        ("Shares traded at 40p-50p all week.", [("40p-50p", 0.4, 0.5)]),
+    ],
+)
+def test_ranges_of_scaled_amounts_with_a_dash(sentence, expected):
+    facts = _grounded(sentence, money.extract(Document(sentence), {}))
+    assert [(f.text, f.value["low"], f.value["high"]) for f in facts] == expected
+
+
+def test_a_letter_hyphen_digit_code_stays_a_name():
+    assert numbers_of("The F-35, the MiG-29 and a 3m-5 swing.") == []
+
+
 HOSTILE = {
+    "scaled dash ranges": "3bn-4bn " * 4_000,
+    "scale dash runs": "3bn-" * 8_000,
     "triple backticks": "```x=1 " * 6_000,
     "closed code blocks": "```a = 1``` " * 3_000,
     "local phones": "call 555-0100 " * 3_000,
