@@ -75,7 +75,7 @@ RELATIVE = re.compile(
     r"\b(?:"
     rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?<=[Tt]he\s)current)\s{_REL_UNIT}"
     rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year)"
-    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?\s(?P<dir>ago|from\snow)"
+    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\snow)"
     r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
     r"|(?P<yearend>year[-\s]end)"
@@ -366,7 +366,8 @@ _RELATIVE_PHRASES = (
         for word in (relation.capitalize(), relation)
         for unit in ["week", "month", "year", "quarter", "decade", *parts]
     ]
-    + [f"{unit}{plural} {way}" for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s") for way in ("ago", "from now")]
+    + [f"{unit}{plural}{so} {way}" for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s")
+       for so in ("", " or so") for way in ("ago", "from now")]
     + [f"of the {unit}" for unit in ("week", "month", "year")]
     + ["year-end", "year end"]
     + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()

@@ -90,7 +90,7 @@ def on_relative(match, ctx: Context) -> Found | None:
             return None  # a case-blind match on a look-alike letter ("ſeven days ago")
         count = count if count is not None else int(match["count"])
         steps = -count if match["dir"] == "ago" else count
-        modifier = "approximate" if match["count"].lower() in ("a few", "several", "a couple of") else None
+        modifier = "approximate" if match["orso"] or match["count"].lower() in ("a few", "several", "a couple of") else None
     if ctx.anchor is None:
         iso, granularity = None, "week" if unit == "weekend" else unit
     else:

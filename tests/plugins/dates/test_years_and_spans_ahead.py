@@ -1,5 +1,5 @@
-"""Years in a list or before a company's figures, and "in five years" as a date ahead of the
-dateline when the clause looks ahead (a length otherwise)."""
+"""Years in a list or before a company's figures, "a week or so ago", and "in five years" as a
+date ahead of the dateline when the clause looks ahead (a length otherwise)."""
 
 import pytest
 
@@ -72,3 +72,15 @@ def test_in_so_long_after_first_or_a_superlative_or_in_a_past_clause_is_a_length
 
 def test_how_many_in_how_long_is_a_length():
     assert facts("The club will play four matches in 11 days.")["11 days"].type == "duration"
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("The decision came a week or so ago, officials said.", "a week or so ago", "2022-W09"),
+        ("Prices will rise a month or so from now.", "a month or so from now", "2022-04"),
+    ],
+)
+def test_or_so_makes_a_count_ago_approximate(text, span, expected):
+    value = facts(text)[span].value
+    assert (value["value"], value["modifier"]) == (expected, "approximate")
