@@ -6,6 +6,7 @@ from __future__ import annotations
 
 
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine".split())}
+UNITS["nought"] = 0  # "nought point five" (alone it is no number: ``words``)
 TEENS = {w: i + 10 for i, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}

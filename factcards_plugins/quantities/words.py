@@ -122,7 +122,28 @@ def word_numbers(text: str, atoms: list[re.Match]) -> list[Number]:
         group.append(atom)
     if group:
         found.extend(_parse_words(text, group))
-    return _point_decimals(text, atoms, found) if " point " in lowercased(text) else found
+    lowered = lowercased(text)
+    found = _point_decimals(text, atoms, found) if " point " in lowered else found
+    return _fractions_of_a_scale(text, found) if " of a " in lowered else found
+
+
+def _fractions_of_a_scale(text: str, found: list[Number]) -> list[Number]:
+    """``found`` with a fraction of "a million" read as one number: "a quarter of a million" is
+    250,000, "three-quarters of a billion" 750,000,000."""
+    kept: list[Number] = []
+    for number in found:
+        part = kept[-1] if kept else None
+        if part and part.kind == "fraction" and number.start == part.end + len(" of ") and _is_a_scale(text, number):
+            kept[-1] = Number(part.start, number.end, part.value * number.value, words=True, capitalized=part.capitalized)
+            continue
+        kept.append(number)
+    return kept
+
+
+def _is_a_scale(text: str, number: Number) -> bool:
+    """Whether ``number`` is "a million", "a billion" (an article and a scale word)."""
+    surface = text[number.start : number.end].lower()
+    return surface.startswith("a ") and surface[2:] in SCALES and text.startswith(" of ", number.start - 4)
 
 
 def _point_decimals(text: str, atoms: list[re.Match], found: list[Number]) -> list[Number]:
@@ -134,6 +155,8 @@ def _point_decimals(text: str, atoms: list[re.Match], found: list[Number]) -> li
     for number in found:
         if kept and number.start < kept[-1].end:
             continue  # a digit word read as a decimal
+        if number.start >= 6 and lowered.startswith("point ", number.start - 6) and text[number.start : number.end].lower() in UNITS:
+            continue  # "point five" with no whole number before it: too rare in print to read as 0.5
         if number.kind == "cardinal" and number.value.is_integer() and lowered.startswith(" point ", number.end):
             digits, atom = [], by_start.get(number.end + len(" point "))
             while atom and atom.group().lower() in UNITS:
@@ -153,8 +176,9 @@ def _joins(gap: str) -> bool:
     return gap in _JOINTS
 
 
-# What joins number words: a space, a hyphen however spaced, "and", "a".
-_JOINTS = frozenset({" ", "-", " - ", " -", "- ", "\u2010", " and ", " and a ", " a "})
+# What joins number words: a space, a hyphen however spaced, "and", "a", and these hyphenated.
+_HYPHENATED_JOINTS = {"-and-a-": " and a ", "-and-": " and "}
+_JOINTS = frozenset({" ", "-", " - ", " -", "- ", "\u2010", " and ", " and a ", " a ", *_HYPHENATED_JOINTS})
 
 
 def _parse_words(text: str, group: list[re.Match]) -> list[Number]:
@@ -166,7 +190,29 @@ def _parse_words(text: str, group: list[re.Match]) -> list[Number]:
         if number and _word_number_ok(text, number):
             numbers.append(number)
         i += max(used, 1)
-    return numbers
+    return _without_spoken_years(text, numbers) if len(numbers) > 1 else numbers
+
+
+def _without_spoken_years(text: str, numbers: list[Number]) -> list[Number]:
+    """``numbers`` without the two halves of a year said aloud: "nineteen eighty-four", "twenty
+    twenty-two" (a count from eleven to twenty, a space and a count from ten to ninety-nine)."""
+    kept, i = [], 0
+    while i < len(numbers):
+        first, second = numbers[i], numbers[i + 1] if i + 1 < len(numbers) else None
+        if second and _spoken_year(text, first, second):
+            i += 2
+            continue
+        kept.append(first)
+        i += 1
+    return kept
+
+
+def _spoken_year(text: str, first: Number, second: Number) -> bool:
+    if second.start != first.end + 1 or first.kind != "cardinal" or second.kind != "cardinal":
+        return False
+    if not (11 <= first.value <= 20 and 10 <= second.value <= 99) or " " in text[first.start : first.end]:
+        return False
+    return not (text.startswith("-", second.end) and text[second.end + 1 : second.end + 2].isalpha())  # "twenty twenty-dollar bills"
 
 
 def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | None, int]:
@@ -175,12 +221,14 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
     takes_a = first_word in SCALES or first_word in ("hundred", "dozen") or (first_word in DENOMINATORS and _is_a_fraction(text, group[i]))
     a_before = takes_a and bool(_A_BEFORE.search(text, max(0, group[i].start() - 3), group[i].start()))
     total, current, last, j = 0.0, 0.0, "a" if a_before else None, i
-    kind = "cardinal"
+    kind, last_scale = "cardinal", 1
+
     start = group[i].start() - (2 if a_before else 0)
     end = None
     while j < len(group):
         word = group[j].group().lower()
         gap = text[group[j - 1].end() : group[j].start()] if j > i else ""
+        gap = _HYPHENATED_JOINTS.get(gap, gap)  # "one-and-a-half"
         if "a" in gap.split() and word not in DENOMINATORS and word not in SCALES and not (word == "dozen" and last == "half"):
             break
         if word in UNITS and last in (None, "tens", "hundred", "scale") and not (last == "tens" and current % 10):
@@ -195,8 +243,7 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
         elif word in SCALES and last in ("unit", "teen", "tens", "hundred", "a", "half") and gap != "-":
             factor = 0.5 if last == "half" else 1
             total += (current or 1) * SCALES[word] * factor
-            current = 0
-            last = "scale"
+            current, last, last_scale = 0, "scale", SCALES[word]
         elif word == "dozen" and last in ("unit", "a", "half"):
             current = 6 if last == "half" else (current or 1) * 12  # "half a dozen" is 6
             last = "dozen"
@@ -229,10 +276,10 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
             break
         elif word in INDIAN_SCALES and last in ("unit", "teen", "tens", "hundred"):
             total += current * INDIAN_SCALES[word]
-            current, last = 0, "scale"
+            current, last, last_scale = 0, "scale", INDIAN_SCALES[word]
         elif fraction := _fraction_after_and(text, group, j, gap, last):
             part, used = fraction
-            current += part * (12 if last == "dozen" else 1)
+            current += part * (12 if last == "dozen" else last_scale if last == "scale" else 1)  # "a million and a half"
             kind, last, end, j = "cardinal", "fraction", group[j + used - 1].end(), j + used
             break
         else:
@@ -255,10 +302,13 @@ def _half_a_scale(text: str, group: list[re.Match], j: int) -> bool:
 
 def _fraction_after_and(text: str, group: list[re.Match], j: int, gap: str, last: str | None) -> tuple[float, int] | None:
     """The fraction that "and" adds to a whole number at ``group[j]``, and how many words it takes:
-    "twenty and a half", "a dozen and a half" (of a dozen), "one and two thirds"."""
-    if last not in ("unit", "teen", "tens", "dozen") or "and" not in gap.split():
+    "twenty and a half", "a dozen and a half" (of a dozen), "a million and a half" (of a million),
+    "one and two thirds"."""
+    if last not in ("unit", "teen", "tens", "dozen", "scale") or "and" not in gap.split():
         return None
     word = group[j].group().lower()
+    if last == "scale" and (gap != " and a " or word != "half"):
+        return None  # "a million and a half", not "a million and one"
     if gap == " and a " and word in DENOMINATORS and not word.endswith("s"):
         return 1 / DENOMINATORS[word], 1
     if gap != " and " or word not in UNITS or j + 1 >= len(group) or last == "dozen":
@@ -301,6 +351,8 @@ def _word_number_ok(text: str, number: Number) -> bool:
     """Word numbers that are idioms or names rather than counts are left out."""
     word = text[number.start : number.end].lower()
     before = text[max(0, number.start - 20) : number.start]
+    if word == "nought":
+        return text.startswith(" point ", number.end)  # "nought point five"; "all for nought" is no number
     if word == "one" and _ONE_IN_N_AFTER.match(text, number.end):
         return True  # "that one in six offices": a ratio, whatever comes before
     if word == "one":

@@ -207,7 +207,33 @@ def test_a_letter_hyphen_digit_code_stays_a_name():
     assert numbers_of("The F-35, the MiG-29 and a 3m-5 swing.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A million and a half people marched.", [("number", "A million and a half", 1_500_000)]),
+        ("One-and-a-half million homes lost power.", [("number", "One-and-a-half million", 1_500_000)]),
+        ("The ride took two-and-a-half hours.", [("number", "two-and-a-half", 2.5)]),
+        ("A quarter of a million people fled.", [("number", "A quarter of a million", 250_000)]),
+        ("Three-quarters of a billion went unspent.", [("number", "Three-quarters of a billion", 750_000_000)]),
+        ("Inflation is nought point five percent.", [("percentage", "nought point five percent", 0.5)]),
+        ("It was all for nought.", []),
+        ("The song came out in nineteen eighty-four.", []),
+        ("Everyone said twenty twenty-two was hard.", []),
+        ("Rates rose point five percent.", []),
+    ],
+)
+def test_spelled_numbers_of_scales_halves_and_spoken_years(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
+def test_a_fraction_of_a_million_dollars_is_one_amount():
+    assert money_of("They raised a quarter of a million dollars.") == [("a quarter of a million dollars", 250_000, "USD")]
+
+
 HOSTILE = {
+    "spoken years": "nineteen eighty-four " * 3_000,
+    "fractions of a scale": "a quarter of a million " * 2_500,
+    "hyphenated halves": "one-and-a-half " * 4_000,
     "scaled dash ranges": "3bn-4bn " * 4_000,
     "scale dash runs": "3bn-" * 8_000,
     "triple backticks": "```x=1 " * 6_000,
