@@ -25,6 +25,9 @@ SIGN_CHARS = frozenset(SIGNS + "¢")
 # finance, "$2 mil" in sports pages): a bare "5 MM" or "5 mil" may be a thickness.
 _MONEY_SCALE_AFTER = re.compile(r" (?P<scale>MM|mil|bil)\b(?!\.\w)")
 _MONEY_SCALES = {"MM": 10**6, "mil": 10**6, "bil": 10**9}
+# "points" after a percent sign or word: percentage points ("2.5% points", "0.5 pct point"), not
+# the verb ("a turnout of 40% points to apathy").
+_POINTS_AFTER_PERCENT = re.compile(r"[ -]points?\b(?! (?:to|out|at|toward|towards|up|the|a|an)\b)", re.IGNORECASE)
 # The end of a sentence, between an amount of money and a number of cents.
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -159,6 +162,8 @@ class UnitReader:
             piece.unit = "percentage_point"
         elif match.group("bp"):
             piece.unit, piece.factor = "percentage_point", 0.01
+        elif points := _POINTS_AFTER_PERCENT.match(self.folded, match.end()):
+            piece.unit, piece.end = "percentage_point", points.end()  # "2.5% points", "0.5 pct point"
         else:
             piece.unit = "percent"
 

@@ -230,7 +230,23 @@ def test_a_fraction_of_a_million_dollars_is_one_amount():
     assert money_of("They raised a quarter of a million dollars.") == [("a quarter of a million dollars", 250_000, "USD")]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The gap with Labour narrowed 2.5% points.", [("percentage", "2.5% points", 2.5)]),
+        ("Yields rose 0.5 pct point on Friday.", [("percentage", "0.5 pct point", 0.5)]),
+        ("Unemployment is up 1.2 per cent points.", [("percentage", "1.2 per cent points", 1.2)]),
+        ("A turnout of 40% points to apathy.", [("percentage", "40%", 40)]),
+    ],
+)
+def test_points_after_a_percent_are_percentage_points(sentence, expected):
+    assert [(t, s, v) for t, s, v in numbers_of(sentence)] == expected
+    units = {f.value["unit"] for f in numbers.extract(Document(sentence), {})}
+    assert units == ({"percent"} if "apathy" in sentence else {"percentage_point"})
+
+
 HOSTILE = {
+    "percent points": "2.5% points " * 4_000,
     "spoken years": "nineteen eighty-four " * 3_000,
     "fractions of a scale": "a quarter of a million " * 2_500,
     "hyphenated halves": "one-and-a-half " * 4_000,
