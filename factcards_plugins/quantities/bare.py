@@ -13,6 +13,16 @@ from .vocabulary import FUNCTION_WORDS, MINUS_SIGN_CHARS
 
 
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+# A house number: after "at" or "from", before a street's name ("at 10 Downing Street"; not
+# "three Wall Street banks"); a rank or a name after "No." ("No. 10").
+_ADDRESS_BEFORE = re.compile(r"\b(?:[Aa]t|[Ff]rom|[Oo]utside|[Ii]nside|[Nn]ear) \Z")
+_STREET_AFTER = re.compile(
+    r" (?:[A-Z][a-z]{1,15} ){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Square|Way|Court|Terrace|Crescent|Close|Gardens|Row)\b"
+)
+_NUMBER_ABBREVIATION_BEFORE = re.compile(r"\b(?:No|Nos|no|nos)\. \Z")
+# A digit, a hyphen and a lone capital or a brand's word: a name ("4-H", "3-D", "7-Eleven", "7-Up"),
+# not a title-case count ("2-Year Notes").
+_NAME_AFTER_HYPHEN = re.compile(r"-(?:[A-Z](?![A-Za-z])|Eleven\b|Up\b)")
 # A product name in camel case before a number: "iPhone 15", "eBay 2".
 _CAMEL_CASE_BEFORE = re.compile(r"(?<![\w.'’-])[a-z]{1,2}[A-Z][A-Za-z]{1,15} \Z")
 # What makes "5k" a distance.
@@ -27,6 +37,18 @@ _SCORE_CHAIN = re.compile(r"\d{1,2}-")
 def _thousands(text: str, number: Number) -> bool:
     """Whether a number with a lowercase "k" glued to it counts thousands ("25k runners"), not kilometres ("a 5k race")."""
     return text[number.end - 1] == "k" and not _DISTANCE_AFTER.match(text, number.end)
+
+
+def _house_or_rank_number(text: str, number: Number) -> bool:
+    """Whether ``number`` is a house number ("at 10 Downing Street"), a rank or a name ("No. 10", "7-Eleven")."""
+    start, end = number.start, number.end
+    if start >= 4 and text[start - 2] == "." and _NUMBER_ABBREVIATION_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    if not number.words and _NAME_AFTER_HYPHEN.match(text, end):
+        return True
+    if not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
+        return False
+    return bool(_ADDRESS_BEFORE.search(text, max(0, start - 8), start)) and bool(_STREET_AFTER.match(text, end))
 
 
 def _camel_case_name_before(text: str, offset: int) -> bool:
@@ -71,6 +93,8 @@ def bare_number_ok(view: TextView, number: Number) -> bool:
         return False  # type 2 diabetes, type 1 error: a name
     if _camel_case_name_before(text, chain_start):
         return False  # iPhone 15: a name
+    if _house_or_rank_number(text, number):
+        return False  # at 10 Downing Street, No. 10
     capital = None if "," in surface else capitalized_word_before(text, chain_start)  # names hold no "1,500"
     if capital and capital.group("word").lower() not in FUNCTION_WORDS and not starts_sentence(text, capital.start()):
         return False  # Boeing 737, Windows 10, Article 5, Formula One

@@ -351,6 +351,8 @@ def _word_number_ok(text: str, number: Number) -> bool:
     """Word numbers that are idioms or names rather than counts are left out."""
     word = text[number.start : number.end].lower()
     before = text[max(0, number.start - 20) : number.start]
+    if number.start >= 2 and text[number.start - 1] == "-" and text[number.start - 2].isdigit() and number.capitalized:
+        return False  # the Eleven of "7-Eleven": a name
     if word == "nought":
         return text.startswith(" point ", number.end)  # "nought point five"; "all for nought" is no number
     if word == "one" and _ONE_IN_N_AFTER.match(text, number.end):

@@ -245,7 +245,23 @@ def test_points_after_a_percent_are_percentage_points(sentence, expected):
     assert units == ({"percent"} if "apathy" in sentence else {"percentage_point"})
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Protesters gathered outside 10 Downing Street at noon.", []),
+        ("Three Wall Street banks and 5 Wall Street firms lost.", [("number", "Three", 3), ("number", "5", 5)]),
+        ("Aides met at No. 10 before the song hit no. 1.", []),
+        ("The 7-Eleven on the corner and a 4-H club closed.", []),
+        ("A 5-Star hotel sold 2-Year notes.", [("number", "5", 5), ("number", "2", 2)]),
+    ],
+)
+def test_house_numbers_ranks_and_brands_are_names(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
+    "house numbers": "at 10 Downing Street " * 3_000,
+    "number abbreviations": "No. 10 " * 5_000,
     "percent points": "2.5% points " * 4_000,
     "spoken years": "nineteen eighty-four " * 3_000,
     "fractions of a scale": "a quarter of a million " * 2_500,
