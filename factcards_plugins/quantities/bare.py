@@ -9,7 +9,7 @@ import re
 from .cues import DASH_CHAIN_LEFT, TextView
 from .gates import CONNECTIVE_LAST_CHARS, capitalized_word_before, may_end, month_may_end, starts_sentence
 from .model import Number
-from .vocabulary import FUNCTION_WORDS, MINUS_SIGN_CHARS
+from .vocabulary import EN_DASH, FUNCTION_WORDS, MINUS_SIGN_CHARS
 
 
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
@@ -67,7 +67,7 @@ def bare_number_ok(view: TextView, number: Number) -> bool:
     text = view.text
     if number.article or number.scale_abbreviation and not _thousands(text, number):
         return False  # "40m", "5K": money without its currency, or metres and kilometres
-    surface = text[number.start : number.end].lstrip(MINUS_SIGN_CHARS)
+    surface = text[number.start : number.end].lstrip(MINUS_SIGN_CHARS + EN_DASH)
     if surface.isdigit():
         if len(surface) == 4 and 1000 <= number.value < 2200:
             return False  # a year (AP style writes counts of 1,000 and more with a comma)

@@ -10,7 +10,7 @@ from .currencies import ENGLISH_CODES, GLUED_PREFIX_BEFORE, iso_codes
 from .cues import DASH_CHAIN_LEFT, DASH_CHAIN_RIGHT, MONTH_AFTER, MONTH_BEFORE, PERIOD_AFTER_ORDINAL
 from .model import Number
 from .scales import SCALE_AFTER
-from .vocabulary import MINUS_SIGNS, SCALE_ABBREVIATIONS
+from .vocabulary import EN_DASH, MINUS_SIGNS, SCALE_ABBREVIATIONS
 
 
 # A run of digits (thousands separators, decimals); it starts with an ASCII digit (other \d are not
@@ -84,7 +84,7 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
         return None  # +44 20 7946 0958, (212) 555 0100
     value = float(atom.group().replace(",", ""))
     number = Number(start, end, value)
-    if before in MINUS_SIGNS and (start < 2 or before2.isspace() or before2 in "(["):
+    if (before in MINUS_SIGNS or before == EN_DASH and _en_dash_is_minus(text, start)) and (start < 2 or before2.isspace() or before2 in "(["):
         number.start, number.value = start - 1, -value  # -3.5%, (−2): a sign, not a dash between two numbers
     if after.isalpha():
         suffix = _ORDINAL_SUFFIX.match(text, end)
@@ -117,6 +117,11 @@ def _glued_currency(text: str, start: int, before: str) -> bool:
 def _scaled_range_end(text: str, start: int, end: int) -> bool:
     """Whether the digits at ``start..end``, after a dash, end a range of scaled amounts ("£3bn-4bn")."""
     return bool(_SCALE_AFTER_DIGITS.match(text, end)) and bool(_SCALED_AMOUNT_BEFORE.search(text, max(0, start - 12), start - 1))
+
+
+def _en_dash_is_minus(text: str, start: int) -> bool:
+    """Whether the en dash before ``start`` is a minus sign: no number (a digit or "%") before the space before it."""
+    return not (start >= 3 and text[start - 2] == " " and (text[start - 3].isdigit() or text[start - 3] == "%"))
 
 
 def _glued_code_after(text: str, end: int) -> bool:

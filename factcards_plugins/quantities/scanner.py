@@ -100,7 +100,8 @@ def find_numbers(text: str) -> list[Number]:
         fractions.sort(key=START)
         numbers = outside(sorted(numbers, key=START), [(f.start, f.end) for f in fractions]) + fractions
     numbers = merge_scales(text, sorted(numbers, key=START))
-    return read_minus_words(text, numbers) if "minus " in lowercased(text) else numbers
+    lowered = lowercased(text)
+    return read_minus_words(text, numbers) if "minus " in lowered or "negative " in lowered else numbers
 
 
 def _point_fractions(text: str) -> list[Quantity]:

@@ -48,6 +48,11 @@ class Piece:
     prefix_end: int | None = None  # where the currency prefix ends (the number starts)
 
 
+def _minus_before(text: str, offset: int) -> bool:
+    """Whether a minus sign sticks to the front of a currency symbol at ``offset`` ("-$5"; not "$3-$5")."""
+    return offset > 0 and text[offset - 1] in "-\u2212" and (offset < 2 or text[offset - 2].isspace() or text[offset - 2] in "([")
+
+
 class UnitReader:
     """Reads the unit around each number: a currency before or after it, a percent sign or word.
 
@@ -122,6 +127,8 @@ class UnitReader:
         piece.start = prefix.start()
         if prefix.group("minus"):
             piece.factor = -1.0
+        elif _minus_before(self.text, piece.start):
+            piece.start, piece.factor = piece.start - 1, -1.0  # -$5 million
         piece.prefix_end = piece.number.start
         self._money_scale(piece)
         after = self.patterns.word_after.match(self.folded, piece.number.end)

@@ -31,6 +31,9 @@ MONTHS = (
 # A hyphen or minus sign stuck to the front of a number, after a space or an opening bracket.
 MINUS_SIGNS = ("-", "\u2212")
 MINUS_SIGN_CHARS = "".join(MINUS_SIGNS)
+# An en dash stuck to the front of a number is a minus sign too where no number stands before it
+# ("fell to –3.2%"; "2 –3" is a range).
+EN_DASH = "\u2013"
 QUALIFIERS = (
     "about", "around", "approximately", "roughly", "nearly", "almost", "more than", "over", "less than", "under",
     "up to", "at least", "at most", "some", "close to", "an estimated", "just over", "just under", "fewer than",

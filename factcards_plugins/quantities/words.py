@@ -27,6 +27,8 @@ _A_CURRENCY = re.compile(
     r"\ba (?=(?:dollar|euro|pound|buck|penny|cent|quid)\b(?![- ](?:store|shop|sign|bill|coin|note|zone|area|bloc|value|index|peg|"
     r"amount|figure|term|sale|menu|auction|stock|share|bond|debt|asset|rate|exchange|crisis|polic|denominat|based|word)))"
 )
+# What makes "negative 2" a sign and a measure: a percent or a point or a degree after it.
+_MEASURE_AFTER = re.compile(r" ?%| per ?cent| percent| percentage| points?\b| basis| degrees?\b| ?°")
 # "plus or minus", "plus-minus": a margin, not a sign.
 _MARGIN_BEFORE = re.compile(r"plus(?: or |[ -]|/)\Z")
 # What each of them holds; a search for it is much cheaper than the pattern's.
@@ -101,14 +103,27 @@ def _half_an_amount(text: str, end: int) -> bool:
 
 def read_minus_words(text: str, numbers: list[Number]) -> list[Number]:
     """``numbers`` with "minus" read as a sign where it stands right before one ("minus 12 percent"),
-    not in a margin ("plus or minus 3 points")."""
+    not in a margin ("plus or minus 3 points"), and "negative" before a percentage, points, degrees
+    or a decimal ("negative 2 percent", "negative 0.4"; not "tested negative 3 times")."""
     lowered = lowercased(text)
     for number in numbers:
         start = number.start
-        if start >= 6 and lowered.startswith("minus ", start - 6) and number.value > 0 and not _MARGIN_BEFORE.search(lowered, max(0, start - 16), start - 6):
-            if start == 6 or not lowered[start - 7].isalnum():
-                number.start, number.value = start - 6, -number.value
+        if number.value <= 0:
+            continue
+        if start >= 6 and lowered.startswith("minus ", start - 6) and not _MARGIN_BEFORE.search(lowered, max(0, start - 16), start - 6):
+            sign = 6
+        elif start >= 9 and lowered.startswith("negative ", start - 9) and _is_measured(text, number):
+            sign = 9
+        else:
+            continue
+        if start == sign or not lowered[start - sign - 1].isalnum():
+            number.start, number.value = start - sign, -number.value
     return numbers
+
+
+def _is_measured(text: str, number: Number) -> bool:
+    """Whether ``number`` is a decimal or a percentage, points or degrees follow it."""
+    return "." in text[number.start : number.end] or bool(_MEASURE_AFTER.match(lowercased(text), number.end))
 
 
 def word_numbers(text: str, atoms: list[re.Match]) -> list[Number]:

@@ -259,7 +259,28 @@ def test_house_numbers_ranks_and_brands_are_names(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Growth fell to –3.2% last year.", [("percentage", "–3.2%", -3.2)]),
+        ("Rates of 2 –3% apply.", [("percentage", "2 –3%", 2)]),
+        ("Output growth was negative 2 percent.", [("percentage", "negative 2 percent", -2)]),
+        ("The index read negative 0.4 in May.", [("number", "negative 0.4", -0.4)]),
+        ("She tested negative 3 times.", [("number", "3", 3)]),
+    ],
+)
+def test_en_dashes_and_negative_as_signs(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
+def test_a_minus_before_a_currency_symbol_is_a_negative_amount():
+    assert money_of("The balance was -$5 million, in a $3-$5 range.") == [("-$5 million", -5_000_000, "USD"), ("$3-$5", 3, "USD")]
+
+
 HOSTILE = {
+    "en dash minus": " –3.2% " * 5_000,
+    "negative words": "negative 2 percent " * 3_000,
+    "minus before symbols": " -$5 " * 6_000,
     "house numbers": "at 10 Downing Street " * 3_000,
     "number abbreviations": "No. 10 " * 5_000,
     "percent points": "2.5% points " * 4_000,
