@@ -124,12 +124,14 @@ def resolve(ctx: Context, found: list[Found]) -> list[Found]:
 
 def _is_apposition(ctx: Context, head: Found, named: Found) -> bool:
     """Whether ``named`` is a quarter or half whose year was guessed from the dateline, set after a
-    comma beside ``head``, a period of the same kind that a reference resolved ("the comparable
-    year-ago quarter, the second quarter ended Oct. 31"): one period, told twice."""
+    comma beside ``head``, a period of the same kind that a reference resolved, and closed by a comma
+    ("the comparable year-ago quarter, the second quarter ended Oct. 31,"): one period, told twice
+    (not "Unlike the year-ago quarter, the fourth quarter brought a profit")."""
     kind = named.value.get("granularity")
-    return (kind in _PERIODS and named.value["resolution"] == YEAR_INFERRED and head.anaphor is not None
-            and head.value["granularity"] == kind and head.value["value"] is not None
-            and ctx.text.startswith(", the ", head.end) and head.end + len(", the ") == named.start)
+    return (kind in _PERIODS and named.value["resolution"] == YEAR_INFERRED and named.value["value"] is not None
+            and head.anaphor is not None and head.value["granularity"] == kind and head.value["value"] is not None
+            and bool(P.APPOSED_GAP.fullmatch(ctx.text, head.end, named.start))
+            and bool(P.APPOSITION_CLOSE.match(ctx.text, named.end)))
 
 
 def _share_apposition(head: Found, named: Found) -> None:

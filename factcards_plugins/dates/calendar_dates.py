@@ -254,7 +254,7 @@ def on_spelled_year(match, ctx: Context) -> Found | None:
 
 def _is_year(match, ctx: Context, year: int) -> bool:
     before = ctx.before(match.start())
-    after = ctx.text[match.end() : match.end() + 24]
+    after = ctx.text[match.end() : match.end() + 48]
     if P.COUNT_NOUN_AFTER.match(after):
         return False  # "2021 people"
     if after.startswith(("'s", "’s")):
@@ -263,6 +263,8 @@ def _is_year(match, ctx: Context, year: int) -> bool:
         return True  # a film's year: "Lady and the Tramp" (1955)
     if P.EVENT_NOUN_AFTER.match(after):
         return not P.QUANTIFIER_BEFORE.search(before)  # "the 2016 election", not "some 1900 attacks"
+    if P.YEAR_IN_LIST_BEFORE.search(before, max(0, len(before) - 7)) and P.YEAR_IN_LIST_AFTER.match(after):
+        return True  # "in 1994, 1995 and 1997"
     context = P.STRONG_YEAR_CONTEXT if year % 100 == 0 else P.YEAR_CONTEXT
     return bool(context.search(before, max(0, len(before) - P.YEAR_CONTEXT_REACH)))
 

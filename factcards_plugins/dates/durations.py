@@ -34,6 +34,11 @@ _RATE_BEFORE = (
     "euros ", "pounds ", "miles ", "kilometres ", "kilometers ",
 )
 _QUALIFIER_FREE_OVER = ("for ", "lasted ", "took ", "last ", "spent ", "lasting ")
+# The units "in five years" may count ahead of the dateline, in days, and how far ahead it may go.
+_DAYS_IN = {"day": 1, "week": 7, "month": 31, "year": 366, "decade": 3660}
+_FARTHEST_AHEAD_DAYS = 100 * 366
+# How far back in its sentence an earlier year may move "in five years" off the dateline.
+_PAST_YEAR_REACH = 240
 
 
 def on_duration(match, ctx: Context) -> Found | None:
@@ -63,7 +68,7 @@ def on_duration(match, ctx: Context) -> Found | None:
     if count2 is not None and count2 <= (count or 0):
         return None  # "10-5 years": a score or a ratio
     if not (qualifier or reference or count2) and count is not None and _is_time_from_now(match, ctx, unit, count):
-        return time_from_now(match, ctx, unit, int(count))  # "will be redeemed in five years": a date
+        return time_from_now(match, ctx, unit, int(count), P.OR_SO_AFTER.match(ctx.text, match.end()) is not None)
     start = match.start() - len(lead.group())
     reference_start = match.start() - (len(lead["ref"]) + 1 if reference else 0)
     if reference == "last" and not qualifier and not P.THE_BEFORE.search(ctx.before(reference_start, 5)):
@@ -73,19 +78,27 @@ def on_duration(match, ctx: Context) -> Found | None:
     return _found(match, ctx, start, count, count2, unit, qualifier, reference)
 
 
-def _is_time_from_now(match, ctx: Context, unit: str, count) -> bool:
+def _is_time_from_now(match, ctx: Context, unit: str, count: Fraction) -> bool:
     """Whether "in" and a future clause make the whole units ``match`` counts a date from the dateline
     ("would be redeemed in five years"), not a length ("its first loss in five years")."""
-    if unit not in _FROM_NOW_UNITS or count.denominator != 1 or not P.IN_BEFORE.search(ctx.before(match.start(), 4)):
-        return False  # not "within a year"
-    if _counted_before(ctx, match.start() - 3):
-        return False  # "four matches in 11 days": how many in how long
+    if unit not in _DAYS_IN or count.denominator != 1 or not 0 < count * _DAYS_IN[unit] <= _FARTHEST_AHEAD_DAYS:
+        return False
+    if match["more"] or not P.IN_BEFORE.search(ctx.before(match.start(), 4)):
+        return False  # not "within a year", "in five business days"
+    if P.OR_TWO_AFTER.match(ctx.text, match.end()) or _counted_before(ctx, match.start() - 3):
+        return False  # "in a day or two"; "four matches in 11 days": how many in how long
     if P.ONCE_IN_BEFORE.search(ctx.before(match.start() - 3, P.ONCE_IN_REACH)):
         return False
-    return ctx.tense(match.start(), match.end()) == FUTURE
+    return ctx.tense(match.start(), match.end()) == FUTURE and not _past_year_before(ctx, match.start())
 
 
-_FROM_NOW_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+def _past_year_before(ctx: Context, start: int) -> bool:
+    """Whether the sentence names a year before the dateline's ahead of ``start`` ("The bank said in
+    2015 that the notes would be repaid in five years": five years from then, not now)."""
+    if ctx.anchor is None:
+        return False
+    lo = max(ctx.window(start)[0], start - _PAST_YEAR_REACH)
+    return any(int(year) < ctx.anchor.year for year in P.YEAR_DIGITS.findall(ctx.text, lo, start))
 
 
 def _a_point_in_time(match, ctx: Context) -> bool:

@@ -196,7 +196,7 @@ DURATION = re.compile(
     r"(?![\w-]|\solds?\b|\sof\sage\b)"
     r"|\b(?P<longunit>hour|day|week|month|year|decade)(?P<longplural>s)?-long\b"
     r"|(?<=\b[Tt]he\s)[Pp]ast\s(?P<pastunit>week|month|year|decade|century)(?![\w-])"
-    r"|(?<=\b[Tt]he\s)(?P<endedunit>year)(?=\s(?:ended|ending)\s(?:on\s)?(?:[A-Z0-9]|today|tomorrow|yesterday))"
+    rf"|(?<=\b[Tt]he\s)(?P<endedunit>year)(?=\s(?:ended|ending)\s(?:on\s)?(?:{_MONTH}\s\d|\d{{1,2}}\s{_MONTH}|today\b|tomorrow\b|yesterday\b))"
 )
 # What may stand before a duration's count: a qualifier ("nearly", "more than") and a reference
 # ("past", "next", "first"), each a word or two.
@@ -208,9 +208,17 @@ DURATION_LEAD = re.compile(
 DURATION_LEAD_REACH = len("approximately following ")
 # Words before "in five years" that make it a length: "its first loss in five years", "the highest
 # in a decade", "once in ten years", "the best time in years".
-ONCE_IN_BEFORE = re.compile(r"(?i)\b(?:first|last|only|ever|once|twice|times?|[a-z]{2,}est)\b[^.;:!?]{0,40}\Z")
+ONCE_IN_BEFORE = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|only|ever|once|twice|times?"
+    r"|best|worst|most|least|record|(?!(?:inter|prot|cont|requ|harv|for|w|t|n|r|ch|qu|gu|arr|conqu|inqu|hon|mod"
+    r"|manif|dig|sugg|inv|Budap)est\b)[a-z]{2,}est)\b[^.;:!?]{0,40}\Z"
+)
 ONCE_IN_REACH = 60
 IN_BEFORE = re.compile(r"(?<![\w-])[Ii]n\s\Z")
+# After "in a day": a count that is no count ("in a day or two"), or an approximate one ("or so").
+OR_TWO_AFTER = re.compile(r"\sor\s(?:two|three|more)\b")
+OR_SO_AFTER = re.compile(r"\sor\sso\b")
+YEAR_DIGITS = re.compile(r"\b((?:1[89]|20)\d\d)\b")
 
 # --- anaphoric references: resolved against the last date the text established -----------------
 _ANAPHOR_UNIT = r"day|week|month|quarter|year"
@@ -235,6 +243,10 @@ THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s\Z")
 COMPARED_BEFORE = re.compile(r"(?i)\b(?:from|compared\swith|than|versus|vs\.|against)\b")
 # Between a reference and the day it names: "three weeks later, on 30 December".
 APPOSITION_GAP = re.compile(r",\s(?:on\s)?")
+# Between a period and another in apposition ("the year-ago quarter, the second quarter ended Oct.
+# 31, ..."), and what closes the second: a comma or parenthesis, maybe after the day it ended.
+APPOSED_GAP = re.compile(r",\s(?:the|its|their)\s")
+APPOSITION_CLOSE = re.compile(r"(?:\s(?:ended|ending)\s[^,;()\n]{1,24})?[,)]")
 # "the quarter ended Sept. 30": the quarter a date closes.
 ENDED_AFTER = re.compile(r"\s(?:ended|ending)\s")
 # "the quarter ended Oct. 31": a period over by the time it is told of, so the day lies behind.
@@ -245,9 +257,11 @@ YEAR_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|since|until|till|by|from|to|through|throughout|during|before|after|of|for|between|and|or"
     r"|early|late|end|start|beginning|fiscal|years?|spring|summer|autumn|fall|winter|circa|around|as\sof|season|the"
     r"|as\s(?:early|late|recently)\sas|an?|his|her|its|their|into|both)"
-    r"[\s,]{1,3}|['’]s\s|[-–]"
-    r"|\b(?:1[89]|20)\d\d,\s)$"  # a year in a list of years: "in 1994, 1995 and 1997"
+    r"[\s,]{1,3}|['’]s\s|[-–])$"
 )
+# A year between two others of a list: "in 1994, [1995] and 1997" (not "In March 2020, 1850 flights").
+YEAR_IN_LIST_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d,\s\Z")
+YEAR_IN_LIST_AFTER = re.compile(r"(?:,\s|\s(?:and|or)\s)(?:1[89]|20)\d\d\b")
 STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
 # Both end at the end (``$``: or before a final newline), so a match starts at most this far back.
 YEAR_CONTEXT_REACH = 17 + 1
@@ -258,10 +272,13 @@ COUNT_NOUN_AFTER = re.compile(
 )
 # Words that make the number after them a count: "some 1900 attacks", "nearly 2000 people".
 QUANTIFIER_BEFORE = re.compile(r"(?i)\b(?:some|about|around|nearly|almost|over|more\sthan|at\sleast|up\sto|roughly)\s\Z")
-# Nouns a year can qualify, maybe through a name: "the 2016 election", "Analysts expect 2023 sales
-# to rise", "predicting 1990 BellSouth earnings".
+# Nouns a year can qualify: "the 2016 election", "Analysts expect 2023 sales to rise"; through a
+# name, only a company's figures: "predicting 1990 BellSouth earnings in the range" (not "1900
+# Israeli attacks", "2000 Christmas sales staff").
 EVENT_NOUN_AFTER = re.compile(
-    r"(?i)\s(?:(?-i:[A-Z][\w&'’.-]{1,20})\s)?(?:elections?|general\selections?|presidential\selections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
+    r"(?i)\s(?-i:[A-Z][\w&'’.-]{1,20})\s(?:sales|revenue|earnings|profits?|results)(?:\s(?:forecasts?|estimates?|targets?))?"
+    r"(?=[,.;:]|\s(?:of|in|to|at|for|from|after|before|on|by|and|as|were|was|are|is|rose|fell|will|would|could|may|might)\b)"
+    r"|\s(?:elections?|general\selections?|presidential\selections?|election\scampaign|campaign|season|budget|census|Olympics|Games|World\sCup|championships?"
     r"|tournament|final|midterms?|primaries|primary|referendum|vote|summit|race|edition|sales|revenue|earnings"
     r"|profits?|results|forecasts?|outlook|guidance|targets?|deficit|growth|harvest|floods|riots|crisis|war"
     r"|invasion|pandemic|attacks?|model|film|album|novel|report|survey|class|draft|contract|deal|law|act)\b"
@@ -467,7 +484,7 @@ class AfterCount:
             if words and words[-1].lower() in COUNT_LINK_WORDS:
                 words.pop()
             if words and (words[-1][-1:].isdigit() or words[-1].lower().rpartition("-")[2] in COUNT_END_WORDS
-                          or words[-2:] in (["the", "past"], ["The", "past"], ["the", "Past"], ["The", "Past"])):
+                          or [word.lower() for word in words[-2:]] == ["the", "past"]):
                 at = text.rfind(words[-1], 0, at)
             elif not text.startswith(("-long", "s-long", " ended ", " ending "), hit.end()):
                 continue

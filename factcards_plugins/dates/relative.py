@@ -133,14 +133,15 @@ def _generic(match, ctx: Context) -> bool:
     return bool(P.GENERIC_OF_BEFORE.search(ctx.before(match.start(), 24)))
 
 
-def time_from_now(match, ctx: Context, unit: str, count: int) -> Found:
-    """The date ``count`` units after the dateline, at the unit's granularity (``relative``; a decade
-    on is a year)."""
+def time_from_now(match, ctx: Context, unit: str, count: int, approximate: bool = False) -> Found:
+    """The date ``count`` units after the dateline ("will be redeemed in five years"), at the unit's
+    granularity (``relative``; a decade on is a year); ``approximate``: "in five years or so"."""
     if unit == "decade":
         unit, count = "year", count * 10
     if ctx.anchor is None:
         iso, granularity = None, unit
     else:
         iso, granularity = R.shift_period(ctx.anchor, unit, count)
-    value = ctx.date_value(iso, granularity, RELATIVE)
-    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+    value = ctx.date_value(iso, granularity, RELATIVE, modifier="approximate" if approximate else None)
+    end = match.end() + (len(" or so") if approximate else 0)
+    return Found(match.start(), end, "date", value, ctx.confidence(value))

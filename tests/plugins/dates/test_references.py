@@ -122,6 +122,7 @@ def _segmented(text, published=DATELINE):
 HOSTILE = {
     "references": "a year earlier the same day that year the quarter " * 2_000,
     "dates and times": "Monday at 3pm 7 p.m. Wednesday " * 2_000,
+    "years in lists and periods in apposition": "in 1994, 1995 and 1997, the year-ago quarter, the second quarter ended Oct. 31, " * 1_000,
 }
 
 
@@ -143,3 +144,16 @@ def test_a_quarter_with_its_own_year_beside_a_reference_keeps_it():
     found = values("Profit rose in the third quarter. In the year-earlier quarter, the third quarter of 2021, it fell.")
     assert found["year-earlier quarter"] == ("date", "2021-Q3", "anaphoric")
     assert found["third quarter of 2021"] == ("date", "2021-Q3", "absolute")
+
+
+def test_a_quarter_after_a_reference_and_a_comma_that_is_no_apposition_keeps_its_year():
+    found = values("Sales fell in the third quarter. Unlike the year-ago quarter, the fourth quarter brought a profit.")
+    assert found["year-ago quarter"] == ("date", "2021-Q3", "anaphoric")
+    assert found["fourth quarter"][1:] == ("2022-Q4", "year_inferred")
+
+
+def test_an_apposition_without_a_dateline_stays_unresolved_and_the_card_keeps_its_dates():
+    found = values("Profit rose in the third quarter of 2021. In the year-earlier quarter, the second quarter, it fell.",
+                   published=None)
+    assert found["third quarter of 2021"][1] == "2021-Q3"
+    assert found["second quarter"][1] is None
