@@ -21,6 +21,7 @@ SYMBOLS = {
     "$CAN": ("CAD", False), "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False),
     "HK$": ("HKD", False), "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False),
     "Mex$": ("MXN", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "SFr": ("CHF", False),
+    "Rmb": ("CNY", False), "SKr": ("SEK", False), "NKr": ("NOK", False), "DKr": ("DKK", False),
     "Fr.": ("CHF", True), **currency_signs(),
 }  # fmt: skip
 SIGNS = "".join(sorted(symbol for symbol in SYMBOLS if len(symbol) == 1))
@@ -60,7 +61,7 @@ CENT_WORDS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP", "penn
 # ISO codes that are also English words are only read when written in capitals and touching a number.
 SYMBOL_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])(?P<sym>US ?\$|U\.S\. ?\$|CA\$|CAN\$|CDN\$|Can\$|C\$|AUD\$|AU\$|A\$|NZ\$|HK\$|SG\$|S\$|NT\$|R\$|Mex\$"
-    r"|\$(?:US|AU|A|NZ|HK|CAN)|Rs\.?|RMB|SFr\.?)"
+    r"|\$(?:US|AU|A|NZ|HK|CAN)|Rs\.?|RMB|Rmb|SFr\.?|SKr|NKr|DKr)"
     rf"|(?P<bare>[{re.escape(SIGNS)}])|(?<![A-Za-z])(?P<code>[A-Z]{{3}}))\s?(?P<minus>-)?\Z"
 )
 WORD_AFTER = re.compile(
@@ -75,8 +76,10 @@ CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
 # A sign after the amount ("45€", "70 ₴", "75¢"), not one that opens the next amount ("5 $10").
 SIGN_AFTER = re.compile(rf" ?(?P<sign>[{re.escape(SIGNS)}¢])(?!\s?\d)")
 # A code or sign glued to the digits it is written before ("EUR12.50", "Rs450"), for ``digits``.
-# The dollars of Australian copy, "$US5 million", "$A2bn", are such prefixes too.
-GLUED_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|Rs|\$(?:US|AU|A|NZ|HK|CAN))\Z")
+# The dollars of Australian copy ("$US5 million", "$A2bn") and the Financial Times' prefixes
+# ("Rmb5bn", "SFr2bn", "SKr2bn") are such prefixes too.
+GLUED_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|Rs|Rmb|SFr|SKr|NKr|DKr|\$(?:US|AU|A|NZ|HK|CAN))\Z")
+GLUED_LETTER_PREFIXES = frozenset({"Rs", "RMB", "Rmb", "SFr", "SKr", "NKr", "DKr"})
 # Words of a sentence about money before an amount in pounds, won or rand ("paid 200 pounds"),
 # and the words of a weight that veto it ("weighed 8 pounds", "lost 20 pounds").
 MONEY_CONTEXT_BEFORE = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .currencies import ENGLISH_CODES, GLUED_PREFIX_BEFORE, iso_codes
+from .currencies import ENGLISH_CODES, GLUED_LETTER_PREFIXES, GLUED_PREFIX_BEFORE, iso_codes
 from .cues import DASH_CHAIN_LEFT, DASH_CHAIN_RIGHT, MONTH_AFTER, MONTH_BEFORE, PERIOD_AFTER_ORDINAL
 from .model import Number
 from .scales import SCALE_AFTER
@@ -111,7 +111,7 @@ def _glued_currency(text: str, start: int, before: str) -> bool:
         return False
     glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - 4), start)
     prefix = glued.group() if glued else ""
-    return prefix == "Rs" or prefix.startswith("$") or prefix in iso_codes() and prefix not in ENGLISH_CODES
+    return prefix in GLUED_LETTER_PREFIXES or prefix.startswith("$") or prefix in iso_codes() and prefix not in ENGLISH_CODES
 
 
 def _scaled_range_end(text: str, start: int, end: int) -> bool:

@@ -23,8 +23,8 @@ _MONTH_ENDINGS = ignorecase_spellings([month[-3:] for month in MONTHS])
 # a percent abbreviation glued to the digits, "3pc", "25bp", in lowercase).
 UNIT_FIRST_CHARS = frozenset(" -%ABCDEFGHIJKLMNOPQRSTUVWXYZ¢pb" + SIGNS)
 # The last characters of SYMBOL_BEFORE's symbols and codes: "$", the "." of "Rs." and "SFr.", the "s" of "Rs",
-# the "r" of "SFr", a capital (RMB and the ISO codes) or a currency sign. The pattern is case-sensitive.
-_SYMBOL_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$.sr" + SIGNS)
+# the "r" of "SFr" and "SKr", the "b" of "Rmb", a capital (RMB and the ISO codes) or a currency sign. The pattern is case-sensitive.
+_SYMBOL_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$.srb" + SIGNS)
 # The last characters of the connectives of ``_MONTH_DAY_RANGE_BEFORE``: a dash, or the last letter of
 # "to", "and", "through" or "until".
 CONNECTIVE_LAST_CHARS = frozenset("-–") | ignorecase_spellings(["o", "d", "h", "l"])

@@ -277,7 +277,21 @@ def test_a_minus_before_a_currency_symbol_is_a_negative_amount():
     assert money_of("The balance was -$5 million, in a $3-$5 range.") == [("-$5 million", -5_000_000, "USD"), ("$3-$5", 3, "USD")]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Alibaba raised Rmb5bn in bonds.", [("Rmb5bn", 5_000_000_000, "CNY")]),
+        ("The lender raised RMB5bn.", [("RMB5bn", 5_000_000_000, "CNY")]),
+        ("Volvo lost SKr2bn, Equinor NKr3bn and Maersk DKr4bn.", [("SKr2bn", 2e9, "SEK"), ("NKr3bn", 3e9, "NOK"), ("DKr4bn", 4e9, "DKK")]),
+        ("Nestle earned SFr2bn last year.", [("SFr2bn", 2_000_000_000, "CHF")]),
+    ],
+)
+def test_financial_times_currency_prefixes(sentence, expected):
+    assert money_of(sentence) == expected
+
+
 HOSTILE = {
+    "glued letter prefixes": "Rmb5bn SKr2bn " * 3_000,
     "en dash minus": " –3.2% " * 5_000,
     "negative words": "negative 2 percent " * 3_000,
     "minus before symbols": " -$5 " * 6_000,
