@@ -30,6 +30,8 @@ _VANITY_PHONE = re.compile(r"(?<![\d-])(?:1-)?[2-9]\d\d-(?:\d{3}-)?[A-Z]{4,}\b")
 _SCALE_WORDS = r"(?:bn|mn|mln|bln|tn|trn|[mkbp]|[ -](?:thousand|million|billion|trillion))\b"
 _SCALED_AMOUNT_BEFORE = re.compile(rf"\d{_SCALE_WORDS}\Z", re.IGNORECASE)
 _SCALE_AFTER_DIGITS = re.compile(_SCALE_WORDS, re.IGNORECASE)
+# A year and a dash before two digits: the start of "2020-21".
+_YEAR_BEFORE_DASH = re.compile(r"(?<![\d,.])(?:1\d|20|21)(?P<yy>\d\d)[-–]\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CODE_AFTER = re.compile(r"[A-Z]{3}(?![A-Za-z0-9])")
 # Percent abbreviations glued to the digits ("3pc", "25bps", "0.5pp"); the unit reader reads them.
@@ -74,6 +76,8 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
         return None  # in '98: a year
     if after in ".,:/" and after2.isdigit():
         return None  # 1.2.3, 12,34, 10:30, 12/02
+    if before in "-–" and end - start == 2 and _ends_a_span_of_years(text, start):
+        return None  # the 21 of "the 2020-21 season"
     if after in "-‐/" and MONTH_AFTER.match(text, end):
         return None  # 15-Feb-2022
     if before in "-‐/" and MONTH_BEFORE.search(text, max(0, start - 12), start - 1):
@@ -122,6 +126,15 @@ def _scaled_range_end(text: str, start: int, end: int) -> bool:
 def _en_dash_is_minus(text: str, start: int) -> bool:
     """Whether the en dash before ``start`` is a minus sign: no number (a digit or "%") before the space before it."""
     return not (start >= 3 and text[start - 2] == " " and (text[start - 3].isdigit() or text[start - 3] == "%"))
+
+
+def _ends_a_span_of_years(text: str, start: int) -> bool:
+    """Whether the two digits at ``start`` end a span of years after a dash ("2020-21", "1990–91",
+    "2015-19"): a year from 1000 to 2199 before the dash, and a later year of its decade or the next."""
+    year = _YEAR_BEFORE_DASH.search(text, max(0, start - 6), start)
+    if not year:
+        return False
+    return 1 <= (int(text[start : start + 2]) - int(year.group("yy"))) % 100 <= 10
 
 
 def _glued_code_after(text: str, end: int) -> bool:

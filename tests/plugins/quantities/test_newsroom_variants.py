@@ -290,7 +290,21 @@ def test_financial_times_currency_prefixes(sentence, expected):
     assert money_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The 2020-21 season was cut short.", []),
+        ("In 1990–91 prices fell 4%.", [("percentage", "4%", 4)]),
+        ("The 2015-19 plan hired 300 staff.", [("number", "300", 300)]),
+        ("Crowds of 1500-20 people.", [("number", "20", 20)]),
+    ],
+)
+def test_the_end_of_a_span_of_years_is_no_number(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
+    "spans of years": "2020-21 " * 5_000,
     "glued letter prefixes": "Rmb5bn SKr2bn " * 3_000,
     "en dash minus": " –3.2% " * 5_000,
     "negative words": "negative 2 percent " * 3_000,
