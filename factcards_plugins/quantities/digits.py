@@ -34,6 +34,8 @@ _SCALE_AFTER_DIGITS = re.compile(_SCALE_WORDS, re.IGNORECASE)
 _YEAR_BEFORE_DASH = re.compile(r"(?<![\d,.])(?:1\d|20|21)(?P<yy>\d\d)[-–]\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 _CODE_AFTER = re.compile(r"[A-Z]{3}(?![A-Za-z0-9])")
+# Units of measure glued to the digits that name nothing else ("5km", "3.5GHz"; not "5G", "4K", "100m").
+_GLUED_UNIT = re.compile(r"(?:km|kg|cm|mm|mg|ml|mph|kph|GHz|MHz|kHz|kW|kWh|MW|MWh|GW|GWh|TWh|ft|lbs?|oz)(?![A-Za-z0-9])")
 # Percent abbreviations glued to the digits ("3pc", "25bps", "0.5pp"); the unit reader reads them.
 _GLUED_PERCENT = re.compile(r"(?:pc|pct|pp|ppt|bps?)\b")
 
@@ -104,6 +106,8 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
             number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b")
         elif _glued_code_after(text, end):
             pass  # "12USD": the unit reader reads the code
+        elif _GLUED_UNIT.match(text, end):
+            pass  # "5km", "25kW": a measurement keeps its number, as "5 km" does
         elif not _GLUED_PERCENT.match(text, end):
             return None  # 5G, 1990s, 10am, 3D
     return number

@@ -303,7 +303,15 @@ def test_the_end_of_a_span_of_years_is_no_number(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+def test_units_glued_to_the_digits_keep_their_number():
+    assert numbers_of("She ran 5km in winds of 60mph with a 3.5GHz watch.") == [
+        ("number", "5", 5), ("number", "60", 60), ("number", "3.5", 3.5),
+    ]
+    assert numbers_of("The 5G mast, a 4K screen and the 100m final.") == []
+
+
 HOSTILE = {
+    "glued units": "5km 25kW " * 4_000,
     "spans of years": "2020-21 " * 5_000,
     "glued letter prefixes": "Rmb5bn SKr2bn " * 3_000,
     "en dash minus": " –3.2% " * 5_000,
