@@ -39,6 +39,14 @@ def _thousands(text: str, number: Number) -> bool:
     return text[number.end - 1] == "k" and not _DISTANCE_AFTER.match(text, number.end)
 
 
+_SIGNS = MINUS_SIGN_CHARS + EN_DASH
+
+
+def _may_be_house_or_rank(text: str, number: Number) -> bool:
+    """The cheap test before ``_house_or_rank_number``: a dash or a capital after the number, or "." before it."""
+    return text[number.end : number.end + 1] == "-" or text[number.end + 1 : number.end + 2].isupper() or text[number.start - 2 : number.start - 1] == "."
+
+
 def _house_or_rank_number(text: str, number: Number) -> bool:
     """Whether ``number`` is a house number ("at 10 Downing Street"), a rank or a name ("No. 10", "7-Eleven")."""
     start, end = number.start, number.end
@@ -67,7 +75,7 @@ def bare_number_ok(view: TextView, number: Number) -> bool:
     text = view.text
     if number.article or number.scale_abbreviation and not _thousands(text, number):
         return False  # "40m", "5K": money without its currency, or metres and kilometres
-    surface = text[number.start : number.end].lstrip(MINUS_SIGN_CHARS + EN_DASH)
+    surface = text[number.start : number.end].lstrip(_SIGNS)
     if surface.isdigit():
         if len(surface) == 4 and 1000 <= number.value < 2200:
             return False  # a year (AP style writes counts of 1,000 and more with a comma)
@@ -93,7 +101,7 @@ def bare_number_ok(view: TextView, number: Number) -> bool:
         return False  # type 2 diabetes, type 1 error: a name
     if _camel_case_name_before(text, chain_start):
         return False  # iPhone 15: a name
-    if _house_or_rank_number(text, number):
+    if _may_be_house_or_rank(text, number) and _house_or_rank_number(text, number):
         return False  # at 10 Downing Street, No. 10
     capital = None if "," in surface else capitalized_word_before(text, chain_start)  # names hold no "1,500"
     if capital and capital.group("word").lower() not in FUNCTION_WORDS and not starts_sentence(text, capital.start()):
