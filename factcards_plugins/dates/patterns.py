@@ -218,7 +218,7 @@ IN_BEFORE = re.compile(r"(?<![\w-])[Ii]n\s\Z")
 # After "in a day": a count that is no count ("in a day or two"), or an approximate one ("or so").
 OR_TWO_AFTER = re.compile(r"\sor\s(?:two|three|more)\b")
 OR_SO_AFTER = re.compile(r"\sor\sso\b")
-YEAR_DIGITS = re.compile(r"\b((?:1[89]|20)\d\d)\b")
+YEAR_DIGITS = re.compile(rf"\b({_YEAR})\b")
 
 # --- anaphoric references: resolved against the last date the text established -----------------
 _ANAPHOR_UNIT = r"day|week|month|quarter|year"
@@ -260,8 +260,8 @@ YEAR_CONTEXT = re.compile(
     r"[\s,]{1,3}|['’]s\s|[-–])$"
 )
 # A year between two others of a list: "in 1994, [1995] and 1997" (not "In March 2020, 1850 flights").
-YEAR_IN_LIST_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d,\s\Z")
-YEAR_IN_LIST_AFTER = re.compile(r"(?:,\s|\s(?:and|or)\s)(?:1[89]|20)\d\d\b")
+YEAR_IN_LIST_BEFORE = re.compile(rf"\b{_YEAR},\s\Z")
+YEAR_IN_LIST_AFTER = re.compile(rf"(?:,\s|\s(?:and|or)\s){_YEAR}\b")
 STRONG_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|early|late|fiscal|of)\s$")
 # Both end at the end (``$``: or before a final newline), so a match starts at most this far back.
 YEAR_CONTEXT_REACH = 17 + 1
@@ -465,9 +465,9 @@ class _Span:
 class AfterCount:
     """A trigger for a unit after its count: the hits of ``unit`` after a word that may close a
     count (``COUNT_END_WORDS``: "48", "three", "a few", "a couple of", "and a half"), maybe with a
-    word like "more" between ("two more weeks"), or before "-long" ("day-long", "decades-long"), or after "the
-    past" ("the past decade"), or before "ended" ("the year ended March 31"); "last year" and
-    "the day" are no hits. A hit spans from the count's last word to the unit's end."""
+    word like "more" between ("two more weeks"), or before "-long" ("day-long", "decades-long"),
+    or after "the past" ("the past decade"), or before "ended" ("the year ended March 31"); "last
+    year" and "the day" are no hits. A hit spans from the count's last word to the unit's end."""
 
     def __init__(self, unit: str) -> None:
         self.unit = re.compile(unit)

@@ -91,14 +91,18 @@ def on_relative(match, ctx: Context) -> Found | None:
         count = count if count is not None else int(match["count"])
         steps = -count if match["dir"] == "ago" else count
         modifier = "approximate" if match["orso"] or match["count"].lower() in ("a few", "several", "a couple of") else None
-    if ctx.anchor is None:
-        iso, granularity = None, "week" if unit == "weekend" else unit
-    else:
-        iso, granularity = R.shift_period(ctx.anchor, unit, steps)
+    iso, granularity = _shifted_dateline(ctx, unit, steps)
     value = ctx.date_value(iso, granularity, RELATIVE, modifier=modifier)
     # "from $4 million a year ago" may name the year-ago quarter (``anaphora``).
     anaphor = ("ago",) if match["agounit"] == "year" and steps == -1 else None
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), anaphor=anaphor)
+
+
+def _shifted_dateline(ctx: Context, unit: str, steps: int) -> tuple[str | None, str]:
+    """The dateline's ``unit`` moved by ``steps`` and its granularity; no value without a dateline."""
+    if ctx.anchor is None:
+        return None, "week" if unit == "weekend" else unit
+    return R.shift_period(ctx.anchor, unit, steps)
 
 
 def _year_end(match, ctx: Context) -> Found | None:
@@ -138,10 +142,7 @@ def time_from_now(match, ctx: Context, unit: str, count: int, approximate: bool 
     granularity (``relative``; a decade on is a year); ``approximate``: "in five years or so"."""
     if unit == "decade":
         unit, count = "year", count * 10
-    if ctx.anchor is None:
-        iso, granularity = None, unit
-    else:
-        iso, granularity = R.shift_period(ctx.anchor, unit, count)
+    iso, granularity = _shifted_dateline(ctx, unit, count)
     value = ctx.date_value(iso, granularity, RELATIVE, modifier="approximate" if approximate else None)
     end = match.end() + (len(" or so") if approximate else 0)
     return Found(match.start(), end, "date", value, ctx.confidence(value))

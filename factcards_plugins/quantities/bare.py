@@ -13,6 +13,8 @@ from .vocabulary import EN_DASH, FUNCTION_WORDS, MINUS_SIGN_CHARS
 
 
 _CAPITALIZED_WORD_AFTER = re.compile(r"[ -][A-Z][a-z]")
+# The signs a bare number may carry before its digits: a minus, or an en dash used as one.
+_SIGNS = MINUS_SIGN_CHARS + EN_DASH
 # A house number: after "at" or "from", before a street's name ("at 10 Downing Street"; not
 # "three Wall Street banks"); a rank or a name after "No." ("No. 10").
 _ADDRESS_BEFORE = re.compile(r"\b(?:[Aa]t|[Ff]rom|[Oo]utside|[Ii]nside|[Nn]ear) \Z")
@@ -39,20 +41,12 @@ def _thousands(text: str, number: Number) -> bool:
     return text[number.end - 1] == "k" and not _DISTANCE_AFTER.match(text, number.end)
 
 
-_SIGNS = MINUS_SIGN_CHARS + EN_DASH
-
-
-def _may_be_house_or_rank(text: str, number: Number) -> bool:
-    """The cheap test before ``_house_or_rank_number``: a dash or a capital after the number, or "." before it."""
-    return text[number.end : number.end + 1] == "-" or text[number.end + 1 : number.end + 2].isupper() or text[number.start - 2 : number.start - 1] == "."
-
-
 def _house_or_rank_number(text: str, number: Number) -> bool:
     """Whether ``number`` is a house number ("at 10 Downing Street"), a rank or a name ("No. 10", "7-Eleven")."""
     start, end = number.start, number.end
     if start >= 4 and text[start - 2] == "." and _NUMBER_ABBREVIATION_BEFORE.search(text, max(0, start - 5), start):
         return True
-    if not number.words and _NAME_AFTER_HYPHEN.match(text, end):
+    if text[end : end + 1] == "-" and not number.words and _NAME_AFTER_HYPHEN.match(text, end):
         return True
     if not (text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()):
         return False
@@ -101,7 +95,7 @@ def bare_number_ok(view: TextView, number: Number) -> bool:
         return False  # type 2 diabetes, type 1 error: a name
     if _camel_case_name_before(text, chain_start):
         return False  # iPhone 15: a name
-    if _may_be_house_or_rank(text, number) and _house_or_rank_number(text, number):
+    if _house_or_rank_number(text, number):
         return False  # at 10 Downing Street, No. 10
     capital = None if "," in surface else capitalized_word_before(text, chain_start)  # names hold no "1,500"
     if capital and capital.group("word").lower() not in FUNCTION_WORDS and not starts_sentence(text, capital.start()):

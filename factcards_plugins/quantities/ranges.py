@@ -128,9 +128,7 @@ class Ranges:
         also a spoken price, ``a dollar fifty``, ``5 quid 50``."""
         whole, cents = pieces[i], pieces[i + 1]
         if whole.type == "money" and cents.type == "number" and self._spoken_cents(whole, cents):
-            value = self.values.value_of(whole, whole.number.value + cents.number.value / 100)
-            self.values.qualify(value, whole.start)
-            return Quantity("money", whole.start, cents.end, value)
+            return self._with_cents(whole, cents)
         if whole.type != "money" or cents.type != "money" or whole.factor != 1 or cents.factor != 0.01:
             return None
         joint = self.text[whole.end : cents.start]
@@ -138,9 +136,12 @@ class Ranges:
             return None
         if joint == ", " and not self.text[cents.end - 1].isalpha():
             return None  # "40 bucks, 75¢": two amounts of a list
-
         if whole.number.kind != "cardinal" or cents.number.kind != "cardinal" or not 0 < cents.number.value < 100:
             return None
+        return self._with_cents(whole, cents)
+
+    def _with_cents(self, whole: Piece, cents: Piece) -> Quantity:
+        """The amount ``whole`` and its ``cents`` as one amount of money."""
         value = self.values.value_of(whole, whole.number.value + cents.number.value / 100)
         self.values.qualify(value, whole.start)
         return Quantity("money", whole.start, cents.end, value)

@@ -237,7 +237,6 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
     a_before = takes_a and bool(_A_BEFORE.search(text, max(0, group[i].start() - 3), group[i].start()))
     total, current, last, j = 0.0, 0.0, "a" if a_before else None, i
     kind, last_scale = "cardinal", 1
-
     start = group[i].start() - (2 if a_before else 0)
     end = None
     while j < len(group):
