@@ -86,7 +86,7 @@ def test_in_so_long_in_a_future_clause_is_a_date_from_the_dateline(text, span, e
         ("The club will win its third title in four years.", "four years"),
         ("The offer will close in five business days.", "five business days"),
         ("The bank said in 2015 that the notes would be repaid in five years.", "five years"),
-        ("The waste will stay dangerous in 100,000 years.", "100,000 years"),
+        ("The vault will be reopened in 100,000 years.", "100,000 years"),
         ("Results will be known in a day or two.", "a day"),
         ("The panel will finish its work within a year.", "a year"),
     ],
