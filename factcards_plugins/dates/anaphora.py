@@ -35,8 +35,11 @@ def on_anaphor(match, ctx: Context) -> Found | None:
         count = _COUNTS.get(match["count"].lower()) or (int(match["count"]) if match["count"].isdigit() else None)
         if count is None:
             return None
+        unit = match["sunit"]
+        if unit == "fortnight":
+            unit, count = "week", 2 * count
         steps = -count if (match["dir"] or match["dir2"]) in ("earlier", "before") else count
-        return _pending(match, ("shift", match["sunit"], steps), match["sunit"])
+        return _pending(match, ("shift", unit, steps), unit)
     if match["lastyears"]:
         return _last_years_period(match, ctx)
     if match["yord"] or match["pord"]:

@@ -135,7 +135,7 @@ def _month_of_related_year(match, ctx: Context, modifier: str | None) -> Found:
 
 
 def _bare_month_is_date(match, ctx: Context) -> bool:
-    if P.EVERY_BEFORE.search(ctx.before(match.start(), 6)):
+    if P.EVERY_BEFORE.search(ctx.before(match.start(), P.EVERY_WIDTH)):
         return False  # "every May": a set
     if P.MONTH_CONTEXT.search(ctx.before(match.start(), 14)):
         return True

@@ -74,8 +74,8 @@ _AGO_COUNT = r"(?P<count>(?i:a couple of|a few|several|an?|one|two|three|four|fi
 RELATIVE = re.compile(
     r"\b(?:"
     rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?<=[Tt]he\s)current)\s{_REL_UNIT}"
-    rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year)"
-    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\snow)"
+    rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year|decade)"
+    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|fortnight|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\snow)"
     r"|(?P<word>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
     r"|(?P<yearend>year[-\s]end)"
@@ -221,7 +221,7 @@ OR_SO_AFTER = re.compile(r"\sor\sso\b")
 YEAR_DIGITS = re.compile(rf"\b({_YEAR})\b")
 
 # --- anaphoric references: resolved against the last date the text established -----------------
-_ANAPHOR_UNIT = r"day|week|month|quarter|year"
+_ANAPHOR_UNIT = r"day|week|fortnight|month|quarter|year"
 ANAPHOR = re.compile(
     r"\b(?:"
     rf"(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{{1,2}})\s(?P<sunit>{_ANAPHOR_UNIT})s?\s"
@@ -333,8 +333,9 @@ MONTH_ATTRIBUTIVE_AFTER = re.compile(
 )
 # "through January", "until May": a limit (ahead after a present perfect or a postponement).
 LIMIT_BEFORE = re.compile(r"(?<![\w'’])(?:[Uu]ntil|[Tt]ill|[Tt]hrough|[Ii]nto)\s\Z")
-# "every Monday", "each May": a set, no date.
-EVERY_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:every|each)\s\Z")
+# "every Monday", "each May", "every other Tuesday": a set, no date.
+EVERY_BEFORE = re.compile(r"(?i)(?<![\w'’])(?:every|each)\s(?:(?:other|second|third|fourth|alternate)\s)?\Z")
+EVERY_WIDTH = len("every alternate ")
 # "postponed until Tuesday": a limit set ahead, whatever the verb's tense.
 POSTPONED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|put\soff|pushed\sback|rescheduled)\b")
 # A weekday's possessive before a noun that is no scheduled event: "Tuesday's declaration" (not
@@ -383,9 +384,9 @@ _RELATIVE_PHRASES = (
         for word in (relation.capitalize(), relation)
         for unit in ["week", "month", "year", "quarter", "decade", *parts]
     ]
-    + [f"{unit}{plural}{so} {way}" for unit in ("day", "week", "month", "year", "decade") for plural in ("", "s")
+    + [f"{unit}{plural}{so} {way}" for unit in ("day", "week", "fortnight", "month", "year", "decade") for plural in ("", "s")
        for so in ("", " or so") for way in ("ago", "from now")]
-    + [f"of the {unit}" for unit in ("week", "month", "year")]
+    + [f"of the {unit}" for unit in ("week", "month", "year", "decade")]
     + ["year-end", "year end"]
     + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()
     + ["the day "]
@@ -520,7 +521,7 @@ TRIGGERS = {
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     # A count and unit before "earlier" ... ("twelve " before the unit), "1988 third-" before "quarter";
     # every other form's trigger starts one letter into the match ("[Ff]ollowing" -> "ollowing").
-    ANAPHOR: (AnyOf(*[rf"{unit}s?\s(?:earlier|later|before|after)" for unit in ("day", "week", "month", "quarter", "year")],
+    ANAPHOR: (AnyOf(*[rf"{unit}s?\s(?:earlier|later|before|after)" for unit in ("day", "week", "fortnight", "month", "quarter", "year")],
                     r"ear-(?:earlier|ago)", r"omparable\s", r"orresponding\s", r"ame\s(?:day|week|month|year|quarter|period)",
                     *[rf"{word}\s(?:day|week|month|year)" for word in ("ollowing", "revious", "receding", "rior", "ext")],
                     r"hat\s(?:day|month|year|quarter)", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",

@@ -15,7 +15,7 @@ def on_weekday(match, ctx: Context) -> Found | None:
         ctx.text, match.end()
     ):
         return None
-    if P.EVERY_BEFORE.search(ctx.before(match.start(), 6)):
+    if P.EVERY_BEFORE.search(ctx.before(match.start(), P.EVERY_WIDTH)):
         return None  # "every Monday": a set
     modifier = match["mod"] and match["mod"].lower()
     weekday = P.WEEKDAYS[match["wd"].lower()]
@@ -89,6 +89,8 @@ def on_relative(match, ctx: Context) -> Found | None:
         if count is None and not match["count"].isdigit():
             return None  # a case-blind match on a look-alike letter ("ſeven days ago")
         count = count if count is not None else int(match["count"])
+        if unit == "fortnight":
+            unit, count = "week", 2 * count
         steps = -count if match["dir"] == "ago" else count
         modifier = "approximate" if match["orso"] or match["count"].lower() in ("a few", "several", "a couple of") else None
     iso, granularity = _shifted_dateline(ctx, unit, steps)

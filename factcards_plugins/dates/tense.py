@@ -37,11 +37,11 @@ _SCHEDULED_PRESENT = frozenset(
     "begins starts ends opens closes meets faces resumes expires arrives departs begin meet resume arrive depart".split()
 )
 _FUTURE_WORDS = _SCHEDULED_PRESENT | frozenset(
-    "will shall won't wo 'll upcoming next would could might should tomorrow is are am scheduled slated due expected set poised "
+    "will shall won't wo 'll upcoming next would could might should must tomorrow is are am scheduled slated due expected set poised "
     "plans plan planning intends intend aims aim to-be going".split()
 )
 # "temperatures could reach 36C on Thursday", "the vote might slip to May".
-_MODALS_OF_LIKELIHOOD = frozenset("could might should".split())
+_MODALS_OF_LIKELIHOOD = frozenset("could might should must".split())
 _NEEDS_INFINITIVE = frozenset("set plan plans planning intend intends aim aims going".split())
 _PAST_WORDS = frozenset(
     "told met held went came made took gave saw left sent spoke wrote won lost began became "

@@ -116,7 +116,9 @@ def test_year_end_as_an_adjective_is_no_date():
     assert values("Year-end net was below the prior level.", "2022-10-20") == {}
 
 
-@pytest.mark.parametrize("sentence", ["The farmers' market opens every Monday.", "Floods come every May.", "The council meets each Friday."])
+@pytest.mark.parametrize("sentence", ["The farmers' market opens every Monday.", "Floods come every May.", "The council meets each Friday.",
+                                      "The bin lorry comes every other Tuesday.", "The quiz is held every second Thursday.",
+                                      "Fairs open on every alternate Saturday."])
 def test_a_set_is_no_date(sentence):
     assert values(sentence, "2022-02-16") == {}
 

@@ -106,6 +106,10 @@ def only(text, published=DATELINE, types=("date", "time"), **config):
         ("Developers at this week's conference cheered.", "this week", "2022-W07"),
         ("Temperatures could reach 36C on Thursday.", "Thursday", "2022-02-17"),
         ("He could not attend the hearing on Thursday.", "Thursday", "2022-02-10"),
+        ("The insurer must file its plan by Thursday, the judge said.", "Thursday", "2022-02-17"),  # an obligation is ahead
+        ("The insurer must have filed its plan on Thursday, the judge said.", "Thursday", "2022-02-10"),
+        ("Emissions must halve by the end of the decade, the report said.", "end of the decade", "202X"),
+        ("The levy stays in force until the end of the decade.", "end of the decade", "202X"),
         ("Airmail began as early as 1911 in the US.", "1911", "1911"),
         ("It followed a 2001 marriage to a diplomat.", "2001", "2001"),
         ("He voiced a bear in the feature (2003), his last role.", "2003", "2003"),

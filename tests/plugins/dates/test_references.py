@@ -157,3 +157,18 @@ def test_an_apposition_without_a_dateline_stays_unresolved_and_the_card_keeps_it
                    published=None)
     assert found["third quarter of 2021"][1] == "2021-Q3"
     assert found["second quarter"][1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "resolution"),
+    [
+        ("The ferry sank a fortnight ago.", "a fortnight ago", "2022-W41", "relative"),
+        ("Two fortnights ago the mill shut.", "Two fortnights ago", "2022-W39", "relative"),
+        ("The count is due a fortnight from now.", "a fortnight from now", "2022-W45", "relative"),
+        ("The bridge shut on Oct. 3. A fortnight later, it reopened.", "A fortnight later", "2022-10-17", "anaphoric"),
+    ],
+)
+def test_a_fortnight_before_or_after_is_two_weeks(text, span, value, resolution):
+    found = values(text)
+    assert found[span] == ("date", value, resolution)
+    assert not any(kind == "duration" for kind, _, _ in found.values())
