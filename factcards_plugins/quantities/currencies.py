@@ -13,17 +13,20 @@ from .cldr import currency_names, currency_signs
 
 # Currency prefixes written before the amount: prefix -> (ISO 4217, ambiguous?), and every currency
 # sign Unicode has (``cldr.currency_signs``). A bare "$" is the extractor's ``default_dollar`` and
-# always ambiguous.
+# always ambiguous. The one list of prefixes: the patterns that read them are built from it. Each is
+# read with or without a space before the digits ("US$ 5", "Rs450"); one of letters right before a
+# "$" that names a dollar ("C$", not "R$") is also an explicit dollar (``document_dollar_of``).
 SYMBOLS = {
-    "US$": ("USD", False), "U.S.$": ("USD", False), "C$": ("CAD", False), "CA$": ("CAD", False),
-    "CAN$": ("CAD", False), "CDN$": ("CAD", False), "Can$": ("CAD", False), "US $": ("USD", False), "U.S. $": ("USD", False),
+    "US$": ("USD", False), "U.S.$": ("USD", False), "US $": ("USD", False), "U.S. $": ("USD", False),
+    "C$": ("CAD", False), "CA$": ("CAD", False), "CAN$": ("CAD", False), "CDN$": ("CAD", False), "Can$": ("CAD", False),
+    "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False), "HK$": ("HKD", False),
+    "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False), "Mex$": ("MXN", False),
     "$US": ("USD", False), "$A": ("AUD", False), "$AU": ("AUD", False), "$NZ": ("NZD", False), "$HK": ("HKD", False),
-    "$CAN": ("CAD", False), "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False),
-    "HK$": ("HKD", False), "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False),
-    "Mex$": ("MXN", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "SFr": ("CHF", False),
-    "Rmb": ("CNY", False), "SKr": ("SEK", False), "NKr": ("NOK", False), "DKr": ("DKK", False),
-    "Fr.": ("CHF", True), **currency_signs(),
+    "$CAN": ("CAD", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "Rmb": ("CNY", False),
+    "SFr": ("CHF", False), "SFr.": ("CHF", False), "SKr": ("SEK", False), "NKr": ("NOK", False), "DKr": ("DKK", False),
+    **currency_signs(),
 }  # fmt: skip
+_PREFIXES = [symbol for symbol in SYMBOLS if len(symbol) > 1]
 SIGNS = "".join(sorted(symbol for symbol in SYMBOLS if len(symbol) == 1))
 # Currency names written after the amount. Ambiguous names take the most common currency in English news.
 CURRENCY_WORDS = {
@@ -60,10 +63,11 @@ DOLLAR_ADJECTIVES = {
 CENT_WORDS = {"cent": None, "cents": None, "pence": "GBP", "penny": "GBP", "pennies": "GBP", "euro cent": "EUR", "euro cents": "EUR"}
 # ISO codes that are also English words are only read when written in capitals and touching a number.
 SYMBOL_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<sym>US ?\$|U\.S\. ?\$|CA\$|CAN\$|CDN\$|Can\$|C\$|AUD\$|AU\$|A\$|NZ\$|HK\$|SG\$|S\$|NT\$|R\$|Mex\$"
-    r"|\$(?:US|AU|A|NZ|HK|CAN)|Rs\.?|RMB|Rmb|SFr\.?|SKr|NKr|DKr)"
+    rf"(?:(?<![A-Za-z])(?P<sym>{trie_pattern(_PREFIXES)})"
     rf"|(?P<bare>[{re.escape(SIGNS)}])|(?<![A-Za-z])(?P<code>[A-Z]{{3}}))\s?(?P<minus>-)?\Z"
 )
+# How far back from the digits ``SYMBOL_BEFORE`` is searched: the longest prefix and a space.
+SYMBOL_BEFORE_REACH = max(map(len, _PREFIXES)) + 1
 WORD_AFTER = re.compile(
     r"[ -](?:(?P<adj>u\.s\.|us|american|canadian|australian|new zealand|hong kong|singapore|taiwan(?:ese)?|zimbabwe|namibian) )?"
     rf"(?P<word>{trie_pattern([*CURRENCY_WORDS, *CENT_WORDS])})(?:(?P<sterling> sterling)|\b)",
@@ -75,11 +79,13 @@ NAME_AFTER = re.compile(rf"[ -](?P<name>{trie_pattern(CURRENCY_NAMES)})\b", re.I
 CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
 # A sign after the amount ("45€", "70 ₴", "75¢"), not one that opens the next amount ("5 $10").
 SIGN_AFTER = re.compile(rf" ?(?P<sign>[{re.escape(SIGNS)}¢])(?!\s?\d)")
-# A code or sign glued to the digits it is written before ("EUR12.50", "Rs450"), for ``digits``.
-# The dollars of Australian copy ("$US5 million", "$A2bn") and the Financial Times' prefixes
-# ("Rmb5bn", "SFr2bn", "SKr2bn") are such prefixes too.
-GLUED_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:[A-Z]{3}|Rs|Rmb|SFr|SKr|NKr|DKr|\$(?:US|AU|A|NZ|HK|CAN))\Z")
-GLUED_LETTER_PREFIXES = frozenset({"Rs", "RMB", "Rmb", "SFr", "SKr", "NKr", "DKr"})
+# The prefixes ending in a letter, which ``digits`` reads glued to the digits ("Rs450", "Rmb5bn",
+# "$A2bn") where other letters before digits make no number (G7, A320), and the pattern that finds
+# them or an ISO code ("EUR12.50") there. A prefix ending in "$" or "." is glued to digits anyway.
+GLUED_LETTER_PREFIXES = frozenset(prefix for prefix in _PREFIXES if prefix[-1].isalpha())
+GLUED_PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?:[A-Z]{{3}}|{trie_pattern(GLUED_LETTER_PREFIXES)})\Z")
+# How far back from the digits ``GLUED_PREFIX_BEFORE`` is searched: its longest prefix or a code.
+GLUED_PREFIX_REACH = max(3, *map(len, GLUED_LETTER_PREFIXES))
 # Words of a sentence about money before an amount in pounds, won or rand ("paid 200 pounds"),
 # and the words of a weight that veto it ("weighed 8 pounds", "lost 20 pounds").
 MONEY_CONTEXT_BEFORE = re.compile(
@@ -122,9 +128,14 @@ _CURRENCY_HINT = re.compile(
 )
 # Every _CURRENCY_HINT match starts with one of these (the pattern is case-sensitive).
 _CURRENCY_HINT_CUES = ("Canad", "Ottawa", "Australia", "Canberra", "New Zealand", "Hong Kong", "Singapore", "Taiwan")
-# Explicit dollars other than the U.S. one; a document that writes only these means them by a bare "$".
-_EXPLICIT_DOLLAR = re.compile(r"(?<![A-Za-z])(?P<p>US|U\.S\.|CA|CAN|CDN|Can|C|AU|AUD|A|NZ|HK|SG|S|NT)\$")
-_EXPLICIT_DOLLAR_PREFIX = 4  # the longest prefix, "U.S."
+# The currencies called dollar, and the letters written right before a "$" that name one ("C$", "U.S.$";
+# not "R$", the real): explicit dollars. A document that writes only non-U.S. ones means them by a bare "$".
+_DOLLARS = frozenset(DOLLAR_ADJECTIVES.values())
+_DOLLAR_PREFIXES = [
+    prefix[:-1] for prefix in _PREFIXES if prefix.endswith("$") and " " not in prefix and SYMBOLS[prefix][0] in _DOLLARS
+]
+_EXPLICIT_DOLLAR = re.compile(rf"(?<![A-Za-z])(?P<p>{trie_pattern(_DOLLAR_PREFIXES)})\$")
+_EXPLICIT_DOLLAR_PREFIX = max(map(len, _DOLLAR_PREFIXES))
 _DENSE_DOLLARS = 32  # fewer characters than this per "$", and one scan of the text is cheaper than a search per "$"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .currencies import ENGLISH_CODES, GLUED_LETTER_PREFIXES, GLUED_PREFIX_BEFORE, iso_codes
+from .currencies import ENGLISH_CODES, GLUED_LETTER_PREFIXES, GLUED_PREFIX_BEFORE, GLUED_PREFIX_REACH, iso_codes
 from .cues import DASH_CHAIN_LEFT, DASH_CHAIN_RIGHT, MONTH_AFTER, MONTH_BEFORE, PERIOD_AFTER_ORDINAL
 from .model import Number
 from .scales import SCALE_AFTER
@@ -114,12 +114,12 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
 
 
 def _glued_currency(text: str, start: int, before: str) -> bool:
-    """Whether a currency code or "Rs" is glued to the digits at ``start`` ("EUR12.50", "Rs450")."""
+    """Whether a currency code or a prefix ending in a letter is glued to the digits at ``start`` ("EUR12.50", "Rs450")."""
     if not before.isalpha():
         return False
-    glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - 4), start)
+    glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - GLUED_PREFIX_REACH), start)
     prefix = glued.group() if glued else ""
-    return prefix in GLUED_LETTER_PREFIXES or prefix.startswith("$") or prefix in iso_codes() and prefix not in ENGLISH_CODES
+    return prefix in GLUED_LETTER_PREFIXES or prefix in iso_codes() and prefix not in ENGLISH_CODES
 
 
 def _scaled_range_end(text: str, start: int, end: int) -> bool:

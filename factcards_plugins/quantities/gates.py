@@ -5,9 +5,10 @@ searches are skipped), and where sentences and capitalized names begin.
 from __future__ import annotations
 
 import re
+import string
 
 from .casefold import ignorecase_spellings
-from .currencies import SIGNS
+from .currencies import SIGNS, SYMBOLS
 from .vocabulary import MONTHS, QUALIFIERS
 
 
@@ -22,9 +23,9 @@ _MONTH_ENDINGS = ignorecase_spellings([month[-3:] for month in MONTHS])
 # The characters _PERCENT_AFTER, WORD_AFTER, CODE_AFTER and SIGN_AFTER can start with (a code is in capitals;
 # a percent abbreviation glued to the digits, "3pc", "25bp", in lowercase).
 UNIT_FIRST_CHARS = frozenset(" -%ABCDEFGHIJKLMNOPQRSTUVWXYZ¢pb" + SIGNS)
-# The last characters of SYMBOL_BEFORE's symbols and codes: "$", the "." of "Rs." and "SFr.", the "s" of "Rs",
-# the "r" of "SFr" and "SKr", the "b" of "Rmb", a capital (RMB and the ISO codes) or a currency sign. The pattern is case-sensitive.
-_SYMBOL_LAST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ$.srb" + SIGNS)
+# The last characters of SYMBOL_BEFORE's symbols and codes: those of SYMBOLS' prefixes and signs, and the
+# capitals of an ISO code. The pattern is case-sensitive.
+_SYMBOL_LAST_CHARS = frozenset(string.ascii_uppercase).union(symbol[-1] for symbol in SYMBOLS)
 # The last characters of the connectives of ``_MONTH_DAY_RANGE_BEFORE``: a dash, or the last letter of
 # "to", "and", "through" or "until".
 CONNECTIVE_LAST_CHARS = frozenset("-–") | ignorecase_spellings(["o", "d", "h", "l"])

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from .cues import TextView
 from .currencies import (
     CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_NAMES, CURRENCY_WORDS, DOLLAR_ADJECTIVES, ENGLISH_CODES,
-    MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SIGN_AFTER, SIGNS, SYMBOL_BEFORE, SYMBOLS, iso_codes,
+    MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SIGN_AFTER, SIGNS, SYMBOL_BEFORE, SYMBOL_BEFORE_REACH, SYMBOLS,
+    iso_codes,
 )  # fmt: skip
 from .gates import UNIT_FIRST_CHARS, symbol_may_end
 from .model import Number
@@ -80,7 +81,7 @@ class UnitReader:
         piece = Piece(number, number.start, number.end)
         if number.kind != "cardinal" and number.kind != "fraction":
             return piece  # ordinals and multipliers take no unit
-        prefix = SYMBOL_BEFORE.search(text, max(0, number.start - 7), number.start) if symbol_may_end(text, number.start) else None
+        prefix = SYMBOL_BEFORE.search(text, max(0, number.start - SYMBOL_BEFORE_REACH), number.start) if symbol_may_end(text, number.start) else None
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
         if number.pence:
@@ -119,7 +120,7 @@ class UnitReader:
             currency, ambiguous, surface = code, False, code
         else:
             surface = symbol
-            currency, ambiguous = SYMBOLS[symbol if symbol in SYMBOLS else symbol.rstrip(".")]
+            currency, ambiguous = SYMBOLS[symbol]
             currency = currency or self.default_dollar
             if ambiguous and currency != self.default_dollar:
                 currency = self._country_currency(symbol, piece.number.start) or currency
