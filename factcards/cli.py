@@ -4,7 +4,8 @@ Exit codes:
   0  success
   1  ``validate``: the card is invalid; ``card``: the card failed its own schema (a plugin bug)
   2  usage error (unknown option, unknown extractor or summarizer)
-  3  bad input (missing file, directory, binary, invalid UTF-8, empty, too large, malformed JSON)
+  3  bad input (missing file, directory, binary, invalid UTF-8, empty, too large, malformed JSON,
+     closed stdin), or a card that cannot be written (a missing folder, a full disk)
   4  a plugin failed under ``--strict-plugins``
   5  the card took longer than ``--timeout``
   130  ``card``: interrupted (Ctrl-C): one line, no card, no partial output file
@@ -201,9 +202,22 @@ def card(plugin_manager, options, source, output, fmt, input_format, published):
         elif sys.stdout is None:  # started with its stdout closed (>&-)
             fail("cannot write the card: standard output is closed (use -o FILE)", EXIT_INPUT)
         else:
-            click.echo(rendered)
+            with failing_writes("the card"):
+                click.echo(rendered)
+                sys.stdout.flush()  # a full disk fails here, not at exit
     except KeyboardInterrupt:
         fail("interrupted", EXIT_INTERRUPTED)
+
+
+@contextlib.contextmanager
+def failing_writes(what: str):
+    """A write that fails (a full disk) exits 3 with one line; a reader that went away is click's (exit 1, quietly)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        fail(f"cannot write {what}: {exc.strerror or exc}", EXIT_INPUT)
 
 
 def make_card_of(pm, options: PipelineOptions, source: str, input_format: str, published: str | None):
@@ -223,23 +237,21 @@ def write_atomically(path: Path, content: str) -> None:
 
     Devices and pipes (``/dev/stdout``, ``/dev/null``) are written directly: they cannot be replaced.
     """
-    if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8") as fh:
-            fh.write(content)
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
+    with failing_writes(path):
+        if path.exists() and not path.is_file():
+            with path.open("w", encoding="utf-8") as fh:
+                fh.write(content)
+            return
+        directory = path.parent if str(path.parent) else Path(".")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror or exc}", EXIT_INPUT)
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        try:
+            os.chmod(tmp, 0o666 & ~_umask())
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(content)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 @cli.command("new-plugin")

@@ -28,15 +28,20 @@ def max_bytes_default() -> int:
     if value is None:
         return DEFAULT_MAX_BYTES
     try:
-        return int(value)
+        limit = int(value)
     except ValueError:
-        raise InputError(f"{MAX_BYTES_ENV} must be a whole number of bytes, not {value!r}") from None
+        limit = 0
+    if limit < 1:
+        raise InputError(f"{MAX_BYTES_ENV} must be a positive whole number of bytes, not {value!r}")
+    return limit
 
 
 def read_bytes(path: str | os.PathLike, *, max_bytes: int | None = None, stdin: BinaryIO | None = None) -> bytes:
     """The bytes of ``path`` (``-`` for ``stdin``), refusing directories and oversized inputs."""
     limit = max_bytes_default() if max_bytes is None else max_bytes
     if str(path) == "-":
+        if stdin is None and sys.stdin is None:  # started with its stdin closed (<&-)
+            raise InputError("cannot read standard input: it is closed")
         data = (stdin or sys.stdin.buffer).read(limit + 1)
         name = "standard input"
     else:

@@ -1,6 +1,7 @@
 """The command line: cards, bad input, atomic output, validate, schema, exit codes."""
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,33 @@ def test_failing_plugin_is_reported_on_stderr_and_strict_mode_fails(tmp_path, mo
     assert any(d["plugin"] == "exploding" for d in json.loads(result.stdout)["diagnostics"])
     strict = run("card", str(source), "--summarizer", "lead", "--strict-plugins")
     assert strict.exit_code == 4 and "kaboom" in strict.stderr
+
+
+def shell(command: str, **env):
+    """``command`` run by bash, as a newsroom user types it; stderr and the exit code."""
+    import os
+    import subprocess
+
+    return subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120, env={**os.environ, **env})
+
+
+def test_a_closed_stdin_is_one_line_exit_3():
+    result = shell(f"{sys.executable} -m factcards card - --summarizer lead <&-")
+    assert result.returncode == 3
+    assert result.stderr == "factcards: error: cannot read standard input: it is closed\n"
+
+
+@pytest.mark.parametrize("value", ["-5", "0"])
+def test_a_max_bytes_variable_that_is_no_positive_number_is_one_line_exit_3(sample_path, value):
+    result = shell(f"{sys.executable} -m factcards card {sample_path} --summarizer lead", FACTCARDS_MAX_BYTES=value)
+    assert result.returncode == 3 and result.stdout == ""
+    assert result.stderr == f"factcards: error: FACTCARDS_MAX_BYTES must be a positive whole number of bytes, not {value!r}\n"
+
+
+@pytest.mark.parametrize("where, written", [("-o /dev/full", "/dev/full"), ("> /dev/full", "the card")])
+@pytest.mark.parametrize("size", ["sample", "short"])
+def test_a_full_disk_is_one_line_exit_3(tmp_path, sample_path, where, written, size):
+    article = sample_path if size == "sample" else write(tmp_path, "short.txt", b"The city borrowed $5 million on Monday.")
+    result = shell(f"{sys.executable} -m factcards card {article} --summarizer lead {where}")
+    assert result.returncode == 3
+    assert result.stderr == f"factcards: error: cannot write {written}: No space left on device\n"
