@@ -264,7 +264,7 @@ def test_the_component_in_any_page(browser, lead_server, articles):
 
 @pytest.fixture(scope="module")
 def token_server(tmp_path_factory):
-    from conftest import running_server
+    from servers import running_server
 
     with running_server(tmp_path_factory.mktemp("token"), "--summarizer", "lead", "--workers", "1", env={"FACTCARDS_TOKEN": "desk-token"}) as server:
         yield server

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from conftest import PLUGINS, running_server
+from servers import PLUGINS, running_server
 
 TOKEN = "s3cret-token-for-tests"
 ORIGIN = "https://cms.example"

@@ -9,7 +9,7 @@ import pytest
 
 from factcards.pipeline import PipelineOptions
 
-from conftest import running_server
+from servers import running_server
 
 ELAPSED = re.compile(rb'"elapsed_ms": [0-9.e+-]+')
 
