@@ -8,7 +8,9 @@ is the input order whatever the worker count.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,8 +32,16 @@ def _start_worker(options: PipelineOptions) -> None:
     """Build this worker's pipeline and load its model; Ctrl-C is the parent's to handle."""
     global _pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _pipeline = options.build()
     _pipeline.warm_up()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the command's process is gone (``kill -9``, the OOM killer): the pool's queues never tell it."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=lambda: (parent.join(), os._exit(1)), name="factcards-parent-watch", daemon=True).start()
 
 
 def _card_batch(records: list[Record]) -> tuple[list[Entry], dict[str, int]]:

@@ -58,6 +58,11 @@ def write_atomically(path: Path, write, mode: str = "w") -> None:
         raise
 
 
+def leftover(name: str) -> bool:
+    """Whether ``name`` in OUT is a temporary errors.jsonl or manifest that a kill left before its rename."""
+    return name.endswith(".tmp") and name.startswith((f".{ERRORS_FILE}.", f".{MANIFEST_FILE}."))
+
+
 class Ledger:
     """Which records the output already holds, decided in input order.
 
@@ -112,6 +117,9 @@ class OutputDir:
         """Remove temporary files and the parts of chunks that were never committed; return how many."""
         committed = set(self.committed_chunks())
         removed = 0
+        for name in filter(leftover, os.listdir(self.root)):
+            (self.root / name).unlink(missing_ok=True)
+            removed += 1
         for sub in (CARDS, FACTS, CHUNKS):
             folder = self.root / sub
             if not folder.is_dir():

@@ -19,7 +19,7 @@ from ..config import redacted
 from ..errors import FactcardsError
 from ..pipeline import Pipeline, PipelineOptions
 from .inputs import Record, Source, count_records, expand_inputs, read_sources
-from .outputs import CARDS, CHUNKS, DUPLICATE, ERRORS_FILE, FACTS, FORMATS, LOCK_FILE, MANIFEST_FILE, SKIP, ChunkWriter, Entry, Ledger, OutputDir
+from .outputs import CARDS, CHUNKS, DUPLICATE, ERRORS_FILE, FACTS, FORMATS, LOCK_FILE, MANIFEST_FILE, SKIP, ChunkWriter, Entry, Ledger, OutputDir, leftover
 from .progress import Progress
 
 ENGINES = ("local", "ray")
@@ -218,7 +218,7 @@ def _open(output: OutputDir, job: dict[str, Any], resume: bool | None, overwrite
     if previous is None:
         if resume:
             raise BatchError(f"nothing to resume in {output.root}: it holds no batch output")
-        if output.root.is_dir() and any(p.name != LOCK_FILE for p in output.root.iterdir()):
+        if output.root.is_dir() and any(p.name != LOCK_FILE and not leftover(p.name) for p in output.root.iterdir()):
             raise BatchError(f"{output.root} is not empty and holds no batch output: choose an empty or new folder")
         return None
     if previous.get("job") != job:

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,71 @@ def test_ctrl_c_commits_what_is_finished_and_a_second_run_completes(job, tmp_pat
     assert 3 * CHUNK <= len(done) < len(reference) and done == reference[: len(done)]
     assert start(source, out, workers=0).wait(timeout=120) == 1
     assert [without_timing(c) for c in read_cards(out)] == reference
+
+
+def children_of(pid):
+    """The live processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_worker_processes_do_not_outlive_a_batch_killed_with_sigkill(job, tmp_path):
+    source, _, _ = job
+    out = tmp_path / "out"
+    process = start(source, out, workers=2)
+    try:
+        assert wait_for_chunks(process, out, 1), "the run ended before it could be killed"
+        workers = children_of(process.pid)
+        assert len(workers) >= 2
+        process.kill()  # only the batch process, as `kill -9 PID` or the OOM killer does
+        process.wait()
+        deadline = time.monotonic() + 20
+        while any(map(alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if alive(pid)], "worker processes were left running, orphaned"
+    finally:
+        kill_hard(process)
+
+
+KILLED_WRITING = """
+import os, signal, sys
+from factcards import PipelineOptions
+from factcards.batch import outputs, run
+
+real_replace = os.replace
+
+def replace(source, target):
+    if os.path.basename(target) == sys.argv[3]:
+        os.kill(os.getpid(), signal.SIGKILL)  # killed with the file written but not yet in place
+    real_replace(source, target)
+
+outputs.os.replace = replace
+run([sys.argv[1]], sys.argv[2], PipelineOptions(summarizer="lead"), workers=0, chunk_size=8, progress="off")
+"""
+
+
+@pytest.mark.parametrize("file", ["errors.jsonl", "manifest.json"])
+def test_a_kill_while_the_errors_or_the_manifest_is_written_leaves_no_temporary_file_after_the_next_run(job, tmp_path, file):
+    source, reference, reference_errors = job
+    out = tmp_path / "out"
+    killed = subprocess.run([sys.executable, "-c", KILLED_WRITING, str(source), str(out), file], capture_output=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert list(out.glob(f".{file}.*.tmp"))  # what the kill left
+    assert not run([str(source)], out, PipelineOptions(summarizer="lead"), workers=0, chunk_size=CHUNK, progress="off").interrupted
+    assert not list(out.rglob("*.tmp"))
+    assert [without_timing(c) for c in read_cards(out)] == reference and read_errors(out) == reference_errors
