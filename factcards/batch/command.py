@@ -11,6 +11,7 @@ from ..errors import FactcardsError
 from .runner import DEFAULT_BATCH_SIZE, DEFAULT_CHUNK_SIZE, run
 
 EXIT_FAILED_RECORDS = 1
+EXIT_INPUT = 3
 EXIT_INTERRUPTED = 130
 
 
@@ -43,6 +44,8 @@ def batch(plugin_manager, options, inputs, out, fmt, engine, workers, chunk_size
         )
     except FactcardsError as exc:
         fail(str(exc), exc.exit_code)
+    except OSError as exc:  # OUT cannot be made or written (a file in the way, a full disk), an input vanished
+        fail(f"{exc.filename or out}: {exc.strerror or exc}", EXIT_INPUT)
     counts = result.manifest["counts"]
     state = "interrupted" if result.interrupted else "done"
     click.echo(

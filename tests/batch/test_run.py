@@ -148,6 +148,14 @@ def test_the_command_exits_0_when_all_were_carded_and_2_on_a_bad_option(tmp_path
     assert missing.exit_code == 3
 
 
+def test_an_output_folder_that_cannot_be_made_is_one_line_exit_3(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:2])
+    out = source / "out"  # under a file: no folder can be made there
+    result = CliRunner().invoke(cli, ["batch", str(source), "-o", str(out), "--summarizer", "lead", "--workers", "0", "--progress", "off"])
+    assert result.exit_code == 3
+    assert result.stderr == f"factcards: error: {out}: Not a directory\n"
+
+
 def test_the_ray_engine_without_ray_says_how_to_install_it(tmp_path, articles, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)
     source = write_jsonl(tmp_path / "in.jsonl", articles[:1])
