@@ -28,7 +28,7 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure(level: str = "info", stream=None) -> None:
-    """Send the service's loggers (and uvicorn's) to ``stream`` as JSON lines."""
+    """Send the service's loggers (and uvicorn's) to ``stream`` as JSON lines, and any other library's warnings too."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter())
     for name in SERVICE_LOGGERS:
@@ -36,6 +36,7 @@ def configure(level: str = "info", stream=None) -> None:
         logger.handlers[:] = [handler]
         logger.setLevel(level.upper())
         logger.propagate = False
+    logging.getLogger().handlers[:] = [handler]  # python-multipart, say, whose warnings were bare text (logging's last resort)
 
 
 def access(request_id: str, method: str, path: str, status: int, duration_ms: float, client: str | None) -> None:

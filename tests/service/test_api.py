@@ -286,6 +286,17 @@ def test_request_ids_are_kept_or_made_and_logged(api, lead_server):
     assert entry["method"] == "GET" and entry["path"] == "/healthz" and entry["status"] == 200 and entry["duration_ms"] >= 0
 
 
+def test_what_a_library_logs_is_a_json_line_too(api, lead_server):
+    before = lead_server.log_path.stat().st_size
+    broken = api.post("/v1/cards", content=b"--xx\r\ngarbage", headers={"content-type": "multipart/form-data; boundary=yy", "x-request-id": "broken-form"})
+    assert_problem(broken, 422, "invalid-request")
+    with lead_server.log_path.open() as log:
+        log.seek(before)
+        lines = log.read().splitlines()
+    assert lines and all(line.startswith("{") for line in lines), lines  # python-multipart warns of the boundary
+    assert any(json.loads(line)["logger"].startswith("python_multipart") for line in lines)
+
+
 def test_security_headers_and_no_cors_by_default(api):
     response = api.get("/", headers={"origin": "https://cms.example"})
     csp = response.headers["content-security-policy"]
