@@ -62,6 +62,7 @@ def is_nickname(text: str, quoted: Quoted) -> bool:
 
 # A broadcaster's possessive before a programme's title: "CNN's", "MSNBC’s", "Fox News's".
 BROADCASTER = re.compile(r"(?:[A-Z][A-Z-]{1,7}|[A-Z][a-z]{1,12} News)['’]s? $")
+AFTER_POSSESSIVE = frozenset(("s ", "' ", "’ "))  # the two characters every BROADCASTER match ends with
 MAX_TITLE_WORDS = 6
 
 
@@ -69,7 +70,9 @@ def is_programme_title(text: str, quoted: Quoted) -> bool:
     """Whether the quote is a programme's title after its broadcaster (``told NBC's "Evening
     Watch"``, ``on Fox News's "Sunday Brief."``): up to six words in title case right after an
     acronym's or a news channel's possessive."""
-    if text[quoted.open - 2 : quoted.open] not in ("s ", "' ", "’ ") or not BROADCASTER.search(text, max(0, quoted.open - 20), quoted.open):
+    if text[quoted.open - 2 : quoted.open] not in AFTER_POSSESSIVE:
+        return False
+    if not BROADCASTER.search(text, max(0, quoted.open - 20), quoted.open):
         return False
     words = text[quoted.open + 1 : quoted.close].rstrip(" .,!?").split()
     return (

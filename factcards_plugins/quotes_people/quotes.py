@@ -27,7 +27,6 @@ from .quote_text import _joined_text, _trimmed, in_headline, is_nickname, is_par
 from .speakers import Speaker, SpeakerResolver
 
 VERSION = "0.1.0"
-AFTER_POSSESSIVE = frozenset(("s ", "' ", "’ "))  # what ends a broadcaster's possessive before a title
 NOT_FOR_QUOTES = ("caption", "heading", "title", "chrome", "duplicate", "dateline", "byline")
 
 
@@ -41,9 +40,7 @@ class _Quotes:
         self.people = find_people(document)
         self.excluded = [(r.start, r.end) for r in document.regions if r.kind in NOT_FOR_QUOTES]
         self.headings = {r.start for r in document.regions if r.kind == "heading"}
-        pieces = [piece for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted)]
-        if self.excluded:
-            pieces = [self._before_excluded(piece) if piece.reopened else piece for piece in pieces]
+        pieces = [self._before_excluded(piece) for quoted in scan_quotes(self.text) for piece in split_at_labels(self.text, quoted)]
         double_marked = any(self.text[piece.open] in DOUBLE_MARKS for piece in pieces)
         self.title_end = title_lines_end(self.text) if double_marked else 0
         self.quoted = [piece for piece in pieces if self._allowed(piece)]
@@ -53,6 +50,8 @@ class _Quotes:
     def _before_excluded(self, quoted: Quoted) -> Quoted:
         """A multi-paragraph quote up to the first of its re-opened paragraphs that is excluded (a
         line the page repeats, such as a transcript's ``"(CROSSTALK)``): the quote stays, without it."""
+        if not quoted.reopened or not self.excluded:
+            return quoted
         starts = {start for start, _ in self.excluded}
         for k, mark in enumerate(quoted.reopened):
             if mark in starts:
@@ -70,10 +69,7 @@ class _Quotes:
                 return False  # a quoted line with its dash and name ("..." ― Ana Ruiz) is no heading
         if quoted.open < self.title_end and self.text[quoted.open] not in DOUBLE_MARKS:
             return False
-        after = self.text[quoted.close + 1 : quoted.close + 3]
-        if after[:1] == " " and after[1:2].isupper() and is_nickname(self.text, quoted):
-            return False
-        if self.text[quoted.open - 2 : quoted.open] in AFTER_POSSESSIVE and is_programme_title(self.text, quoted):
+        if is_nickname(self.text, quoted) or is_programme_title(self.text, quoted):
             return False
         return not in_headline(self.text, quoted.open)
 
