@@ -115,11 +115,6 @@ def _starts_with_pronoun_verb(after: str) -> bool:
     return len(word) == 2 and word[0].lower() in PRONOUNS and bool(VERB.match(word[1]))
 
 
-def _clause_end(text: str, start: int, limit: int) -> int:
-    found = re.compile(r"[.!?](?=\s|$)").search(text, start, limit)
-    return found.end() if found else limit
-
-
 def _trimmed(text: str, quoted: Quoted) -> tuple[int, int]:
     """The quote's span: inside the marks, without surrounding spaces or a trailing comma."""
     start, end = quoted.inner
