@@ -12,7 +12,19 @@ from .tense import FUTURE, PAST
 
 
 def _day_number(token: str) -> int:
-    return int(token.rstrip("stndrh"))
+    if token[0].isdigit():
+        return int(token.rstrip("stndrh"))
+    return P.DAY_ORDINALS["-".join(token.lower().split())]
+
+
+def _spelled_day_stands(match, ctx: Context) -> bool:
+    """A day in words is a date only as news writes one: "the third of March" (not "a third of
+    March sales"), "on March third" (not "Theresa May first won"), or after a weekday."""
+    if match["day"][0].isdigit() or match["wd"]:
+        return True
+    if match.re is P.DAY_MONTH:
+        return bool(P.THE_BEFORE.search(ctx.before(match.start(), 5))) and " of " in match[0]
+    return bool(P.MONTH_CONTEXT.search(ctx.before(match.start(), 12)))
 
 
 def _month_number(token: str) -> int:
@@ -22,6 +34,8 @@ def _month_number(token: str) -> int:
 def on_month_day(match, ctx: Context) -> Found | None:
     """"February 12, 2022", "Feb. 14-16", "Monday, February 14", "16th of February"."""
     if _in_wire_dateline(match, ctx):
+        return None
+    if not _spelled_day_stands(match, ctx):
         return None
     month, year = _month_number(match["month"]), match["year"]
     first, last = _day_number(match["day"]), match["day2"] and _day_number(match["day2"])

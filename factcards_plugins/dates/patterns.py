@@ -32,7 +32,17 @@ _ABBR_MONTH = _ABBR_MONTH_BARE + r"\.?"
 _MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+_ORDINAL_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+# A day of the month in words: "the third of March", "March twenty-first".
+DAY_ORDINALS = {
+    **{word: number for number, word in enumerate(
+        [*_ORDINAL_UNITS, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+         "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)},
+    **{f"twenty-{word}": 20 + number for number, word in enumerate(_ORDINAL_UNITS, 1)},
+    "thirtieth": 30, "thirty-first": 31,
+}
+_SPELLED_DAY = rf"(?i:{trie_pattern(DAY_ORDINALS)})(?![\w-])".replace(r"\-", r"[-\s]")
+_DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|{_SPELLED_DAY})"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![\d%]|[.,]\d)"
 _DASH = r"\s?[-–—]\s?"
 _DAY_SPAN = rf"(?P<day>{_DAY})(?:(?:{_DASH}|\s(?:to|through|and)\s)(?P<day2>{_DAY}))?"
@@ -497,11 +507,14 @@ class AfterCount:
 COUNT_END_WORDS = frozenset(["a", "an", "half", "few", "several", "of", "hundred", "thousand", "dozen", *UNIT_WORDS, *TENS_WORDS])
 COUNT_LINK_WORDS = frozenset("more additional extra straight consecutive full long trading business working calendar school".split())
 _DAY_BEFORE_MONTH_WIDTH = len("1st of ")
+_SPELLED_DAY_START = "(?i:fi|se|th|fo|si|ei|ni|te|el|tw)"
 # Each pattern's trigger and lead (see ``scan``).
 TRIGGERS = {
-    MONTH_DAY: (MonthStartThen(r"[a-z]{0,6}\.?\s(?:the\s)?\d"), 12),
-    # ``_DAY`` is ASCII digits; the day starts at most 34 characters after the match.
-    DAY_MONTH: (MonthStartAfter(r"[0-9](?:st|nd|rd|th)?\s(?:of\s)?", _DAY_BEFORE_MONTH_WIDTH), 34 + _DAY_BEFORE_MONTH_WIDTH),
+    MONTH_DAY: (MonthStartThen(rf"[a-z]{{0,6}}\.?\s(?:the\s)?(?:\d|{_SPELLED_DAY_START})"), 12),
+    # A day in digits, or in words (they all end as the digits' suffixes do) before "of"; the
+    # month starts at most 52 characters after the match ("Wednesday, twenty-seventh through
+    # twenty-ninth of "), the trigger this much before it.
+    DAY_MONTH: (MonthStartAfter(r"(?:[0-9](?:st|nd|rd|th)?\s(?:of\s)?|[a-z](?:st|nd|rd|th)\sof\s)", _DAY_BEFORE_MONTH_WIDTH), 52),
     MONTH_YEAR: (MONTH_STARTS, 10),
     NUMERIC: (re.compile(r"\d[-/.][\dA-Z]"), 4),
     YEAR: (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
