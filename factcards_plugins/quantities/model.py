@@ -39,10 +39,11 @@ SPAN = attrgetter("start", "end")
 
 
 def tidy(value: float) -> float | int:
-    """Integers as ints; other values rounded off the float noise (0.1 * 3)."""
+    """Integers as ints; other values rounded off the float noise (0.1 * 3, 16.4 * 10**6): to 15
+    significant digits, the most a float holds, then to 9 decimals."""
     if value.is_integer() and abs(value) < 2**53:
         return int(value)  # most values: no need for round(), which is slow
-    rounded = round(value, 9)
+    rounded = round(float(f"{value:.15g}"), 9)
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 2**53 else rounded
 
 

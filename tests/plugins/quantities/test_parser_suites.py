@@ -1,0 +1,37 @@
+"""Classes of expressions that public test suites of money and number parsers check and that
+English news writes (issue 15: held-out material of that kind). Sentences invented in news
+style; every fact's span is checked against the text, values exactly."""
+
+from __future__ import annotations
+
+
+import pytest
+
+from factcards import Document
+from factcards_plugins.quantities import money, numbers
+from test_newsroom_variants import money_of, numbers_of
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The insurer set aside $16.4 million for claims.", [("$16.4 million", 16_400_000, "USD")]),
+        ("Quarterly revenue rose to $4.1 billion.", [("$4.1 billion", 4_100_000_000, "USD")]),
+        ("Guidance is $15.8 billion to $16.1 billion.", [("$15.8 billion to $16.1 billion", 15_800_000_000, "USD")]),
+    ],
+)
+def test_a_decimal_times_a_scale_is_the_exact_amount(sentence, expected):
+    assert money_of(sentence) == expected
+    [fact] = money.extract(Document(sentence), {"default_dollar": "USD"})
+    assert type(fact.value["amount"]) is int and type(fact.value.get("high", 0)) is int
+
+
+def test_a_decimal_count_times_a_scale_is_an_int():
+    [(_, text, value)] = numbers_of("The port handled 132.8 million tonnes.")
+    assert (text, value, type(value)) == ("132.8 million", 132_800_000, int)
+
+
+def test_fractions_keep_nine_decimals():
+    [fact] = numbers.extract(Document("Two-thirds of voters agreed."), {})
+    assert (fact.text, fact.value["value"]) == ("Two-thirds", 0.666666667)
+    assert numbers_of("The rate is 0.125 on average.") == [("number", "0.125", 0.125)]
