@@ -5,7 +5,9 @@ and time (``2022-02-16T19:00``), with the date's resolution and the zone only wh
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from . import patterns as P
 from .context import Context, Found
 from .times import is_lone_time
 
@@ -14,17 +16,30 @@ TIME_THEN_DATE = re.compile(r"\s|,\s|\son\s|\son\sthe\s")
 DATE_THEN_TIME = re.compile(r"\s|,\s|,?\sat\s|,?\sfrom\s")
 # Keys of the date's value the joined value keeps.
 _DATE_KEYS = ("resolution", "anchor", "tense", "part_of_day", "modifier")
+_LATER_PARTS = frozenset(["afternoon", "evening", "night"])
 
 
 def join_date_time(ctx: Context, first: Found, second: Found) -> Found | None:
     """A day and a time of day next to each other (either order) as one ``time`` expression, else None."""
     if is_lone_time(first) and _is_day(second):
         if TIME_THEN_DATE.fullmatch(ctx.text, first.end, second.start):
-            return date_time(first.start, second.end, second, first, is_midnight(ctx, first))
+            return date_time(first.start, second.end, second, in_later_half(ctx, first, second), is_midnight(ctx, first))
     if _is_day(first) and is_lone_time(second):
         if DATE_THEN_TIME.fullmatch(ctx.text, first.end, second.start):
-            return date_time(first.start, second.end, first, second, is_midnight(ctx, second))
+            return date_time(first.start, second.end, first, in_later_half(ctx, second, first), is_midnight(ctx, second))
     return None
+
+
+def in_later_half(ctx: Context, time: Found, day: Found) -> Found:
+    """``time`` put in the later half of the day when the day says so and the time does not:
+    "10 o'clock Saturday night" is 22:00."""
+    part = day.value.get("part_of_day")
+    hour = int(time.value["value"][:2])
+    if part not in _LATER_PARTS or not (hour >= 6 or part != "night"):
+        return time
+    if not P.HALF_OPEN_CLOCK.fullmatch(ctx.text, time.start, time.end):
+        return time
+    return replace(time, value={**time.value, "value": f"{hour + 12:02d}{time.value['value'][2:]}"})
 
 
 def is_midnight(ctx: Context, time: Found) -> bool:

@@ -19,7 +19,7 @@ from .relative import on_relative, on_the_weekend, on_weekday
 from .tense import FUTURE, PAST
 from .time_days import date_bare_times
 from .vague import VAGUE, on_vague
-from .times import note_zone_equivalents, on_time
+from .times import note_zone_equivalents, on_clock, on_time
 
 HANDLERS = (
     (P.MONTH_DAY, on_month_day),
@@ -39,6 +39,7 @@ HANDLERS = (
     (P.WEEKDAY, on_weekday),
     (P.THE_WEEKEND, on_the_weekend),
     (P.TIME, on_time),
+    (P.CLOCK, on_clock),
     (P.DURATION, on_duration),
 )
 

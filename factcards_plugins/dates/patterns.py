@@ -146,14 +146,26 @@ _ZONE = (
     r"|[ECMP][SD]T|[ECMP]T|BST|CEST|CET|EEST|EET|WEST|WET|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT|AWST|NZST|NZDT|PKT|ICT"
     r"|[A-Z][a-z]{2,15}\stime|(?:Eastern|Central|Mountain|Pacific)(?!\s[A-Z]))(?![\w+-]))?"
 )
+# A clock time's half of the day: "4:30 in the afternoon", "eleven at night".
+_DAY_HALF = r"(?P<dayhalf>\sin\sthe\s(?:morning|afternoon|evening)|\sat\snight)(?![\w-])"
 TIME = re.compile(
     r"(?<![\w:.,/$-])(?:"
     rf"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?{_AMPM}"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|\.\d)(?:\s?(?:hrs|h)\b)?"
     r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|(?:BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT)\b|local\stime)(?:Z\b)?"
     r"|(?P<named>noon|midday|midnight)(?!\w)"
-    rf"){_ZONE}"
+    rf"){_ZONE}(?:{_DAY_HALF})?"
 )
+CLOCK_HOURS = {word: number for number, word in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+# An hour by the clock: "10 o'clock", "ten o'clock in the morning", "at eight in the evening".
+CLOCK = re.compile(
+    rf"(?<![\w:.,/$-])(?P<hour>1[0-2]|0?[1-9]|(?i:{trie_pattern(CLOCK_HOURS)}))"
+    r"(?=\s[Oo]['’]clock\b|\sin\sthe\s(?:morning|afternoon|evening)\b|\sat\snight\b)"
+    rf"(?P<oclock>\s[Oo]['’]clock)?(?:{_DAY_HALF})?"
+)
+# A clock time that says not which half of the day it is in: "10 o'clock", "10:30" (no "p.m.").
+HALF_OPEN_CLOCK = re.compile(rf"(?:(?:0?[1-9]|1[01])(?::[0-5]\d)?|(?i:{trie_pattern(CLOCK_HOURS)}))(?:\s[Oo]['’]clock)?")
 
 # Named holidays ("Thanksgiving Day", "last Christmas", "Easter Sunday"); the days are in ``holidays``.
 HOLIDAY = re.compile(
@@ -530,6 +542,7 @@ TRIGGERS = {
                             "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter",
                             "Good Friday", "Election Day"]), len("next ")),
     SPELLED_YEAR: (AnyOf(r"ineteen[\s-][a-z]", r"ighteen[\s-][a-z]", r"year\stwo\sthousand", r"ties\b"), len("September N")),
+    CLOCK: (AnyOf("clock", "Clock", r"in\sthe\s(?:morning|afternoon|evening)", r"at\snight"), len("twelve o'")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     # A count and unit before "earlier" ... ("twelve " before the unit), "1988 third-" before "quarter";

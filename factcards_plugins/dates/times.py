@@ -18,9 +18,10 @@ ZONE_OFFSETS = {
 
 
 def on_time(match, ctx: Context) -> Found | None:
-    """"12:57", "3 p.m. local time", "9.30am", "0900 GMT", "at noon"; never a bare line like "00:39"."""
+    """"12:57", "3 p.m. local time", "9.30am", "0900 GMT", "at noon", "4:30 in the afternoon";
+    never a bare line like "00:39"."""
     if match["named"]:
-        if not (match["zone"] or ctx.before(match.start(), 8).lower().rstrip().endswith(("at", "before", "after", "until", "by", "around", "from", "till", "since", "to"))):
+        if not (match["zone"] or _after_time_preposition(match, ctx)):
             return None
         hour, minute, second = (0 if match["named"] == "midnight" else 12), 0, None
     elif match["ampm"]:
@@ -31,18 +32,42 @@ def on_time(match, ctx: Context) -> Found | None:
         lo, hi = ctx.line(match.start())
         if P.TIME_ONLY_LINE.fullmatch(ctx.text, lo, hi):
             return None
-        hour, minute, second = int(match["h24"]), match["m24"], match["s24"]
+        hour, minute, second = _in_day_half(int(match["h24"]), match["dayhalf"]), match["m24"], match["s24"]
     return _time_found(match, ctx, hour, minute, second)
 
 
+def on_clock(match, ctx: Context) -> Found | None:
+    """"10 o'clock", "ten o'clock in the morning", "at eight in the evening" (an hour and a half
+    of the day alone only after a preposition: not "won one in the evening session")."""
+    if not (match["oclock"] or _after_time_preposition(match, ctx)):
+        return None
+    hour = int(match["hour"]) if match["hour"].isdigit() else P.CLOCK_HOURS[match["hour"].lower()]
+    return _time_found(match, ctx, _in_day_half(hour, match["dayhalf"]), None, None)
+
+
+def _after_time_preposition(match, ctx: Context) -> bool:
+    return ctx.before(match.start(), 8).lower().rstrip().endswith(
+        ("at", "before", "after", "until", "by", "around", "from", "till", "since", "to"))
+
+
+def _in_day_half(hour: int, half: str | None) -> int:
+    """The hour of a clock time told with its half of the day ("4:30 in the afternoon": 16)."""
+    if not half or hour > 12:
+        return hour
+    if half.endswith("morning") or hour == 12:
+        return hour % 12 if half.endswith(("morning", "night")) else hour
+    return hour + 12 if not half.endswith("night") or hour >= 6 else hour
+
+
 def _time_found(match, ctx: Context, hour: int, minute, second) -> Found:
+    groups = match.groupdict()
     iso = f"{hour:02d}:{int(minute or 0):02d}" + (f":{second}" if second else "")
-    granularity = "second" if second else "minute" if minute is not None or match["named"] else "hour"
-    zone = match["zone"] and " ".join(match["zone"].split())
+    granularity = "second" if second else "minute" if minute is not None or groups.get("named") else "hour"
+    zone = groups.get("zone") and " ".join(groups["zone"].split())
     value = {"value": iso, "granularity": granularity, "resolution": ABSOLUTE, "zone": zone,
              "utc_offset": _utc_offset(zone)}
-    confidence = 0.9 if match["ampm"] or zone or match["named"] else 0.75
-    return Found(match.start(), match.end(), "time", value, confidence)
+    told = groups.get("ampm") or zone or groups.get("named") or groups.get("oclock") or groups.get("dayhalf")
+    return Found(match.start(), match.end(), "time", value, 0.9 if told else 0.75)
 
 
 def _utc_offset(zone: str | None) -> str | None:

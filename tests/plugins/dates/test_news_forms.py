@@ -55,3 +55,49 @@ def test_a_day_in_words_that_no_month_holds_is_no_day():
 )
 def test_days_in_words_run_in_linear_time(hostile, time_growth):
     assert time_growth(extract, hostile) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The attack came at 4:30 in the afternoon.", "4:30 in the afternoon", "16:30"),
+        ("Rebels struck at 12:30 in the morning.", "12:30 in the morning", "00:30"),
+        ("The ceremony begins at ten o'clock.", "ten o'clock", "10:00"),
+        ("The blast came at 10 o'clock.", "10 o'clock", "10:00"),
+        ("Polls close at eight in the evening.", "eight in the evening", "20:00"),
+        ("The raid began at two in the morning.", "two in the morning", "02:00"),
+        ("Guards changed at eleven at night.", "eleven at night", "23:00"),
+    ],
+)
+def test_a_clock_time_with_its_half_of_the_day(sentence, span, value):
+    assert facts(sentence) == {span: ("time", value)}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("He spoke at 10 o'clock Saturday night.", "10 o'clock Saturday night", "2021-03-06T22:00"),
+        ("Shots rang out at 10:30 Saturday night.", "10:30 Saturday night", "2021-03-06T22:30"),
+        ("Shots rang out at 2:30 Saturday night.", "2:30 Saturday night", "2021-03-06T02:30"),
+        ("The talks ended Friday evening at 7:15.", "Friday evening at 7:15", "2021-03-05T19:15"),
+        ("Trading opened at 9 in the morning on Monday.", "9 in the morning on Monday", "2021-03-08T09:00"),
+    ],
+)
+def test_a_clock_time_takes_the_half_of_the_day_its_day_names(sentence, span, value):
+    assert facts(sentence) == {span: ("time", value)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He won one in the evening session.", "The team scored two in the afternoon.", "The clock stopped at dawn."],
+)
+def test_a_number_before_a_half_of_the_day_is_no_time(sentence):
+    assert facts(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["at ten o'clock in the morning at night " * 3_000, "4:30 in the afternoon 10 o'clock " * 3_000, "1 2 3 in the morning " * 4_000],
+)
+def test_clock_times_run_in_linear_time(hostile, time_growth):
+    assert time_growth(extract, hostile) < 9
