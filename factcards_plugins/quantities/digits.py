@@ -89,6 +89,8 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
     if _phone_joint(before, before2, after, after2) and _in_phone_number(text, start, end):
         return None  # +44 20 7946 0958, (212) 555 0100
     value = float(atom.group().replace(",", ""))
+    if before == "." and _opens_a_decimal(before2, atom.group()):
+        start, value = start - 1, float("." + atom.group())  # .5 percent, $.50, hit .325
     number = Number(start, end, value)
     if (before in MINUS_SIGNS or before == EN_DASH and _en_dash_is_minus(text, start)) and (start < 2 or before2.isspace() or before2 in "(["):
         number.start, number.value = start - 1, -value  # -3.5%, (−2): a sign, not a dash between two numbers
@@ -111,6 +113,15 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
         elif not _GLUED_PERCENT.match(text, end):
             return None  # 5G, 1990s, 10am, 3D
     return number
+
+
+def _opens_a_decimal(before_point: str, digits: str) -> bool:
+    """Whether a point before ``digits`` is their decimal point (".5 percent", "$.50"): a space, an
+    opening bracket or quote, or a currency sign before it, and no separator in the digits."""
+    return (before_point.isspace() or before_point in _BEFORE_A_LEADING_POINT) and digits.isdigit()
+
+
+_BEFORE_A_LEADING_POINT = frozenset("([{\"“‘$£€¥₹")
 
 
 def _glued_currency(text: str, start: int, before: str) -> bool:

@@ -4,7 +4,6 @@ style; every fact's span is checked against the text, values exactly."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from factcards import Document
@@ -35,3 +34,35 @@ def test_fractions_keep_nine_decimals():
     [fact] = numbers.extract(Document("Two-thirds of voters agreed."), {})
     assert (fact.text, fact.value["value"]) == ("Two-thirds", 0.666666667)
     assert numbers_of("The rate is 0.125 on average.") == [("number", "0.125", 0.125)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Bond yields slipped .5 percent on Monday.", [("percentage", ".5 percent", 0.5)]),
+        ("The Fed's benchmark rate sits .25 point above target.", [("number", ".25", 0.25)]),
+        ("He batted .318 for the Mariners last season.", [("number", ".318", 0.318)]),
+        ("Turnout fell (.7%) in the north.", [("percentage", ".7%", 0.7)]),
+        ("The ranch owner carried a .22 rifle.", [("number", ".22", 0.22)]),
+    ],
+)
+def test_a_decimal_without_its_leading_zero(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
+def test_a_dollar_amount_without_its_leading_zero():
+    assert money_of("Bus fares will rise $.50 in March.") == [("$.50", 0.5, "USD")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Officials counted 2019.5 hours of overtime.", [("number", "2019.5", 2019.5)]),
+        ("Version 3.2.1 shipped with 4 fixes.", [("number", "4", 4)]),
+        ("The talks ended.5 delegates walked out.", [("number", "5", 5)]),
+        ("Markets closed...7 stocks hit records.", [("number", "7", 7)]),
+        ("Profit rose 3.5 percent.", [("percentage", "3.5 percent", 3.5)]),
+    ],
+)
+def test_a_point_touching_a_word_or_a_number_is_no_decimal_point(sentence, expected):
+    assert numbers_of(sentence) == expected
