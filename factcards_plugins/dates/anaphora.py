@@ -46,6 +46,8 @@ def on_anaphor(match, ctx: Context) -> Found | None:
         return _named_quarter(match, ctx)
     if match["yago"]:
         return _pending(match, ("year_ago", match["yunit"]), "quarter" if match["yunit"] else "year")
+    if match["relpart"] or match["thatpart"] or (match["edge"] and the):
+        return _part_of_day(match)
     if not the and not match["that"]:
         return None  # "next year" (a relative date), "same day delivery"
     if match["comparable"]:
@@ -62,6 +64,19 @@ def on_anaphor(match, ctx: Context) -> Found | None:
     if ctx.tells_of_a_game(match.start()):
         return None  # "scored in the quarter"
     return _pending(match, ("plain",), "quarter")
+
+
+def _part_of_day(match) -> Found:
+    """"that evening", "the following morning", "the night before", "the day after": the day of the
+    last date given, or the one before or after it, with its part of the day."""
+    if match["edge"]:
+        part, steps = match["edgeunit"], -1 if match["edge"] == "before" else 1
+    else:
+        part, steps = match["relpart"] or match["thatpart"], _STEP_WORDS.get((match["rel"] or "").lower(), 0)
+    found = _pending(match, ("step", "day", steps), "day")
+    if part != "day":
+        found.value["part_of_day"] = part
+    return found
 
 
 def _named_quarter(match, ctx: Context) -> Found:

@@ -244,6 +244,9 @@ YEAR_DIGITS = re.compile(rf"\b({_YEAR})\b")
 
 # --- anaphoric references: resolved against the last date the text established -----------------
 _ANAPHOR_UNIT = r"day|week|fortnight|month|quarter|year"
+_DAY_PART = r"morning|afternoon|evening|night"
+# "that evening gown", "that night sky": a thing, no time.
+_NIGHT_THINGS = r"(?:gowns?|dress(?:es)?|wear|news|papers?|editions?|bulletins?|shows?|stars?|sky|clubs?|life|shifts?|owls?)"
 ANAPHOR = re.compile(
     r"\b(?:"
     rf"(?P<count>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{{1,2}})\s(?P<sunit>{_ANAPHOR_UNIT})s?\s"
@@ -251,9 +254,10 @@ ANAPHOR = re.compile(
     r"|(?P<yago>[Yy]ear-(?:earlier|ago))(?:\s(?:(?P<yord>first|second|third|fourth)[-\s])?(?P<yunit>quarter|period|half|month))?"
     r"|(?P<lastyears>[Ll]ast\syear['’]s)\s(?:(?P<lord>first|second|third|fourth)[-\s])?(?P<lyunit>quarter|period|half)"
     r"|(?P<comparable>(?:comparable|corresponding|same)\s(?:year-(?:earlier|ago)\s)?)(?P<cunit>quarter|period)(?=\s(?:a\s)?(?:year\s(?:ago|earlier)|last\syear))"
-    r"|(?P<rel>[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext)\s(?P<runit>day|week|month|year)"
+    rf"|(?P<rel>[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext)\s(?:(?P<runit>day|week|month|year)|(?P<relpart>{_DAY_PART}))"
     r"|(?P<same>[Ss]ame)\s(?P<sameunit>day|week|month|year|quarter)"
-    r"|(?P<that>[Tt]hat)\s(?P<thatunit>day|month|year|quarter)"
+    rf"|(?P<that>[Tt]hat)\s(?:(?P<thatunit>day|month|year|quarter)|(?P<thatpart>{_DAY_PART})(?!\s{_NIGHT_THINGS}\b))"
+    rf"|(?P<edgeunit>day|{_DAY_PART})\s(?P<edge>before|after)(?=[,.;:)])"
     r"|(?P<latest>[Ll]atest|[Mm]ost\srecent)\s(?P<lunit>quarter|period)"
     r"|(?P<pyear>(?:19|20)\d{2})\s(?:(?P<pord>first|second|third|fourth)[-\s])?(?P<punit>quarter|period)"
     r"|(?P<plain>quarter)(?=\s(?:ended|ending|to)\s|[,.;:)]|\s(?:and|but|as|when|was|were|is|compared|versus|vs\.?|from|of\s(?:last|this)\syear)\b)"
@@ -549,8 +553,8 @@ TRIGGERS = {
     # every other form's trigger starts one letter into the match ("[Ff]ollowing" -> "ollowing").
     ANAPHOR: (AnyOf(*[rf"{unit}s?\s(?:earlier|later|before|after)" for unit in ("day", "week", "fortnight", "month", "quarter", "year")],
                     r"ear-(?:earlier|ago)", r"omparable\s", r"orresponding\s", r"ame\s(?:day|week|month|year|quarter|period)",
-                    *[rf"{word}\s(?:day|week|month|year)" for word in ("ollowing", "revious", "receding", "rior", "ext")],
-                    r"hat\s(?:day|month|year|quarter)", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
+                    *[rf"{word}\s(?:day|week|month|year|{_DAY_PART})" for word in ("ollowing", "revious", "receding", "rior", "ext")],
+                    rf"hat\s(?:day|month|year|quarter|{_DAY_PART})", rf"(?:{_DAY_PART})\s(?:before|after)", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
                     r"year['’]s\s(?:first|second|third|fourth|quarter|period|half)", "quarter", "period"), len("1988 third-")),
     # ``_COUNT_PART``, a count2 and a "more" word take at most this many characters before the unit.
     # The count's last word starts at most this far into the match ("seventy-seven thousand and a half").

@@ -101,3 +101,44 @@ def test_a_number_before_a_half_of_the_day_is_no_time(sentence):
 )
 def test_clock_times_run_in_linear_time(hostile, time_growth):
     assert time_growth(extract, hostile) < 9
+
+
+def parts_of_days(text):
+    document = Document(text, published=DATELINE)
+    document.segment()
+    return {fact.text: (fact.value.get("value"), fact.value.get("part_of_day"), fact.value.get("resolution"))
+            for fact in extract(document, {}) if fact.value.get("resolution") == "anaphoric"}
+
+
+@pytest.mark.parametrize(
+    "text, span, value, part",
+    [
+        ("Troops entered the town on Saturday. Later that evening, police arrived.", "that evening", "2021-03-06", "evening"),
+        ("Fighting broke out on Monday and resumed that night.", "that night", "2021-03-08", "night"),
+        ("Rebels attacked on March 3. The following morning, the army withdrew.", "following morning", "2021-03-04", "morning"),
+        ("The ship docked on Feb. 5. Next morning the crew left.", "Next morning", "2021-02-06", "morning"),
+        ("The summit opened on Tuesday. On the previous evening, he had spoken.", "previous evening", "2021-03-08", "evening"),
+        ("The vote was on Thursday, March 4. The night before, rebels shelled the town.", "night before", "2021-03-03", "night"),
+        ("He resigned on March 2. The day after, his deputy quit.", "day after", "2021-03-03", None),
+    ],
+)
+def test_a_part_of_a_day_told_against_the_day_before_it(text, span, value, part):
+    assert parts_of_days(text) == {span: (value, part, "anaphoric")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator arrived on Monday in that evening gown.",
+        "The clubs were busy on Friday and that night life drew tourists.",
+        "She recalled the night before Christmas.",
+        "The shop opened on Monday. The next day-trip leaves soon.",
+    ],
+)
+def test_a_part_of_a_day_that_names_a_thing_is_no_reference(text):
+    assert parts_of_days(text) == {}
+
+
+def test_parts_of_days_run_in_linear_time(time_growth):
+    hostile = "On Monday that night the following morning the night before, " * 2_000
+    assert time_growth(extract, hostile) < 9
