@@ -47,8 +47,10 @@ _COMPOUND_JOINTS = frozenset({" ", " and ", ", "})
 # cents (the end of a clause or a word that is no noun: "a dollar fifty each", not "fifty years").
 _SPOKEN_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "quid", "buck", "bucks"})
 _SPOKEN_CENTS_END = re.compile(r"[.,;:!?)\"”’]|\Z| (?:a|an|each|per|for|and|or|to|in|at|on|apiece|now|then|today|instead)\b")
-# The longest gap between two numbers read as one quantity: a range's " and ", a ratio's " in ".
-LONGEST_JOINT = len(" and ")
+# What joins the two counts of a ratio: "one in five", "three out of four", "one in every ten".
+_RATIO_JOINT = re.compile(r" (?:in|out of)(?: every)? ", re.IGNORECASE)
+# The longest gap between two numbers read as one quantity: a ratio's " out of every ".
+LONGEST_JOINT = len(" out of every ")
 
 
 class Ranges:
@@ -60,11 +62,11 @@ class Ranges:
         self.values = values
 
     def ratio_at(self, pieces: list[Piece], i: int) -> Quantity | None:
-        """``one in five`` adults: a fraction written as a ratio of two counts."""
+        """``one in five`` adults, ``three out of four``: a fraction written as a ratio of two counts."""
         if i + 1 >= len(pieces):
             return None
         part, whole = pieces[i], pieces[i + 1]
-        if whole.start != part.end + len(" in ") or not self.text.startswith(" in ", part.end):
+        if not _RATIO_JOINT.fullmatch(self.text, part.end, whole.start):
             return None
         if part.type != "number" or whole.type != "number" or part.number.kind != "cardinal" or whole.number.kind != "cardinal":
             return None

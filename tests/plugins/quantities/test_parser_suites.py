@@ -4,10 +4,12 @@ style; every fact's span is checked against the text, values exactly."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from factcards import Document
-from factcards_plugins.quantities import money, numbers
+from factcards_plugins.quantities import money, numbers, scanner
 from test_newsroom_variants import money_of, numbers_of
 
 
@@ -66,3 +68,51 @@ def test_a_dollar_amount_without_its_leading_zero():
 )
 def test_a_point_touching_a_word_or_a_number_is_no_decimal_point(sentence, expected):
     assert numbers_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Three out of four voters backed the levy.", [("number", "Three out of four", 0.75)]),
+        ("Roughly one out of every five nurses quit.", [("number", "one out of every five", 0.2)]),
+        ("Nearly one in every ten homes flooded.", [("number", "one in every ten", 0.1)]),
+        ("Critics gave the show 4.5 out of 5.", [("number", "4.5 out of 5", 0.9)]),
+        ("He said that one out of six clinics closed.", [("number", "one out of six", 0.166666667)]),
+    ],
+)
+def test_a_ratio_out_of_a_count_is_a_fraction(sentence, expected):
+    facts = numbers.extract(Document(sentence), {})
+    assert [(f.type, f.text, f.value["value"]) for f in facts] == expected
+    assert all(f.value["kind"] == "fraction" for f in facts)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Five out of the 10 seats went to Labour.", [("number", "Five", 5), ("number", "10", 10)]),
+        ("Four out of four judges agreed.", [("number", "Four", 4), ("number", "four", 4)]),
+        ("Seven of 10 voters disapprove.", [("number", "Seven", 7), ("number", "10", 10)]),
+    ],
+)
+def test_no_ratio_without_two_counts_a_part_and_a_larger_whole(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
+HOSTILE = {
+    "leading points": " .5 $.5 (.5 " * 3_000,
+    "ratios": "one out of every five in every 3 out of " * 1_500,
+}
+
+
+def _scan(document, config):
+    return scanner.find_quantities(document.text, "USD")
+
+
+@pytest.mark.parametrize("hostile", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_the_new_forms_run_in_linear_time(hostile, time_growth):
+    """Four times the hostile text takes about four times as long (quadratic work would take ~16)."""
+    gc.disable()
+    try:
+        assert time_growth(_scan, hostile) < 9
+    finally:
+        gc.enable()
