@@ -14,6 +14,7 @@ from .context import RELATIVE, Context, Found
 from .date_times import join_date_time
 from .durations import on_duration
 from .holidays import on_holiday
+from .month_places import on_place_in_month
 from .periods import on_fiscal_year, on_quarter
 from .relative import on_relative, on_the_weekend, on_weekday
 from .tense import FUTURE, PAST
@@ -35,6 +36,7 @@ HANDLERS = (
     (P.SEASON, on_season),
     (P.HOLIDAY, on_holiday),
     (P.RELATIVE, on_relative),
+    (P.PLACE_IN_MONTH, on_place_in_month),
     (P.ANAPHOR, anaphora.on_anaphor),
     (P.WEEKDAY, on_weekday),
     (P.THE_WEEKEND, on_the_weekend),

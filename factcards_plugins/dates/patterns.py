@@ -167,6 +167,14 @@ CLOCK = re.compile(
 # A clock time that says not which half of the day it is in: "10 o'clock", "10:30" (no "p.m.").
 HALF_OPEN_CLOCK = re.compile(rf"(?:(?:0?[1-9]|1[01])(?::[0-5]\d)?|(?i:{trie_pattern(CLOCK_HOURS)}))(?:\s[Oo]['’]clock)?")
 
+# A part of a month by its place: "the first week of May", "the last day of February", "the second
+# Sunday in May", "the first day of next month" (the article is checked in code).
+PLACE_IN_MONTH = re.compile(
+    rf"\b(?P<nth>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ll]ast|[Ff]inal)\s(?P<unit>day|week|weekend|{_WEEKDAY})"
+    rf"\s(?:of|in)\s(?:(?P<rel>this|next|last)\smonth|(?P<month>{_MONTH})(?:,?\s(?P<year>{_YEAR}))?)(?![\w-]|\.\w)"
+)
+PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}
+
 # Named holidays ("Thanksgiving Day", "last Christmas", "Easter Sunday"); the days are in ``holidays``.
 HOLIDAY = re.compile(
     r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<holiday>Thanksgiving(?:\sDay)?|Christmas(?:\sDay|\sEve)?|Boxing\sDay"
@@ -454,6 +462,18 @@ class MonthStarts:
 MONTH_STARTS = MonthStarts()
 
 
+class Merged:
+    """The hits of several triggers, in text order."""
+
+    def __init__(self, *triggers) -> None:
+        self.triggers = triggers
+
+    def finditer(self, text: str) -> list:
+        hits = [hit for trigger in self.triggers for hit in trigger.finditer(text)]
+        hits.sort(key=lambda hit: hit.span()[0])
+        return hits
+
+
 class MonthStartThen:
     """A trigger that starts with a month start: ``rest`` is matched from each month start."""
 
@@ -538,6 +558,11 @@ TRIGGERS = {
     QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), len("first two ")),
     SEASON: (AnyOf(*SEASONS), len("this past ")),
     RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
+    # The month starts at most this far after the match ("second Wednesday of "), the trigger
+    # "of this month" one word in ("second Wednesday ").
+    PLACE_IN_MONTH: (Merged(MonthStartAfter(r"(?:day|week|weekend)\s(?:of|in)\s", len("weekend of ")),
+                            AnyOf(r"of\s(?:this|next|last)\smonth", r"in\s(?:this|next|last)\smonth")),
+                     len("second Wednesday of ")),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
     FISCAL_YEAR: (re.compile(r"FY"), 0),

@@ -142,3 +142,39 @@ def test_a_part_of_a_day_that_names_a_thing_is_no_reference(text):
 def test_parts_of_days_run_in_linear_time(time_growth):
     hostile = "On Monday that night the following morning the night before, " * 2_000
     assert time_growth(extract, hostile) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Heavy rain fell in the first week of May.", "first week of May", "2020-05-01/2020-05-07"),
+        ("Talks are set for the last week of June.", "last week of June", "2021-06-24/2021-06-30"),
+        ("The strike began on the last day of February.", "last day of February", "2021-02-28"),
+        ("The law takes effect on the first day of next month.", "first day of next month", "2021-04-01"),
+        ("The rally is set for the second Sunday in May.", "second Sunday in May", "2021-05-09"),
+        ("Americans vote on the first Tuesday in November, 2024.", "first Tuesday in November, 2024", "2024-11-05"),
+        ("The festival will fill the first weekend of August.", "first weekend of August", "2021-W31-WE"),
+    ],
+)
+def test_a_part_of_a_month_by_its_place(sentence, span, value):
+    assert facts(sentence) == {span: ("date", value)}
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("It was his first day of March madness.", {"March": ("date", "2021-03")}),
+        ("Last week of all, he quit.", {"Last week": ("date", "2021-W09")}),
+    ],
+)
+def test_a_place_in_a_month_needs_its_article(sentence, kept):
+    assert facts(sentence) == kept
+
+
+def test_a_place_that_the_month_has_not_is_no_day():
+    assert "fifth Sunday of February, 2021" not in facts("The fifth Sunday of February, 2021 does not exist.")
+
+
+def test_places_in_months_run_in_linear_time(time_growth):
+    hostile = "the first week of the last Sunday in May of next month " * 2_000
+    assert time_growth(extract, hostile) < 9
