@@ -170,14 +170,18 @@ def jsonl_records(fh: BinaryIO, name: str) -> Iterator[Record]:
 
 
 def parquet_records(fh: BinaryIO | str, name: str) -> Iterator[Record]:
-    """One record per row, read a batch of rows at a time."""
+    """One record per row, read a batch of rows at a time; a file (or its rest) that cannot be read is one record with an error."""
     import pyarrow.parquet as pq
 
     row = 0
-    for batch in pq.ParquetFile(fh).iter_batches(batch_size=PARQUET_BATCH_ROWS):
-        for data in batch.to_pylist():
-            yield mapping_record({k: _plain(v) for k, v in data.items()}, f"{name}#{row}")
-            row += 1
+    try:
+        for batch in pq.ParquetFile(fh).iter_batches(batch_size=PARQUET_BATCH_ROWS):
+            for data in batch.to_pylist():
+                yield mapping_record({k: _plain(v) for k, v in data.items()}, f"{name}#{row}")
+                row += 1
+    except (OSError, ValueError) as exc:  # not Parquet, or cut short (pyarrow's ArrowInvalid is a ValueError)
+        where = f"{name}#{row}"
+        yield Record(content_id(where), where, error=f"{where}: not readable as Parquet ({first_line(exc)[:200]})")
 
 
 def mapping_record(data: dict[str, Any], where: str) -> Record:

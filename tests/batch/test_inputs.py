@@ -113,3 +113,17 @@ def test_a_file_named_twice_is_read_once(tmp_path):
     write_jsonl(tmp_path / "b.jsonl", [article(1)])
     records = records_of(tmp_path / "a.jsonl", tmp_path / "*.jsonl")
     assert [r.id for r in records] == ["wire-0000", "wire-0001"]
+
+
+def test_a_parquet_file_that_cannot_be_read_is_one_record_with_an_error_and_the_rest_is_read(tmp_path):
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 this is no Parquet file")
+    good = tmp_path / "good.parquet"
+    pq.write_table(pa.table({"id": ["p-0"], "text": ["The council met on Monday."]}), good)
+    truncated = tmp_path / "truncated.parquet"
+    truncated.write_bytes(good.read_bytes()[:-12])  # its footer cut off, as by a copy that died
+    failed, carded, cut = records_of(broken, good, truncated)
+    assert failed.where == f"{broken}#0" and failed.error.startswith(f"{broken}#0: not readable as Parquet (")
+    assert failed.id == records_of(broken)[0].id  # the same id in every run: the next one skips it
+    assert carded.id == "p-0" and carded.error is None
+    assert cut.where == f"{truncated}#0" and "not readable as Parquet" in cut.error
