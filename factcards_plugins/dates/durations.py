@@ -127,6 +127,8 @@ def _is_a_duration(match, ctx: Context, unit: str, count_text: str | None, refer
         return False  # "four flights a week", "$2 million a year": a rate
     if P.RATE_AFTER.match(ctx.text, match.end()):
         return False  # "24 hours a day", "three days a week": a set
+    if P.EVERY_BEFORE.search(ctx.before(match.start(), P.EVERY_WIDTH)):
+        return False  # "every six months", "every other year": a set
     if ctx.before(match.start(), 2)[-1:] == "-" and ctx.before(match.start(), 2)[:1].isalpha():
         return False  # "Covid-19 days", "G-7 summit": a name's number
     if lowered in ("a", "an") and ctx.text.startswith(" of ", match.end()) and not ctx.before(match.start(), 7).lower().endswith("within "):

@@ -178,3 +178,20 @@ def test_a_place_that_the_month_has_not_is_no_day():
 def test_places_in_months_run_in_linear_time(time_growth):
     hostile = "the first week of the last Sunday in May of next month " * 2_000
     assert time_growth(extract, hostile) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The measures will be reviewed every six months.", "Buses run every 10 minutes.", "Polls are held every other year.",
+     "The panel meets every few years."],
+)
+def test_a_length_after_every_is_a_set_and_left_out(sentence):
+    assert facts(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [("He lost everything in six months.", "six months"), ("Each of the past three years brought losses.", "past three years")],
+)
+def test_a_length_near_every_or_each_stays(sentence, span):
+    assert list(facts(sentence)) == [span]
