@@ -50,6 +50,7 @@ _POINT_FRACTION = re.compile(
     r"(?: of a)?[ -](?:percentage[ -])?points?\b",
     re.IGNORECASE,
 )
+_FOLD = re.compile(r"-fold(?![\w-])")
 _POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
 
 
@@ -101,7 +102,16 @@ def find_numbers(text: str) -> list[Number]:
         numbers = outside(sorted(numbers, key=START), [(f.start, f.end) for f in fractions]) + fractions
     numbers = merge_scales(text, sorted(numbers, key=START))
     lowered = lowercased(text)
+    if "-fold" in lowered:
+        _read_folds(lowered, numbers)
     return read_minus_words(text, numbers) if "minus " in lowered or "negative " in lowered else numbers
+
+
+def _read_folds(lowered: str, numbers: list[Number]) -> None:
+    """ "3-fold", "2.5-fold", "ten-fold": the number and its "-fold" as a multiplier."""
+    for number in numbers:
+        if number.kind == "cardinal" and _FOLD.match(lowered, number.end):
+            number.end, number.kind = number.end + len("-fold"), "multiplier"
 
 
 def _point_fractions(text: str) -> list[Quantity]:

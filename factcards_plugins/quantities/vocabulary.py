@@ -23,6 +23,7 @@ DENOMINATORS = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
 }  # fmt: skip
 MULTIPLIERS = {"twice": 2, "thrice": 3}
+MULTIPLIERS.update({word + "fold": value for word, value in {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}.items() if value > 1})
 ALL_WORDS = set(UNITS) | set(TEENS) | set(TENS) | set(SCALES) | set(ORDINALS) | set(DENOMINATORS) | set(INDIAN_SCALES) | set(MULTIPLIERS) | {"hundred", "dozen"}
 MONTHS = (
     "january february march april may june july august september october november december "

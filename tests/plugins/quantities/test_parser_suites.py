@@ -98,9 +98,39 @@ def test_no_ratio_without_two_counts_a_part_and_a_larger_whole(sentence, expecte
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Reported thefts rose threefold in a decade.", [("threefold", 3)]),
+        ("Orders jumped tenfold after the ban.", [("tenfold", 10)]),
+        ("Infections rose 12-fold in a month.", [("12-fold", 12)]),
+        ("Borrowing costs rose 2.5-fold this year.", [("2.5-fold", 2.5)]),
+        ("Claims grew four-fold, and then twenty-fold.", [("four-fold", 4), ("twenty-fold", 20)]),
+        ("It was a hundredfold rise.", [("hundredfold", 100)]),
+    ],
+)
+def test_a_fold_is_a_multiplier(sentence, expected):
+    facts = numbers.extract(Document(sentence), {})
+    assert [(f.text, f.value["value"]) for f in facts] == expected
+    assert all(f.value["kind"] == "multiplier" for f in facts)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Staff unfolded 3 maps.", [("number", "3", 3)]),
+        ("He sold 4 folders and a 3-fold-out table.", [("number", "4", 4), ("number", "3", 3)]),
+        ("The Tenfold Group hired 5 people.", [("number", "5", 5)]),
+    ],
+)
+def test_fold_inside_another_word_is_no_multiplier(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
+    "folds": "3-fold three-fold-fold 2.5-folds " * 2_000,
 }
 
 
