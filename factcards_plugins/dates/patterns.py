@@ -226,7 +226,8 @@ DURATION = re.compile(
     r"(?![\w-]|\solds?\b|\sof\sage\b)"
     r"|\b(?P<longunit>hour|day|week|month|year|decade)(?P<longplural>s)?-long\b"
     r"|(?<=\b[Tt]he\s)[Pp]ast\s(?P<pastunit>week|month|year|decade|century)(?![\w-])"
-    rf"|(?<=\b[Tt]he\s)(?P<endedunit>year)(?=\s(?:ended|ending)\s(?:on\s)?(?:{_MONTH}\s\d|\d{{1,2}}\s{_MONTH}|today\b|tomorrow\b|yesterday\b))"
+    rf"|(?<=\b[Tt]he\s)(?P<endedunit>year)(?=\s(?:ended|ending)\s(?:on\s)?(?:{_MONTH}\s\d|\d{{1,2}}\s{_MONTH}|today\b|tomorrow\b|yesterday\b)"
+    rf"|\sto\s(?:{_MONTH}(?![\w'’])|\d{{1,2}}\s{_MONTH}))"
 )
 # What may stand before a duration's count: a qualifier ("nearly", "more than") and a reference
 # ("past", "next", "first"), each a word or two.
@@ -282,7 +283,7 @@ APPOSITION_GAP = re.compile(r",\s(?:on\s)?")
 APPOSED_GAP = re.compile(r",\s(?:the|its|their)\s")
 APPOSITION_CLOSE = re.compile(r"(?:\s(?:ended|ending)\s[^,;()\n]{1,24})?[,)]")
 # "the quarter ended Sept. 30": the quarter a date closes.
-ENDED_AFTER = re.compile(r"\s(?:ended|ending)\s")
+ENDED_AFTER = re.compile(r"\s(?:ended|ending|to)\s")
 # "the quarter ended Oct. 31": a period over by the time it is told of, so the day lies behind.
 ENDED_BEFORE = re.compile(r"(?<![\w'’])ended\s(?:on\s)?\Z")
 
@@ -513,7 +514,8 @@ class AfterCount:
     """A trigger for a unit after its count: the hits of ``unit`` after a word that may close a
     count (``COUNT_END_WORDS``: "48", "three", "a few", "a couple of", "and a half"), maybe with a
     word like "more" between ("two more weeks"), or before "-long" ("day-long", "decades-long"),
-    or after "the past" ("the past decade"), or before "ended" ("the year ended March 31"); "last
+    or after "the past" ("the past decade"), or before "ended" or "to" ("the year ended March 31",
+    "the year to March"); "last
     year" and "the day" are no hits. A hit spans from the count's last word to the unit's end."""
 
     def __init__(self, unit: str) -> None:
@@ -533,7 +535,7 @@ class AfterCount:
             if words and (words[-1][-1:].isdigit() or words[-1].lower().rpartition("-")[2] in COUNT_END_WORDS
                           or [word.lower() for word in words[-2:]] == ["the", "past"]):
                 at = text.rfind(words[-1], 0, at)
-            elif not text.startswith(("-long", "s-long", " ended ", " ending "), hit.end()):
+            elif not text.startswith(("-long", "s-long", " ended ", " ending ", " to "), hit.end()):
                 continue
             hits.append(_Span(at, hit.end()))
         return hits

@@ -195,3 +195,23 @@ def test_a_length_after_every_is_a_set_and_left_out(sentence):
 )
 def test_a_length_near_every_or_each_stays(sentence, span):
     assert list(facts(sentence)) == [span]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, kind, value",
+    [
+        ("The firm posted a loss for the quarter to June 30.", "quarter", "date", "2020-Q2"),
+        ("Profit fell in the quarter to Dec. 31, it said.", "quarter", "date", "2020-Q4"),
+        ("Exports fell 3 percent in the year to March.", "year", "duration", "P1Y"),
+        ("Inflation held at 2 percent in the year to 31 March.", "year", "duration", "P1Y"),
+    ],
+)
+def test_a_period_to_a_day_as_british_business_news_writes_it(sentence, span, kind, value):
+    assert facts(sentence)[span] == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The quarter to March 15 was weak.", "The team moved the game from the year to come."],
+)
+def test_a_period_to_a_day_that_closes_no_period(sentence):
+    assert facts(sentence).get("quarter", ("date", None))[1] is None and "year" not in facts(sentence)
