@@ -122,7 +122,9 @@ def _relative_word(match, ctx: Context) -> Found | None:
         return None
     if match["word"] == "Today" and P.NAME_BEFORE_TODAY.search(ctx.before(match.start(), 17)):
         return None  # a name: "USA Today", "VOA Today"
-    days, part = _WORD_OFFSETS[text]
+    day_word, _, part_word = text.partition(" ") if text.startswith(("yesterday ", "tomorrow ")) else (text, "", "")
+    days, part = _WORD_OFFSETS[day_word]
+    part = part_word or part
     iso = R.shift_period(ctx.anchor, "day", days)[0] if ctx.anchor else None
     value = ctx.date_value(iso, "day", RELATIVE, part_of_day=part)
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))

@@ -215,3 +215,18 @@ def test_a_period_to_a_day_as_british_business_news_writes_it(sentence, span, ki
 )
 def test_a_period_to_a_day_that_closes_no_period(sentence):
     assert facts(sentence).get("quarter", ("date", None))[1] is None and "year" not in facts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, part",
+    [
+        ("He arrived yesterday afternoon.", "yesterday afternoon", "2021-03-09", "afternoon"),
+        ("Yesterday morning, the rebels attacked.", "Yesterday morning", "2021-03-09", "morning"),
+        ("The vote is tomorrow night.", "tomorrow night", "2021-03-11", "night"),
+        ("Tomorrow's leaders met yesterday evening.", "yesterday evening", "2021-03-09", "evening"),
+    ],
+)
+def test_yesterday_and_tomorrow_keep_their_part_of_the_day(sentence, span, value, part):
+    document = Document(sentence, published=DATELINE)
+    document.segment()
+    assert [(fact.text, fact.value["value"], fact.value.get("part_of_day")) for fact in extract(document, {})] == [(span, value, part)]
