@@ -44,10 +44,11 @@ from .words import article_amounts, number_words, read_minus_words, word_numbers
 from .written_fractions import written_fractions
 
 
-# Central bankers' fractions of a point: "a quarter point", "half a percentage point", "a quarter-point".
+# Central bankers' fractions of a point or a percent: "a quarter point", "half a percentage point",
+# "a quarter-point", "half a percent", "a quarter of a per cent".
 _POINT_FRACTION = re.compile(
     r"\b(?P<n>a quarter|one quarter|a half|half a|three quarters of a|three-quarters of a|quarter|half)"
-    r"(?: of a)?[ -](?:percentage[ -])?points?\b",
+    r"(?: of a)?[ -](?:(?:percentage[ -])?points?|(?P<percent>percent|per[ -]cent))\b",
     re.IGNORECASE,
 )
 _FOLD = re.compile(r"-fold(?![\w-])")
@@ -120,10 +121,11 @@ def _point_fractions(text: str) -> list[Quantity]:
     lowered = lowercased(text)
     if "quarter" not in lowered and "half" not in lowered:
         return found  # every point fraction names a quarter or a half (only ASCII letters fold to these)
-    if "point" not in lowered:
-        return found  # and a point (look-alike letters were read as ASCII by ``find_quantities``)
+    if "point" not in lowered and "cent" not in lowered:
+        return found  # and a point or a percent (look-alike letters were read as ASCII by ``find_quantities``)
     for match in _POINT_FRACTION.finditer(text):
         words = match.group("n").lower()
         value = 0.75 if words.startswith("three") else _POINT_FRACTION_VALUES[words.split()[-1] if words.split()[-1] != "a" else words.split()[0]]
-        found.append(Quantity("percentage", match.start(), match.end(), {"value": value, "unit": "percentage_point", "qualifier": None}))
+        unit = "percent" if match.group("percent") else "percentage_point"
+        found.append(Quantity("percentage", match.start(), match.end(), {"value": value, "unit": unit, "qualifier": None}))
     return found

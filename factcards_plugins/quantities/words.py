@@ -234,9 +234,10 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
     """The longest number phrase starting at ``group[i]``; returns it (or None) and how many words it used."""
     first_word = group[i].group().lower()
     takes_a = first_word in SCALES or first_word in ("hundred", "dozen") or (first_word in DENOMINATORS and _is_a_fraction(text, group[i]))
+    takes_a = takes_a or first_word == "quarter" and _share_of_a_scale(text, group, i)
     a_before = takes_a and bool(_A_BEFORE.search(text, max(0, group[i].start() - 3), group[i].start()))
     total, current, last, j = 0.0, 0.0, "a" if a_before else None, i
-    kind, last_scale = "cardinal", 1
+    kind, last_scale, share = "cardinal", 1, 0.5
     start = group[i].start() - (2 if a_before else 0)
     end = None
     while j < len(group):
@@ -254,8 +255,8 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
         elif word == "hundred" and last in ("unit", "teen", "tens", "a"):
             current = (current or 1) * 100
             last = "hundred"
-        elif word in SCALES and last in ("unit", "teen", "tens", "hundred", "a", "half") and gap != "-":
-            factor = 0.5 if last == "half" else 1
+        elif word in SCALES and last in ("unit", "teen", "tens", "hundred", "a", "half") and (gap != "-" or last == "half"):
+            factor = share if last == "half" else 1
             total += (current or 1) * SCALES[word] * factor
             current, last, last_scale = 0, "scale", SCALES[word]
         elif word == "dozen" and last in ("unit", "a", "half"):
@@ -267,6 +268,8 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
             current += ORDINALS[word]
             kind, last, end, j = "ordinal", "ordinal", group[j].end(), j + 1
             break
+        elif word in ("half", "quarter") and last == "a" and _share_of_a_scale(text, group, j):
+            share, last = 1 / DENOMINATORS[word], "half"  # "a half-million", "a quarter million"
         elif word in DENOMINATORS and (last in ("unit", "a") and _is_fraction(text, group, j, last) or (word == "half" and last in (None, "unit"))):
             if word == "half" and last is None and _half_a_scale(text, group, j):
                 last = "half"
@@ -312,6 +315,13 @@ def _half_a_scale(text: str, group: list[re.Match], j: int) -> bool:
         return False
     following = group[j + 1].group().lower()
     return following in SCALES or following == "dozen"
+
+
+def _share_of_a_scale(text: str, group: list[re.Match], j: int) -> bool:
+    """Whether "half" or "quarter" at ``group[j]`` is a share of the scale word right after it: "a half-million", "a quarter million"."""
+    if j + 1 >= len(group) or text[group[j].end() : group[j + 1].start()] not in (" ", "-"):
+        return False
+    return group[j + 1].group().lower() in SCALES
 
 
 def _fraction_after_and(text: str, group: list[re.Match], j: int, gap: str, last: str | None) -> tuple[float, int] | None:

@@ -127,10 +127,48 @@ def test_fold_inside_another_word_is_no_multiplier(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In Maine, about a half million homes lost power.", [("number", "a half million", 500_000)]),
+        ("A quarter-million fans lined the route.", [("number", "A quarter-million", 250_000)]),
+        ("Half a million people marched.", [("number", "Half a million", 500_000)]),
+        ("She won a quarter of the vote.", [("number", "a quarter", 0.25)]),
+    ],
+)
+def test_a_half_or_a_quarter_of_a_scale_is_a_count(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
+def test_a_half_billion_dollars_is_an_amount():
+    assert money_of("The state owes a half-billion dollars.") == [("a half-billion dollars", 500_000_000, "USD")]
+    assert money_of("A quarter-million-euro grant was approved.") == [("A quarter-million-euro", 250_000, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Mortgage rates rose half a percent in June.", ("half a percent", 0.5, "percent")),
+        ("Growth slowed by a quarter of a per cent.", ("a quarter of a per cent", 0.25, "percent")),
+        ("Prices edged up three-quarters of a percent.", ("three-quarters of a percent", 0.75, "percent")),
+        ("The bank cut half a percentage point.", ("half a percentage point", 0.5, "percentage_point")),
+    ],
+)
+def test_a_fraction_of_a_percent_is_a_percentage(sentence, expected):
+    [fact] = numbers.extract(Document(sentence), {})
+    assert (fact.type, (fact.text, fact.value["value"], fact.value["unit"])) == ("percentage", expected)
+
+
+def test_half_a_cent_stays_money():
+    assert money_of("Shareholders get half a cent per share.") == [("half a cent", 0.005, "USD")]
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
     "folds": "3-fold three-fold-fold 2.5-folds " * 2_000,
+    "shares of a percent": "half a quarter of a per cent a half-percent " * 1_200,
+    "shares of a scale": "a half-million a quarter million a half-" * 1_500,
 }
 
 
