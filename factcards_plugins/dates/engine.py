@@ -20,7 +20,7 @@ from .relative import on_relative, on_the_weekend, on_weekday
 from .tense import FUTURE, PAST
 from .time_days import date_bare_times
 from .vague import VAGUE, on_vague
-from .times import note_zone_equivalents, on_clock, on_time
+from .times import is_lone_time, note_zone_equivalents, on_clock, on_time
 
 HANDLERS = (
     (P.MONTH_DAY, on_month_day),
@@ -57,7 +57,8 @@ def find_dates(document, day_first: bool = False, vague_references: bool = False
     if not any(candidate.type == "time" for candidate in found):
         return join_ranges(ctx, found)
     note_zone_equivalents(ctx, found)
-    found = join_ranges(ctx, join_neighbours(ctx, found, join_date_time))
+    found = join_neighbours(ctx, join_neighbours(ctx, found, _join_lone_times), join_date_time)
+    found = join_ranges(ctx, found)
     return date_bare_times(ctx, found)
 
 
@@ -111,6 +112,11 @@ def _join(ctx: Context, first: Found, second: Found) -> Found | None:
     start = first.start - len(opener.group()) if opener else first.start
     first_value, second_value = _weekdays_together(ctx, first, second)
     return Found(start, second.end, first.type, _range_value(first_value, second_value), min(first.confidence, second.confidence), False)
+
+
+def _join_lone_times(ctx: Context, first: Found, second: Found) -> Found | None:
+    """Two times of day as a range before either joins a day ("3-4 p.m. on Monday")."""
+    return _join(ctx, first, second) if is_lone_time(first) and is_lone_time(second) else None
 
 
 def _weekdays_together(ctx: Context, first: Found, second: Found) -> tuple[dict, dict]:

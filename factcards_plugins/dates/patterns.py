@@ -149,12 +149,16 @@ _ZONE = (
 )
 # A clock time's half of the day: "4:30 in the afternoon", "eleven at night".
 _DAY_HALF = r"(?P<dayhalf>\sin\sthe\s(?:morning|afternoon|evening)|\sat\snight)(?![\w-])"
+# The end of a range of clock times that tells the half of the day for both: "3-4 p.m.", "10 to 2 p.m."
+_TIME_RANGE_END = r"(?:\s?[-–]\s?|\s(?:to|and|until|till)\s)(?P<end>1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?(?P<endampm>[ap]\.?m|[AP]M)(?!\w)"
+TIME_RANGE_END = re.compile(_TIME_RANGE_END)
 TIME = re.compile(
-    r"(?<![\w:.,/$-])(?:"
+    r"(?<![\w:.,/$])(?<![^\d\s.]-)(?:"
     rf"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?{_AMPM}"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|\.\d)(?:\s?(?:hrs|h)\b)?"
     r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|(?:BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT)\b|local\stime)(?:Z\b)?"
     r"|(?P<named>noon|midday|midnight)(?!\w)"
+    rf"|(?P<hstart>1[0-2]|0?[1-9])(?={_TIME_RANGE_END.replace('?P<end>', '').replace('?P<endampm>', '')})"
     rf"){_ZONE}(?:{_DAY_HALF})?"
 )
 CLOCK_HOURS = {word: number for number, word in enumerate(
@@ -575,7 +579,7 @@ TRIGGERS = {
                             "Good Friday", "Election Day"]), len("next ")),
     SPELLED_YEAR: (AnyOf(r"ineteen[\s-][a-z]", r"ighteen[\s-][a-z]", r"year\stwo\sthousand", r"ties\b"), len("September N")),
     CLOCK: (AnyOf("clock", "Clock", r"in\sthe\s(?:morning|afternoon|evening)", r"at\snight"), len("twelve o'")),
-    TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS])", "noon", "mid(?:day|night)"), 4),
+    TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS]|\s?[-–]\s?\d|\s(?:to|and|until|till)\s\d)", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     # A count and unit before "earlier" ... ("twelve " before the unit), "1988 third-" before "quarter";
     # every other form's trigger starts one letter into the match ("[Ff]ollowing" -> "ollowing").

@@ -28,11 +28,14 @@ def on_time(match, ctx: Context) -> Found | None:
         hour, minute, second = int(match["h12"]) % 12 + (12 if match["ampm"][0] in "pP" else 0), match["m12"], None
     elif match["hmil"]:
         hour, minute, second = int(match["hmil"]), match["mmil"], None
+    elif match["hstart"]:
+        hour, minute, second = _in_range_half(match, ctx, int(match["hstart"])), None, None
     else:
         lo, hi = ctx.line(match.start())
         if P.TIME_ONLY_LINE.fullmatch(ctx.text, lo, hi):
             return None
-        hour, minute, second = _in_day_half(int(match["h24"]), match["dayhalf"]), match["m24"], match["s24"]
+        hour = _in_range_half(match, ctx, int(match["h24"])) if not match["dayhalf"] else _in_day_half(int(match["h24"]), match["dayhalf"])
+        hour, minute, second = hour, match["m24"], match["s24"]
     return _time_found(match, ctx, hour, minute, second)
 
 
@@ -59,6 +62,18 @@ def _in_day_half(hour: int, half: str | None) -> int:
     return hour + 12 if not half.endswith("night") or hour >= 6 else hour
 
 
+def _in_range_half(match, ctx: Context, hour: int) -> int:
+    """The hour of a range's start that takes its half of the day from the end: "3-4 p.m." (15),
+    "3:30-6 p.m.", "11 to 1 p.m." (11: the end is past noon)."""
+    end = P.TIME_RANGE_END.match(ctx.text, match.end())
+    if end is None or not 1 <= hour <= 12:
+        return hour
+    end_hour, later = int(end["end"]) % 12, end["endampm"][0] in "pP"
+    if hour % 12 > end_hour:
+        later = not later
+    return hour % 12 + (12 if later else 0)
+
+
 def _time_found(match, ctx: Context, hour: int, minute, second) -> Found:
     groups = match.groupdict()
     iso = f"{hour:02d}:{int(minute or 0):02d}" + (f":{second}" if second else "")
@@ -66,7 +81,7 @@ def _time_found(match, ctx: Context, hour: int, minute, second) -> Found:
     zone = groups.get("zone") and " ".join(groups["zone"].split())
     value = {"value": iso, "granularity": granularity, "resolution": ABSOLUTE, "zone": zone,
              "utc_offset": _utc_offset(zone)}
-    told = groups.get("ampm") or zone or groups.get("named") or groups.get("oclock") or groups.get("dayhalf")
+    told = groups.get("ampm") or zone or groups.get("named") or groups.get("oclock") or groups.get("dayhalf") or groups.get("hstart")
     return Found(match.start(), match.end(), "time", value, 0.9 if told else 0.75)
 
 

@@ -230,3 +230,39 @@ def test_yesterday_and_tomorrow_keep_their_part_of_the_day(sentence, span, value
     document = Document(sentence, published=DATELINE)
     document.segment()
     assert [(fact.text, fact.value["value"], fact.value.get("part_of_day")) for fact in extract(document, {})] == [(span, value, part)]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The polls are open 3-4 p.m.", "3-4 p.m.", "15:00/16:00"),
+        ("The rally runs 3:30-6 p.m.", "3:30-6 p.m.", "15:30/18:00"),
+        ("The office is open from 10 to 2 p.m.", "from 10 to 2 p.m.", "10:00/14:00"),
+        ("Voting runs between 2 and 4 p.m.", "between 2 and 4 p.m.", "14:00/16:00"),
+        ("The hearing was set for 9-11 a.m.", "9-11 a.m.", "09:00/11:00"),
+        ("Shops open 9 a.m.-5 p.m.", "9 a.m.-5 p.m.", "09:00/17:00"),
+    ],
+)
+def test_a_range_of_times_takes_its_half_of_the_day_from_its_end(sentence, span, value):
+    assert facts(sentence) == {span: ("time", value)}
+
+
+def test_a_range_of_times_stays_apart_from_its_day():
+    assert facts("The polls are open 3-4 p.m. on Monday.") == {"3-4 p.m.": ("time", "15:00/16:00"), "Monday": ("date", "2021-03-15")}
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("The score was 3-4 at 5 p.m.", {"5 p.m.": ("time", "17:00")}),
+        ("The Covid-19 briefing starts at 3 p.m.", {"3 p.m.": ("time", "15:00")}),
+        ("Flights were cut 20-30 per cent.", {}),
+        ("Votes were split 2 to 4 among members.", {}),
+    ],
+)
+def test_numbers_before_a_time_are_no_range(sentence, kept):
+    assert facts(sentence) == kept
+
+
+def test_ranges_of_times_run_in_linear_time(time_growth):
+    assert time_growth(extract, "3-4 p.m. 10 to 2 p.m. 1-2-3-4 " * 3_000) < 9
