@@ -26,6 +26,7 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _REFERENTS = frozenset({"day", "week", "month", "quarter", "half", "year"})
 _PERIODS = frozenset({"quarter", "half"})
 _STEP_WORDS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+_RELATION_STEPS = {"last": -1, "this": 0, "next": 1}
 
 
 def on_anaphor(match, ctx: Context) -> Found | None:
@@ -77,6 +78,22 @@ def _part_of_day(match) -> Found:
     if part != "day":
         found.value["part_of_day"] = part
     return found
+
+
+def on_day_of_month(match, ctx: Context) -> Found | None:
+    """"on the 21st": that day of the month the text named last (``resolve``), else of the dateline's
+    month or the one before or after it, as the tense points; "by the 3rd of next month"."""
+    if not P.DAY_OF_MONTH_BEFORE.search(ctx.before(match.start(), 12)):
+        return None
+    day = int(match["day"])
+    months = [R.shift_period(ctx.anchor.replace(day=1), "month", steps)[0] for steps in (-1, 0, 1)] if ctx.anchor else []
+    if match["rel"]:
+        months = [months[_RELATION_STEPS[match["rel"]] + 1]] if months else []
+    readings = [reading for month in months if (reading := R.day_in_month(month, day))]
+    iso = R.nearest_day(ctx.anchor, readings, ctx.tense_of(match)).isoformat() if readings else None
+    value = ctx.date_value(iso, "day", RELATIVE, pattern=None if iso else f"XXXX-XX-{day:02d}")
+    anaphor = None if match["rel"] else ("day_of_month", day)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False, anaphor=anaphor)
 
 
 def _named_quarter(match, ctx: Context) -> Found:
@@ -184,6 +201,8 @@ def _settle(ctx: Context, found: Found, seen: dict, following: Found | None) -> 
         _latest(ctx, found, topic)
     elif kind == "year_of":
         _year_of(found, topic, found.anaphor[1])
+    elif kind == "day_of_month":
+        _day_of_named_month(found, last, found.anaphor[1])
     else:
         _plain_quarter(ctx, found, period, following)
 
@@ -236,6 +255,17 @@ def _latest(ctx: Context, found: Found, referent: Found | None) -> None:
     elif ctx.anchor is not None:
         found.value.update(value=R.previous_quarter(ctx.anchor), resolution=RELATIVE, anchor=ctx.anchor_iso)
         found.confidence = FALLBACK_CONFIDENCE
+
+
+def _day_of_named_month(found: Found, referent: Found | None, day: int) -> None:
+    """"on the 21st" after "In March" or "on March 3": that day of the month named."""
+    if referent is None or referent.value["granularity"] not in ("day", "month"):
+        return
+    reading = R.day_in_month(referent.value["value"][:7], day)
+    if reading is not None:
+        found.value.update(value=reading.isoformat(), resolution=ANAPHORIC, anchor=referent.value["value"])
+        found.value.pop("pattern", None)
+        found.confidence = ANAPHORIC_CONFIDENCE
 
 
 def _year_of(found: Found, referent: Found | None, year: int) -> None:

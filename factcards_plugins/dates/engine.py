@@ -38,6 +38,7 @@ HANDLERS = (
     (P.RELATIVE, on_relative),
     (P.PLACE_IN_MONTH, on_place_in_month),
     (P.ANAPHOR, anaphora.on_anaphor),
+    (P.DAY_OF_MONTH, anaphora.on_day_of_month),
     (P.WEEKDAY, on_weekday),
     (P.THE_WEEKEND, on_the_weekend),
     (P.TIME, on_time),

@@ -277,6 +277,12 @@ ANAPHOR = re.compile(
     r"|(?P<plain>quarter)(?=\s(?:ended|ending|to)\s|[,.;:)]|\s(?:and|but|as|when|was|were|is|compared|versus|vs\.?|from|of\s(?:last|this)\syear)\b)"
     r")(?![\w-])"
 )
+# A day of the month alone: "on the 21st", "by the 3rd of next month" (the words before it are checked
+# in code); not "the 21st century", "the 11th Circuit".
+DAY_OF_MONTH = re.compile(
+    r"\b(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:\sof\s(?P<rel>this|last|next)\smonth)?(?=[,.;:)!?]|\Z)"
+)
+DAY_OF_MONTH_BEFORE = re.compile(r"(?<![\w'’])(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\sthe\s\Z")
 # The article before a bare "quarter", "following year", "same day": it makes the reference ("the quarter").
 THE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s\Z")
 # A comparison of figures before "a year ago": "rose to $5 million from $4 million a year ago".
@@ -588,6 +594,7 @@ TRIGGERS = {
                     *[rf"{word}\s(?:day|week|month|year|{_DAY_PART})" for word in ("ollowing", "revious", "receding", "rior", "ext")],
                     rf"hat\s(?:day|month|year|quarter|{_DAY_PART})", rf"(?:{_DAY_PART})\s(?:before|after)", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
                     r"year['’]s\s(?:first|second|third|fourth|quarter|period|half)", "quarter", "period"), len("1988 third-")),
+    DAY_OF_MONTH: (re.compile(r"\d(?:st|nd|rd|th)"), 1),
     # ``_COUNT_PART``, a count2 and a "more" word take at most this many characters before the unit.
     # The count's last word starts at most this far into the match ("seventy-seven thousand and a half").
     DURATION: (AfterCount(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"), 32),

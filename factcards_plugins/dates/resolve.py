@@ -71,6 +71,26 @@ def nearest_reading(anchor: date, candidates: list[date], tense_of: TenseOf) -> 
     return nearest
 
 
+def day_in_month(month: str, day: int) -> date | None:
+    """Day ``day`` of the month ``month`` (``2021-03``), None when the month has no such day."""
+    try:
+        return date(int(month[:4]), int(month[5:7]), day)
+    except ValueError:
+        return None
+
+
+def nearest_day(anchor: date, readings: list[date], tense_of: TenseOf) -> date:
+    """Of the readings of a day of the month, the latest on or before the anchor in a past clause, the
+    earliest on or after it in a future one, else the nearest."""
+    tense = tense_of()
+    behind, ahead = [day for day in readings if day <= anchor], [day for day in readings if day >= anchor]
+    if tense == PAST and behind:
+        return max(behind)
+    if tense == FUTURE and ahead:
+        return min(ahead)
+    return min(readings, key=lambda day: (abs((day - anchor).days), day))
+
+
 def month_day_date(anchor: date, month: int, day: int, tense_of: TenseOf, behind: bool = False) -> date | None:
     """The year a "February 16" most likely means, given the anchor and tense; with ``behind``, the
     latest such day on or before the anchor (a period "ended Oct. 31")."""

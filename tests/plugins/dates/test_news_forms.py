@@ -266,3 +266,31 @@ def test_numbers_before_a_time_are_no_range(sentence, kept):
 
 def test_ranges_of_times_run_in_linear_time(time_growth):
     assert time_growth(extract, "3-4 p.m. 10 to 2 p.m. 1-2-3-4 " * 3_000) < 9
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The deal was signed on the 21st, officials said.", "21st", "2021-02-21"),
+        ("The court will rule on the 15th.", "15th", "2021-03-15"),
+        ("Prices were cut on the 3rd of this month.", "3rd of this month", "2021-03-03"),
+        ("Payments resume by the 5th of next month.", "5th of next month", "2021-04-05"),
+        ("In January, sales peaked on the 12th.", "12th", "2021-01-12"),
+        ("Troops landed on Feb. 3 and left on the 21st.", "21st", "2021-02-21"),
+    ],
+)
+def test_a_day_of_the_month_alone(text, span, value):
+    assert facts(text)[span] == ("date", value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The case went to the 11th Circuit.", "He finished 21st.", "It was his 3rd.", "On the 25th anniversary, crowds gathered.",
+     "Talks stalled for the 3rd time."],
+)
+def test_an_ordinal_that_is_no_day_of_the_month(sentence):
+    assert facts(sentence) == {}
+
+
+def test_days_of_the_month_run_in_linear_time(time_growth):
+    assert time_growth(extract, "on the 21st, by the 3rd of next month. " * 3_000) < 9
