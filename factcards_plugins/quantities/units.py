@@ -25,7 +25,13 @@ SIGN_CHARS = frozenset(SIGNS + "¢")
 # Scales that only money writes, read after an amount with its currency before it ("$3.5 MM" in
 # finance, "$2 mil" in sports pages): a bare "5 MM" or "5 mil" may be a thickness.
 _MONEY_SCALE_AFTER = re.compile(r" (?P<scale>MM|mil|bil)\b(?!\.\w)")
-_MONEY_SCALES = {"MM": 10**6, "mil": 10**6, "bil": 10**9}
+_MONEY_SCALES = {"MM": 10**6, "mil": 10**6, "bil": 10**9, "grand": 10**3}
+# "grand", a thousand of money, before the end of a clause or a word that is no noun ("fifty
+# grand a year", "$20 grand in cash"; not "two grand slams", "three grand pianos").
+_GRAND_AFTER = re.compile(
+    r" (?P<scale>grand)(?=[.,;:!?)\"”’]|\Z| (?:a|an|in|for|from|to|on|at|per|of|and|or|but|each|apiece|this|that|last|plus|more|"
+    r"now|then|with|by|into|off|up|back|cash|after|before|over|when|if|because|as)\b)"
+)
 # "points" after a percent sign or word: percentage points ("2.5% points", "0.5 pct point"), not
 # the verb ("a turnout of 40% points to apathy").
 _POINTS_AFTER_PERCENT = re.compile(r"[ -]points?\b(?! (?:to|out|at|toward|towards|up|the|a|an)\b)", re.IGNORECASE)
@@ -101,6 +107,10 @@ class UnitReader:
         word = self.patterns.word_after.match(self.folded, after)
         if word and self._word_currency(word, piece):
             return piece
+        if text.startswith(" grand", after) and (grand := _GRAND_AFTER.match(text, after)) and not number.scale_abbreviation and scale_of(text, number) == 1:
+            (piece.currency, piece.ambiguous), piece.factor = self._currency_of_last_amount(number.start), 1000.0
+            piece.type, piece.currency_text, piece.end = "money", "grand", grand.end()
+            return piece
         if text[after + 1 : after + 2].isupper() and (name := self.patterns.name_after.match(self.folded, after)):
             piece.type, piece.currency, piece.currency_text = "money", CURRENCY_NAMES[name.group("name").lower()], text[name.start() + 1 : name.end()]
             piece.end = name.end()
@@ -138,11 +148,11 @@ class UnitReader:
         return True
 
     def _money_scale(self, piece: Piece) -> None:
-        """A scale only money writes after an amount with its currency before it: "$3.5 MM", "$2 mil", "$4 bil"."""
+        """A scale only money writes after an amount with its currency before it: "$3.5 MM", "$2 mil", "$4 bil", "$20 grand"."""
         number = piece.number
         if not self.text.startswith(" ", number.end) or number.words or number.scale_abbreviation:
             return  # every such scale follows a space
-        scale = _MONEY_SCALE_AFTER.match(self.text, number.end)
+        scale = _MONEY_SCALE_AFTER.match(self.text, number.end) or _GRAND_AFTER.match(self.text, number.end)
         if scale and scale_of(self.text, number) == 1:
             piece.end, piece.factor = scale.end(), piece.factor * _MONEY_SCALES[scale.group("scale")]
 
@@ -150,7 +160,7 @@ class UnitReader:
         """A currency sign after the amount: "45€", "70 ₴", "5k$", "75¢" (cents)."""
         sign = match.group("sign")
         if sign == "¢":
-            (currency, ambiguous), piece.factor = self._cent_currency(piece.number.start), 0.01
+            (currency, ambiguous), piece.factor = self._currency_of_last_amount(piece.number.start), 0.01
         else:
             currency, ambiguous = SYMBOLS[sign]
             currency = currency or self.default_dollar
@@ -185,7 +195,7 @@ class UnitReader:
             if adjective:  # "3 US cents"
                 currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
             else:
-                currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else self._cent_currency(piece.number.start)
+                currency, ambiguous = (CENT_WORDS[word], False) if CENT_WORDS[word] else self._currency_of_last_amount(piece.number.start)
             piece.factor = 0.01
         elif adjective:
             currency, ambiguous = DOLLAR_ADJECTIVES.get(adjective, self.default_dollar), False
@@ -232,8 +242,9 @@ class UnitReader:
         i = bisect.bisect_left(cues, (offset, ""))
         return (cues[i - 1] if i else cues[0])[1]
 
-    def _cent_currency(self, offset: int) -> tuple[str, bool]:
-        """ "45 cents" after "€1.26bn" in the same sentence are euro cents; otherwise the default dollar's."""
+    def _currency_of_last_amount(self, offset: int) -> tuple[str, bool]:
+        """ "45 cents" or "50 grand" after "€1.26bn" in the same sentence are euro cents or thousands of
+        euros; otherwise the default dollar's."""
         last = self.last_money
         if last and offset - last.end < 200 and not _SENTENCE_END.search(self.text, last.end, offset):
             return last.currency, last.ambiguous

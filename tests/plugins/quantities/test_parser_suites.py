@@ -163,12 +163,46 @@ def test_half_a_cent_stays_money():
     assert money_of("Shareholders get half a cent per share.") == [("half a cent", 0.005, "USD")]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The jackpot winner took home fifty grand.", [("fifty grand", 50_000, "USD")]),
+        ("Burglars took 20 grand from the safe.", [("20 grand", 20_000, "USD")]),
+        ("The striker is paid five hundred grand a year.", [("five hundred grand", 500_000, "USD")]),
+        ("He paid $30 grand for the boat.", [("$30 grand", 30_000, "USD")]),
+        ("The club paid £4m and the agent 200 grand on top.", [("£4m", 4_000_000, "GBP"), ("200 grand", 200_000, "GBP")]),
+    ],
+)
+def test_grand_is_a_thousand_of_money(sentence, expected):
+    assert money_of(sentence) == expected
+
+
+def test_grand_alone_is_an_ambiguous_dollar():
+    [fact] = money.extract(Document("He lost 5 grand at the tables."), {"default_dollar": "USD"})
+    assert fact.value["currency_ambiguous"] is True and fact.value["currency_text"] == "grand"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("She won two grand slams and three grand pianos.", [("number", "two", 2), ("number", "three", 3)]),
+        ("The 12 grand masters met in Oslo.", [("number", "12", 12)]),
+        ("He won 4 Grand Prix races.", [("number", "4", 4)]),
+        ("Elian's two grandmothers flew in.", [("number", "two", 2)]),
+    ],
+)
+def test_grand_before_a_noun_is_no_money(sentence, expected):
+    assert money_of(sentence) == []
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
     "folds": "3-fold three-fold-fold 2.5-folds " * 2_000,
     "shares of a percent": "half a quarter of a per cent a half-percent " * 1_200,
     "shares of a scale": "a half-million a quarter million a half-" * 1_500,
+    "grand": "5 grand $5 grand 5 grandsons 5 grand. " * 1_200,
 }
 
 
