@@ -69,13 +69,14 @@ def on_anaphor(match, ctx: Context) -> Found | None:
 
 def _part_of_day(match) -> Found:
     """"that evening", "the following morning", "the night before", "the day after": the day of the
-    last date given, or the one before or after it, with its part of the day."""
+    last date given, or the one before or after it, with its part of the day; "the year before"."""
     if match["edge"]:
         part, steps = match["edgeunit"], -1 if match["edge"] == "before" else 1
     else:
         part, steps = match["relpart"] or match["thatpart"], _STEP_WORDS.get((match["rel"] or "").lower(), 0)
-    found = _pending(match, ("step", "day", steps), "day")
-    if part != "day":
+    unit = part if part in ("week", "month", "year") else "day"
+    found = _pending(match, ("step", unit, steps), unit)
+    if part not in _REFERENTS:
         found.value["part_of_day"] = part
     return found
 

@@ -298,6 +298,8 @@ def on_season(match, ctx: Context) -> Found | None:
     if not (modifier or match["year"] or _season_context(ctx, match)):
         return None
     season = P.SEASONS[match["season"]]
+    if match["year2"] and not (season == "WI" and int(match["year2"][-2:]) == (int(match["year"]) + 1) % 100):
+        return None  # "the winter of 1998-99" is the winter that starts in 1998; a span of other years is no season
     if match["year"]:
         year, resolution = int(match["year"]), ABSOLUTE
     elif ctx.anchor is not None:

@@ -138,7 +138,7 @@ FISCAL_YEAR = re.compile(
 FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
 SEASON = re.compile(
     r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his\spast|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<season>spring|summer|autumn|fall|winter)"
-    r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?!\d))?(?![\w-])"
+    r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?:[-–/](?P<year2>(?:19|20)?\d{2}))?(?!\d))?(?![\w-])"
 )
 
 _AMPM = r"(?P<ampm>[ap]\.m\.|[ap]\.m(?![\w.])|[ap]m(?!\w)|[AP]M(?!\w))"
@@ -271,7 +271,7 @@ ANAPHOR = re.compile(
     rf"|(?P<rel>[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext)\s(?:(?P<runit>day|week|month|year)|(?P<relpart>{_DAY_PART}))"
     r"|(?P<same>[Ss]ame)\s(?P<sameunit>day|week|month|year|quarter)"
     rf"|(?P<that>[Tt]hat)\s(?:(?P<thatunit>day|month|year|quarter)|(?P<thatpart>{_DAY_PART})(?!\s{_NIGHT_THINGS}\b))"
-    rf"|(?P<edgeunit>day|{_DAY_PART})\s(?P<edge>before|after)(?=[,.;:)])"
+    rf"|(?P<edgeunit>day|week|month|year|{_DAY_PART})\s(?P<edge>before|after)(?=[,.;:)])"
     r"|(?P<latest>[Ll]atest|[Mm]ost\srecent)\s(?P<lunit>quarter|period)"
     r"|(?P<pyear>(?:19|20)\d{2})\s(?:(?P<pord>first|second|third|fourth)[-\s])?(?P<punit>quarter|period)"
     r"|(?P<plain>quarter)(?=\s(?:ended|ending|to)\s|[,.;:)]|\s(?:and|but|as|when|was|were|is|compared|versus|vs\.?|from|of\s(?:last|this)\syear)\b)"
@@ -592,7 +592,7 @@ TRIGGERS = {
     ANAPHOR: (AnyOf(*[rf"{unit}s?\s(?:earlier|later|before|after)" for unit in ("day", "week", "fortnight", "month", "quarter", "year")],
                     r"ear-(?:earlier|ago)", r"omparable\s", r"orresponding\s", r"ame\s(?:day|week|month|year|quarter|period)",
                     *[rf"{word}\s(?:day|week|month|year|{_DAY_PART})" for word in ("ollowing", "revious", "receding", "rior", "ext")],
-                    rf"hat\s(?:day|month|year|quarter|{_DAY_PART})", rf"(?:{_DAY_PART})\s(?:before|after)", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
+                    rf"hat\s(?:day|month|year|quarter|{_DAY_PART})", rf"(?:{_DAY_PART})\s(?:before|after)", r"(?:week|month|year)\s(?:before|after)[,.;:)]", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
                     r"year['’]s\s(?:first|second|third|fourth|quarter|period|half)", "quarter", "period"), len("1988 third-")),
     DAY_OF_MONTH: (re.compile(r"\d(?:st|nd|rd|th)"), 1),
     # ``_COUNT_PART``, a count2 and a "more" word take at most this many characters before the unit.

@@ -294,3 +294,34 @@ def test_an_ordinal_that_is_no_day_of_the_month(sentence):
 
 def test_days_of_the_month_run_in_linear_time(time_growth):
     assert time_growth(extract, "on the 21st, by the 3rd of next month. " * 3_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Snow fell all through the winter of 1998-99.", "winter of 1998-99", "1998-WI"),
+        ("The lake froze in winter 2009/10.", "winter 2009/10", "2009-WI"),
+    ],
+)
+def test_a_winter_across_two_years_is_labelled_by_its_first(sentence, span, value):
+    assert facts(sentence) == {span: ("date", value)}
+
+
+def test_a_season_before_years_that_do_not_follow_is_no_season_of_them():
+    assert facts("The summer of 1998-2004 rains changed the valley.").get("summer of 1998-2004") is None
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("He was elected in 2016. The year before, he had lost.", "year before", "2015"),
+        ("The team won on Feb. 5. The week before, it had lost.", "week before", "2021-W04"),
+        ("The plant shut in June 2019. The month after, workers left.", "month after", "2019-07"),
+    ],
+)
+def test_the_unit_before_or_after_the_last_date(text, span, value):
+    assert facts(text)[span] == ("date", value)
+
+
+def test_the_unit_before_a_clause_is_no_reference():
+    assert "year before" not in facts("He was elected in 2016, a year before the war began.")
