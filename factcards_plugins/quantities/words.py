@@ -11,7 +11,7 @@ from .casefold import lowercased
 from .cues import PERIOD_AFTER_ORDINAL
 from .gates import starts_sentence
 from .model import Number
-from .vocabulary import ALL_WORDS, DENOMINATORS, INDIAN_SCALES, MULTIPLIERS, ORDINALS, SCALES, TEENS, TENS, UNITS
+from .vocabulary import ALL_WORDS, DENOMINATORS, INDIAN_SCALES, MULTIPLIERS, ORDINALS, SCALE_ORDINALS, SCALES, TEENS, TENS, UNITS
 
 
 _NUMBER_WORD = trie_pattern(ALL_WORDS)
@@ -262,6 +262,14 @@ def _parse_phrase(text: str, group: list[re.Match], i: int) -> tuple[Number | No
         elif word == "dozen" and last in ("unit", "a", "half"):
             current = 6 if last == "half" else (current or 1) * 12  # "half a dozen" is 6
             last = "dozen"
+        elif word in SCALE_ORDINALS and (last in ("unit", "teen", "tens") or last == "hundred" and word != "hundredth"):
+            total += (current or 1) * SCALE_ORDINALS[word]  # "one hundredth", "two hundred thousandth"
+            current, kind, last, end, j = 0, "ordinal", "ordinal", group[j].end(), j + 1
+            break
+        elif word in SCALE_ORDINALS and last is None and _a_share_of(text, group[j]):
+            current, kind, last, end, j = 1 / SCALE_ORDINALS[word], "fraction", "fraction", group[j].end(), j + 1
+            start = group[j - 1].start() - len("a ")  # "a hundredth of a second"
+            break
         elif word in ORDINALS and last in (None, "tens", "hundred", "scale") and not _is_fraction(text, group, j, last):
             if word == "second" and last is None and _second_is_time_unit(text, group[j]):
                 break
@@ -315,6 +323,11 @@ def _half_a_scale(text: str, group: list[re.Match], j: int) -> bool:
         return False
     following = group[j + 1].group().lower()
     return following in SCALES or following == "dozen"
+
+
+def _a_share_of(text: str, word: re.Match) -> bool:
+    """Whether "a" stands before a scale's ordinal and "of" after it: "a hundredth of a second"."""
+    return bool(_A_BEFORE.search(text, max(0, word.start() - 2), word.start())) and text.startswith(" of ", word.end())
 
 
 def _share_of_a_scale(text: str, group: list[re.Match], j: int) -> bool:

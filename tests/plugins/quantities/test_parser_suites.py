@@ -196,6 +196,27 @@ def test_grand_before_a_noun_is_no_money(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The club marked its one hundredth anniversary.", [("one hundredth", 100, "ordinal")]),
+        ("It was the two hundredth sitting of the court.", [("two hundredth", 200, "ordinal")]),
+        ("The park greeted its millionth visitor.", [("millionth", 1_000_000, "ordinal")]),
+        ("The city issued its two hundred thousandth permit.", [("two hundred thousandth", 200_000, "ordinal")]),
+        ("She won by a hundredth of a second.", [("a hundredth", 0.01, "fraction")]),
+        ("It was the one hundred and first session.", [("one hundred and first", 101, "ordinal")]),
+    ],
+)
+def test_the_ordinal_of_a_scale(sentence, expected):
+    facts = numbers.extract(Document(sentence), {})
+    assert [(f.text, f.value["value"], f.value["kind"]) for f in facts] == expected
+
+
+def test_a_scale_ordinal_without_of_is_an_ordinal():
+    facts = numbers.extract(Document("He tried for a hundredth time."), {})
+    assert [(f.text, f.value["kind"]) for f in facts] == [("hundredth", "ordinal")]
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -203,6 +224,7 @@ HOSTILE = {
     "shares of a percent": "half a quarter of a per cent a half-percent " * 1_200,
     "shares of a scale": "a half-million a quarter million a half-" * 1_500,
     "grand": "5 grand $5 grand 5 grandsons 5 grand. " * 1_200,
+    "scale ordinals": "one hundredth a millionth of two thousandth " * 1_200,
 }
 
 
