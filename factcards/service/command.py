@@ -70,7 +70,29 @@ def split_service_table(options):
     unknown = sorted(set(table) - {"host", "port", "workers", "queue", "timeout", "token", "cors_origins"})
     if unknown:
         fail(f"config [service] has no setting {unknown[0]!r} (known: cors_origins, host, port, queue, timeout, token, workers)", 2)
-    return table, dataclasses.replace(options, config=config)
+    return {key: checked(key, value) for key, value in table.items()}, dataclasses.replace(options, config=config)
+
+
+# What the [service] table's numbers must be: what the options of the same names take.
+SERVICE_NUMBERS = {"port": click.IntRange(0, 65535), "workers": click.IntRange(min=1), "queue": click.IntRange(min=0), "timeout": click.FloatRange(min=0.1)}
+
+
+def checked(key: str, value):
+    """A [service] value as its option would take it, or the one-line reason it is refused (exit 2)."""
+    if key in SERVICE_NUMBERS:
+        whole = isinstance(SERVICE_NUMBERS[key], click.IntRange)
+        if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)):
+            fail(f"config [service] {key}: give {'a whole number' if whole else 'a number of seconds'}, not {value!r}", 2)
+        try:
+            return SERVICE_NUMBERS[key].convert(value, None, None)
+        except click.BadParameter as exc:
+            fail(f"config [service] {key}: {exc.message}", 2)
+    if key == "cors_origins":
+        if not isinstance(value, list) or not all(isinstance(origin, str) for origin in value):
+            fail(f"config [service] cors_origins: give a list of origins, not {value!r}", 2)
+    elif not isinstance(value, str):
+        fail(f"config [service] {key}: give a string, not {value!r}", 2)
+    return value
 
 
 def is_loopback(host: str) -> bool:
