@@ -280,7 +280,7 @@ ANAPHOR = re.compile(
 # A day of the month alone: "on the 21st", "by the 3rd of next month" (the words before it are checked
 # in code); not "the 21st century", "the 11th Circuit".
 DAY_OF_MONTH = re.compile(
-    r"\b(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:\sof\s(?P<rel>this|last|next)\smonth)?(?=[,.;:)!?]|\Z)"
+    r"(?<=[Tt]he\s)(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)(?:\sof\s(?P<rel>this|last|next)\smonth)?(?=[,.;:)!?]|\Z)"
 )
 DAY_OF_MONTH_BEFORE = re.compile(r"(?<![\w'’])(?:[Oo]n|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter|[Tt]hrough)\sthe\s\Z")
 # The article before a bare "quarter", "following year", "same day": it makes the reference ("the quarter").
@@ -571,11 +571,9 @@ TRIGGERS = {
     QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), len("first two ")),
     SEASON: (AnyOf(*SEASONS), len("this past ")),
     RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
-    # The month starts at most this far after the match ("second Wednesday of "), the trigger
-    # "of this month" one word in ("second Wednesday ").
-    PLACE_IN_MONTH: (Merged(MonthStartAfter(r"(?:day|week|weekend)\s(?:of|in)\s", len("weekend of ")),
-                            AnyOf(r"of\s(?:this|next|last)\smonth", r"in\s(?:this|next|last)\smonth")),
-                     len("second Wednesday of ")),
+    # The month starts at most this far after the match ("second Wednesday of "), "month" a word later.
+    PLACE_IN_MONTH: (Merged(MonthStartAfter(r"(?:day|week|weekend)\s(?:of|in)\s", len("weekend of ")), AnyOf("month")),
+                     len("second Wednesday of next ")),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
@@ -584,7 +582,7 @@ TRIGGERS = {
                             "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter",
                             "Good Friday", "Election Day"]), len("next ")),
     SPELLED_YEAR: (AnyOf(r"ineteen[\s-][a-z]", r"ighteen[\s-][a-z]", r"year\stwo\sthousand", r"ties\b"), len("September N")),
-    CLOCK: (AnyOf("clock", "Clock", r"in\sthe\s(?:morning|afternoon|evening)", r"at\snight"), len("twelve o'")),
+    CLOCK: (AnyOf("clock", r"in\sthe\s(?:morning|afternoon|evening)", r"at\snight"), len("twelve o'")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS]|\s?[-–]\s?\d|\s(?:to|and|until|till)\s\d)", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     # A count and unit before "earlier" ... ("twelve " before the unit), "1988 third-" before "quarter";
@@ -592,9 +590,10 @@ TRIGGERS = {
     ANAPHOR: (AnyOf(*[rf"{unit}s?\s(?:earlier|later|before|after)" for unit in ("day", "week", "fortnight", "month", "quarter", "year")],
                     r"ear-(?:earlier|ago)", r"omparable\s", r"orresponding\s", r"ame\s(?:day|week|month|year|quarter|period)",
                     *[rf"{word}\s(?:day|week|month|year|{_DAY_PART})" for word in ("ollowing", "revious", "receding", "rior", "ext")],
-                    rf"hat\s(?:day|month|year|quarter|{_DAY_PART})", rf"(?:{_DAY_PART})\s(?:before|after)", r"(?:week|month|year)\s(?:before|after)[,.;:)]", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
+                    rf"hat\s(?:day|month|year|quarter|{_DAY_PART})", r"before[,.;:)]", r"after[,.;:)]", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
                     r"year['’]s\s(?:first|second|third|fourth|quarter|period|half)", "quarter", "period"), len("1988 third-")),
-    DAY_OF_MONTH: (re.compile(r"\d(?:st|nd|rd|th)"), 1),
+    # "he 2" ends one character into the match ("the 21st"): a literal scan beats one for digits.
+    DAY_OF_MONTH: (re.compile(r"he\s\d"), 0),
     # ``_COUNT_PART``, a count2 and a "more" word take at most this many characters before the unit.
     # The count's last word starts at most this far into the match ("seventy-seven thousand and a half").
     DURATION: (AfterCount(r"second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"), 32),
