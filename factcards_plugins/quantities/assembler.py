@@ -7,7 +7,7 @@ from __future__ import annotations
 from .bare import bare_number_ok
 from .cues import TextView
 from .model import Number, Quantity
-from .ranges import LONGEST_JOINT, Ranges
+from .ranges import LONGEST_JOINT, LONGEST_RATIO_JOINT, Ranges
 from .units import Piece, UnitReader
 from .values import Values
 
@@ -31,8 +31,8 @@ class Assembler:
         count = len(pieces)
         i = 0
         while i < count:
-            close = i + 1 < count and pieces[i + 1].start - pieces[i].end <= LONGEST_JOINT
-            joined = close and (self.ratio_at(pieces, i) or self.range_at(pieces, i) or self.compound_at(pieces, i))
+            gap = pieces[i + 1].start - pieces[i].end if i + 1 < count else LONGEST_RATIO_JOINT + 1
+            joined = gap <= LONGEST_RATIO_JOINT and self.ratio_at(pieces, i) or gap <= LONGEST_JOINT and (self.range_at(pieces, i) or self.compound_at(pieces, i))
             if joined:
                 yield joined
                 i += 2

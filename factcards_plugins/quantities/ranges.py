@@ -49,8 +49,9 @@ _SPOKEN_CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound
 _SPOKEN_CENTS_END = re.compile(r"[.,;:!?)\"”’]|\Z| (?:a|an|each|per|for|and|or|to|in|at|on|apiece|now|then|today|instead)\b")
 # What joins the two counts of a ratio: "one in five", "three out of four", "one in every ten".
 _RATIO_JOINT = re.compile(r" (?:in|out of)(?: every)? ", re.IGNORECASE)
-# The longest gap between two numbers read as one quantity: a ratio's " out of every ".
-LONGEST_JOINT = len(" out of every ")
+# The longest gaps between two numbers read as one quantity: a range's " and ", a ratio's " out of every ".
+LONGEST_JOINT = len(" and ")
+LONGEST_RATIO_JOINT = len(" out of every ")
 
 
 class Ranges:
@@ -66,7 +67,7 @@ class Ranges:
         if i + 1 >= len(pieces):
             return None
         part, whole = pieces[i], pieces[i + 1]
-        if not _RATIO_JOINT.fullmatch(self.text, part.end, whole.start):
+        if self.text[part.end + 1 : part.end + 2] not in "iIoO" or not _RATIO_JOINT.fullmatch(self.text, part.end, whole.start):
             return None
         if part.type != "number" or whole.type != "number" or part.number.kind != "cardinal" or whole.number.kind != "cardinal":
             return None

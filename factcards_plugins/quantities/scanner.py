@@ -52,6 +52,8 @@ _POINT_FRACTION = re.compile(
     re.IGNORECASE,
 )
 _FOLD = re.compile(r"-fold(?![\w-])")
+# What the text holds where a share of a percent stands ("half a percent", "a quarter-per-cent").
+_PERCENT_SHARE_CUES = tuple(f"{word}{joint}{percent}" for word in ("a", "half", "quarter") for joint in " -" for percent in ("percent", "per cent", "per-cent"))
 _POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
 
 
@@ -121,7 +123,7 @@ def _point_fractions(text: str) -> list[Quantity]:
     lowered = lowercased(text)
     if "quarter" not in lowered and "half" not in lowered:
         return found  # every point fraction names a quarter or a half (only ASCII letters fold to these)
-    if "point" not in lowered and "cent" not in lowered:
+    if "point" not in lowered and not any(cue in lowered for cue in _PERCENT_SHARE_CUES):
         return found  # and a point or a percent (look-alike letters were read as ASCII by ``find_quantities``)
     for match in _POINT_FRACTION.finditer(text):
         words = match.group("n").lower()
