@@ -105,7 +105,7 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
             number.end, number.value, number.scale_abbreviation = end + 2, value * 10**6, True  # "$3.5MM": millions
         elif scale and scale.group("abbr"):
             number.end, number.value = scale.end(), value * SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
-            number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b")
+            number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b", "t")
         elif _glued_code_after(text, end):
             pass  # "12USD": the unit reader reads the code
         elif _GLUED_UNIT.match(text, end):

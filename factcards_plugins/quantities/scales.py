@@ -8,7 +8,8 @@ from .model import Number
 from .vocabulary import INDIAN_SCALES, SCALE_ABBREVIATIONS, SCALES
 
 
-SCALE_AFTER = re.compile(r"[ -](?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|[mkb])\b", re.IGNORECASE)
+# A capital "T" glued to the digits is trillions, as US headlines write them ("$1.9T"); "5t" is tonnes.
+SCALE_AFTER = re.compile(r"[ -](?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|[mkb]|(?-i:T))\b", re.IGNORECASE)
 _SCALE_SPACED_ABBR = re.compile(r" (?P<abbr>bn|mn|mln|bln|tn|k)\b")
 _DOZEN_AFTER = re.compile(r"[ -]dozen\b", re.IGNORECASE)
 # The letters at the end of a number (its scale word or abbreviation).

@@ -217,6 +217,22 @@ def test_a_scale_ordinal_without_of_is_an_ordinal():
     assert [(f.text, f.value["kind"]) for f in facts] == [("hundredth", "ordinal")]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Congress passed the $1.9T relief bill.", [("$1.9T", 1_900_000_000_000, "USD")]),
+        ("The insurer is valued at $2.5T, the chipmaker at $800B.", [("$2.5T", 2_500_000_000_000, "USD"), ("$800B", 800_000_000_000, "USD")]),
+        ("A 5T truck carried 2t of sand.", []),
+    ],
+)
+def test_a_capital_t_after_an_amount_is_trillions(sentence, expected):
+    assert money_of(sentence) == expected
+
+
+def test_a_bare_t_after_digits_is_nothing():
+    assert numbers_of("A 5T truck carried 2t of sand.") == []
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -225,6 +241,7 @@ HOSTILE = {
     "shares of a scale": "a half-million a quarter million a half-" * 1_500,
     "grand": "5 grand $5 grand 5 grandsons 5 grand. " * 1_200,
     "scale ordinals": "one hundredth a millionth of two thousandth " * 1_200,
+    "trillions": "$1.9T 5T $5Tn T$5T " * 3_000,
 }
 
 
