@@ -18,6 +18,8 @@ from .context import ABSOLUTE, ANAPHORIC, RELATIVE, YEAR_INFERRED, Context, Foun
 
 # How far back (characters) the date a reference points to may lie.
 REACH = 3000
+# How far back the day a part of a day ("by mid-afternoon") is on may lie: a sentence or two.
+PART_OF_DAY_REACH = 300
 WEAK_CONFIDENCE = 0.3
 ANAPHORIC_CONFIDENCE = 0.75
 FALLBACK_CONFIDENCE = 0.6
@@ -202,6 +204,8 @@ def _settle(ctx: Context, found: Found, seen: dict, following: Found | None) -> 
         _latest(ctx, found, topic)
     elif kind == "year_of":
         _year_of(found, topic, found.anaphor[1])
+    elif kind == "day_part":
+        _day_of_part(ctx, found, last)
     elif kind == "day_of_month":
         _day_of_named_month(found, last, found.anaphor[1])
     else:
@@ -256,6 +260,17 @@ def _latest(ctx: Context, found: Found, referent: Found | None) -> None:
     elif ctx.anchor is not None:
         found.value.update(value=R.previous_quarter(ctx.anchor), resolution=RELATIVE, anchor=ctx.anchor_iso)
         found.confidence = FALLBACK_CONFIDENCE
+
+
+def _day_of_part(ctx: Context, found: Found, referent: Found | None) -> None:
+    """"by mid-afternoon": the day named just before (in the sentence or two before it), else the dateline's."""
+    if referent is not None and referent.value["granularity"] == "day" and found.start - referent.end <= PART_OF_DAY_REACH:
+        found.value.update(value=referent.value["value"], resolution=ANAPHORIC, anchor=referent.value["value"])
+        found.confidence = FALLBACK_CONFIDENCE
+    elif ctx.anchor is not None:
+        found.value.update(value=ctx.anchor_iso, anchor=ctx.anchor_iso)
+    else:
+        found.confidence = ctx.confidence(found.value)
 
 
 def _day_of_named_month(found: Found, referent: Found | None, day: int) -> None:

@@ -12,6 +12,7 @@ from .calendar_dates import (
 )
 from .context import RELATIVE, Context, Found
 from .date_times import join_date_time
+from .day_parts import DAY_PART, join_part_and_day, on_day_part
 from .durations import on_duration
 from .holidays import on_holiday
 from .month_places import on_place_in_month
@@ -36,6 +37,7 @@ HANDLERS = (
     (P.SEASON, on_season),
     (P.HOLIDAY, on_holiday),
     (P.RELATIVE, on_relative),
+    (P.DAY_PART, on_day_part),
     (P.PLACE_IN_MONTH, on_place_in_month),
     (P.ANAPHOR, anaphora.on_anaphor),
     (P.DAY_OF_MONTH, anaphora.on_day_of_month),
@@ -54,7 +56,10 @@ def find_dates(document, day_first: bool = False, vague_references: bool = False
     ctx = Context(document.text, published.date() if published else None, document, day_first)
     handlers = HANDLERS + ((VAGUE, on_vague),) if vague_references else HANDLERS
     matches = [(match, handler) for pattern, handler in handlers for match in P.find(pattern, ctx.text)]
-    found = anaphora.resolve(ctx, settle_overlaps(matches, ctx))
+    found = settle_overlaps(matches, ctx)
+    if any(candidate.anaphor is DAY_PART for candidate in found):
+        found = join_neighbours(ctx, found, join_part_and_day)
+    found = anaphora.resolve(ctx, found)
     if not any(candidate.type == "time" for candidate in found):
         return join_ranges(ctx, found)
     note_zone_equivalents(ctx, found)

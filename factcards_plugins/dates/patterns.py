@@ -180,6 +180,12 @@ PLACE_IN_MONTH = re.compile(
 )
 PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}
 
+# A part of a day told with its stage and no day beside it: "by mid-afternoon", "in late morning trading".
+DAY_PART = re.compile(r"\b(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s](?P<part>morning|afternoon|evening)(?![\w-])")
+INDEFINITE_BEFORE = re.compile(r"(?<![\w'’])[Aa]n?\s\Z")
+# Between a part of a day and the day after it: "mid-afternoon yesterday", "late morning on Friday".
+PART_THEN_DAY = re.compile(r"\s|\son\s|,\s")
+
 # Named holidays ("Thanksgiving Day", "last Christmas", "Easter Sunday"); the days are in ``holidays``.
 HOLIDAY = re.compile(
     r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s)?(?P<holiday>Thanksgiving(?:\sDay)?|Christmas(?:\sDay|\sEve)?|Boxing\sDay"
@@ -571,6 +577,7 @@ TRIGGERS = {
     QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), len("first two ")),
     SEASON: (AnyOf(*SEASONS), len("this past ")),
     RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
+    DAY_PART: (AnyOf("morning", "afternoon", "evening"), len("early ")),
     # The month starts at most this far after the match ("second Wednesday of "), "month" a word later.
     PLACE_IN_MONTH: (Merged(MonthStartAfter(r"(?:day|week|weekend)\s(?:of|in)\s", len("weekend of ")), AnyOf("month")),
                      len("second Wednesday of next ")),

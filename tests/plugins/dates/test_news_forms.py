@@ -325,3 +325,40 @@ def test_the_unit_before_or_after_the_last_date(text, span, value):
 
 def test_the_unit_before_a_clause_is_no_reference():
     assert "year before" not in facts("He was elected in 2016, a year before the war began.")
+
+
+def day_parts(text, published=DATELINE):
+    document = Document(text, published=published)
+    document.segment()
+    return {fact.text: (fact.value["value"], fact.value.get("part_of_day"), fact.value.get("modifier"), fact.value["resolution"])
+            for fact in extract(document, {}) if fact.value.get("part_of_day")}
+
+
+@pytest.mark.parametrize(
+    "text, span, value, part, modifier, resolution",
+    [
+        ("By mid-afternoon the crowd had grown.", "mid-afternoon", "2021-03-10", "afternoon", "mid", "relative"),
+        ("In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", "2021-03-09", "afternoon", "mid",
+         "relative"),
+        ("Troops entered the town on Saturday. By late afternoon, the streets were empty.", "late afternoon", "2021-03-06",
+         "afternoon", "late", "anaphoric"),
+        ("Shares rose in early afternoon trading.", "early afternoon", "2021-03-10", "afternoon", "early", "relative"),
+        ("The raid came in the early morning on Friday.", "early morning on Friday", "2021-03-05", "morning", "early", "relative"),
+    ],
+)
+def test_a_part_of_a_day_with_its_stage(text, span, value, part, modifier, resolution):
+    assert day_parts(text)[span] == (value, part, modifier, resolution)
+
+
+@pytest.mark.parametrize("text", ["He was a late-evening regular.", "The morning papers came early.", "In the afternoon, he left."])
+def test_a_part_of_a_day_without_its_stage_or_as_a_kind_is_left_out(text):
+    assert day_parts(text) == {}
+
+
+def test_a_part_of_a_day_without_a_dateline_is_unresolved():
+    assert day_parts("By mid-afternoon the crowd had grown.", published=None) == {
+        "mid-afternoon": (None, "afternoon", "mid", "relative")}
+
+
+def test_parts_of_a_day_run_in_linear_time(time_growth):
+    assert time_growth(extract, "by mid-afternoon yesterday late morning on Friday early evening, " * 2_000) < 9
