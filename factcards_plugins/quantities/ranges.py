@@ -40,7 +40,8 @@ _SCORE_VERB_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|lost|loses|losing|drew|draws|trailed|trailing|led|leading)"
     r" (?:to )?(?:[A-Z][\w.'’-]{0,20} ){0,3}\Z"
 )
-_RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?| to | and | or ", re.IGNORECASE)
+# "-" before " to " holds a suspended hyphen: "a 10- to 15-minute walk", "$5- to $10-million".
+_RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?|-? to | and | or ", re.IGNORECASE)
 # What joins an amount and its cents.
 _COMPOUND_JOINTS = frozenset({" ", " and ", ", "})
 # A spoken price, "a dollar fifty": the currency words it is said with, and what may follow its
@@ -87,7 +88,7 @@ class Ranges:
         connective = _RANGE_CONNECTIVE.fullmatch(self.text, low.end, high.start)
         if not connective:
             return None
-        word = connective.group().strip().lower()
+        word = connective.group().strip().lower().removeprefix("- ")  # "10- to 15": "to"
         opener = _RANGE_START.search(self.text, max(0, low.start - 8), low.start)
         if word == "and" and not (opener and opener.group("w").lower() == "between"):
             return None

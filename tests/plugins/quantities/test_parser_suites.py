@@ -233,6 +233,28 @@ def test_a_bare_t_after_digits_is_nothing():
     assert numbers_of("A 5T truck carried 2t of sand.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The depot is a 10- to 15-minute walk away.", ("number", "10- to 15", 10, 15)),
+        ("Analysts expect a 3- to 5-percent rise.", ("percentage", "3- to 5-percent", 3, 5)),
+        ("It hired 18- to 24-year-old recruits.", ("number", "18- to 24", 18, 24)),
+    ],
+)
+def test_a_range_with_a_suspended_hyphen(sentence, expected):
+    [fact] = numbers.extract(Document(sentence), {})
+    assert (fact.type, fact.text, fact.value["low"], fact.value["high"]) == expected
+
+
+def test_a_money_range_with_a_suspended_hyphen():
+    [fact] = money.extract(Document("They want a $5- to $10-million fund."), {"default_dollar": "USD"})
+    assert (fact.text, fact.value["low"], fact.value["high"]) == ("$5- to $10-million", 5_000_000, 10_000_000)
+
+
+def test_a_suspended_hyphen_after_a_change_verb_is_a_change():
+    assert numbers_of("Profit rose 5- to 6-percent.") == [("number", "5", 5), ("percentage", "6-percent", 6)]
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -242,6 +264,7 @@ HOSTILE = {
     "grand": "5 grand $5 grand 5 grandsons 5 grand. " * 1_200,
     "scale ordinals": "one hundredth a millionth of two thousandth " * 1_200,
     "trillions": "$1.9T 5T $5Tn T$5T " * 3_000,
+    "suspended hyphens": "10- to 15- to 20- to " * 2_000,
 }
 
 
