@@ -317,6 +317,8 @@ def validate(plugin_manager, card_file):
         fail(str(exc), exc.exit_code)
     except json.JSONDecodeError as exc:
         fail(f"{card_file} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", EXIT_INPUT)
+    except RecursionError:
+        fail(f"{card_file} is not valid JSON: it nests too deeply", EXIT_INPUT)
     registry = collect_registry(plugin_manager or make_plugin_manager(), [])
     errors = schema_errors(data, registry.schema())
     errors += grounding_errors(data)

@@ -224,6 +224,8 @@ def _parses_as_json_object(text: str) -> bool:
         return isinstance(json.loads(text), dict)
     except json.JSONDecodeError:
         return False
+    except RecursionError:  # JSON, nested too deeply to read: _parse_json says so
+        return True
 
 
 def _parse_json(text: str, name: str) -> Any:
@@ -231,6 +233,8 @@ def _parse_json(text: str, name: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{name} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{name} is not valid JSON: it nests too deeply") from None
 
 
 def load_document(source: Any, *, input_format: str = "auto", max_bytes: int | None = None, name: str | None = None) -> Document:

@@ -160,7 +160,7 @@ def jsonl_records(fh: BinaryIO, name: str) -> Iterator[Record]:
         where = f"{name}:{number}"
         try:
             data = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
             yield Record(content_id(line), where, error=f"{where}: not a JSON object ({first_line(exc)[:200]})")
             continue
         if not isinstance(data, dict):

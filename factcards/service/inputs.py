@@ -105,7 +105,7 @@ def parse_model(model: type[BaseModel], body: bytes) -> BaseModel:
     """``body`` as JSON read into ``model``; a 422 problem with a one-line reason otherwise."""
     try:
         data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:  # RecursionError: nested too deeply
         raise Problem("invalid-input", f"request body is not valid JSON: {getattr(exc, 'msg', exc)}") from None
     if not isinstance(data, dict):
         raise Problem("invalid-input", "request body: JSON input must be an object with a \"text\" field")

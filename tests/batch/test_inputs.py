@@ -51,6 +51,13 @@ def test_a_malformed_line_is_a_record_with_an_error_and_blank_lines_are_skipped(
     assert records[1].id == content_id('{"id": "cut-off", "text": "Shares\n')
 
 
+def test_a_line_nested_too_deeply_is_a_record_with_an_error(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", ['{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}", article(1)])
+    deep, fine = records_of(path)
+    assert deep.where == f"{path}:1" and "not a JSON object" in deep.error
+    assert fine.id == "wire-0001" and fine.error is None
+
+
 def test_a_folder_is_read_recursively_with_relative_paths_as_ids(tmp_path):
     (tmp_path / "news" / "2026").mkdir(parents=True)
     (tmp_path / "news" / "a.txt").write_text(article(0)["text"])

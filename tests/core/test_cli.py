@@ -166,6 +166,17 @@ def test_validate_rejects_non_json(tmp_path):
     assert result.exit_code == 3 and "not valid JSON" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["card deep.json", "card deep.txt", "card -", "validate deep.json"])
+def test_json_nested_too_deeply_is_one_line_exit_3(tmp_path, command):
+    deep = b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    for name in ("deep.json", "deep.txt"):
+        write(tmp_path, name, deep)
+    args = [str(tmp_path / arg) if arg.startswith("deep") else arg for arg in command.split()]
+    result = run(*args, *(["--summarizer", "lead"] if args[0] == "card" else []), input=deep)
+    assert result.exit_code == 3 and "Traceback" not in result.stderr
+    assert result.stderr.endswith(" is not valid JSON: it nests too deeply\n") and result.stderr.count("\n") == 1
+
+
 def test_schema_command_prints_the_composed_schema():
     schema = json.loads(run("schema").stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

@@ -219,6 +219,7 @@ def test_oversized_upload_is_413(api):
         (b"\x00\x01binary", "text/plain", "request body looks like binary data, not text"),
         (b"caf\xe9", "text/plain", "request body is not valid UTF-8 (byte 3)"),
         (b'{"text": ', "application/json", "request body is not valid JSON"),
+        pytest.param(b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "application/json", "request body is not valid JSON", id="nested too deeply"),
         (b'{"text": ""}', "application/json", "request body: JSON input needs a non-empty string \"text\""),
         (b'{"text": "Rates rose.", "published": "soon"}', "application/json", "cannot read 'soon' as a date"),
     ],
