@@ -154,12 +154,15 @@ _NOT_PLURALS = frozenset("this his hers its was has does less across towards alw
 
 
 def _count(text: str, half: bool) -> Fraction | None:
-    """The number of units "48", "2.5", "2 1/2", "forty", "twenty-four", "two hundred", "a dozen", "half an"."""
-    text = " ".join(text.lower().split())
+    """The number of units "48", "2.5", "2 1/2", "forty", "twenty-four", "two hundred", "a dozen", "half an",
+    "one-and-a-half", "a quarter of a"."""
+    text = " ".join(text.lower().replace("-and-a-half", " and a half").split())
     if text.endswith(" and a half"):
         text, half = text[: -len(" and a half")], True
     if text.startswith("half"):
         return Fraction(1, 2)
+    if "quarter" in text:
+        return Fraction(3 if text.startswith("three") else 1, 4)  # "a quarter of a century", "three-quarters of an hour"
     value = _digits(text) if text[:1].isdigit() else _spelled(text)
     if value is None:
         return None

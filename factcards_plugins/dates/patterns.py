@@ -222,7 +222,9 @@ _SPELLED = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3}){1,3}|\d{1,4}(?:\.\d{1,2})?(?:\s[13]/[248])?"
 _VAGUE_COUNT = r"a\sfew|few|several|a\scouple\sof|couple\sof"
-_COUNT_PART = rf"(?:{_DIGITS}|(?i:{_SPELLED})(?:\sand\sa\shalf)?|(?i:half\san?))"
+# "a quarter of a century", "three-quarters of an hour", "a quarter-century": a fraction of one unit.
+_QUARTERS_OF = r"(?i:(?:an?|one|three)[-\s]quarters?\sof\san?|an?\squarter(?=-))"
+_COUNT_PART = rf"(?:{_DIGITS}|{_QUARTERS_OF}|(?i:{_SPELLED})(?:[-\s]and[-\s]a[-\s]half)?|(?i:half\san?))"
 DURATION_UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W", "month": "M", "quarter": "M",
     "year": "Y", "decade": "Y", "century": "Y", "centurie": "Y",
@@ -559,7 +561,8 @@ class AfterCount:
 
 
 # The last word of a duration's count (``DURATION``) and the words that may stand between it and the unit.
-COUNT_END_WORDS = frozenset(["a", "an", "half", "few", "several", "of", "hundred", "thousand", "dozen", *UNIT_WORDS, *TENS_WORDS])
+COUNT_END_WORDS = frozenset(["a", "an", "half", "quarter", "few", "several", "of", "hundred", "thousand", "dozen", *UNIT_WORDS,
+                             *TENS_WORDS])
 COUNT_LINK_WORDS = frozenset("more additional extra straight consecutive full long trading business working calendar school".split())
 _DAY_BEFORE_MONTH_WIDTH = len("1st of ")
 _SPELLED_DAY_START = "(?i:fi|se|th|fo|si|ei|ni|te|el|tw)"

@@ -362,3 +362,27 @@ def test_a_part_of_a_day_without_a_dateline_is_unresolved():
 
 def test_parts_of_a_day_run_in_linear_time(time_growth):
     assert time_growth(extract, "by mid-afternoon yesterday late morning on Friday early evening, " * 2_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The plant has run for a quarter of a century.", "a quarter of a century", "P25Y"),
+        ("The firm has been around for a quarter-century.", "a quarter-century", "P25Y"),
+        ("He waited a quarter of an hour.", "a quarter of an hour", "PT15M"),
+        ("He spent three quarters of an hour there.", "three quarters of an hour", "PT45M"),
+        ("He spent three-quarters of a century abroad.", "three-quarters of a century", "P75Y"),
+        ("The journey took one-and-a-half hours.", "one-and-a-half hours", "PT1H30M"),
+    ],
+)
+def test_a_fraction_of_a_unit_is_that_part_of_it(sentence, span, value):
+    assert facts(sentence) == {span: ("duration", value)}
+
+
+@pytest.mark.parametrize("sentence", ["A quarter of the vote went to him.", "Three quarters of the members agreed."])
+def test_a_quarter_of_something_else_is_no_length(sentence):
+    assert facts(sentence) == {}
+
+
+def test_fractions_of_units_run_in_linear_time(time_growth):
+    assert time_growth(extract, "a quarter of a three-quarters of an one-and-a-half a quarter-" * 2_000) < 9
