@@ -19,7 +19,7 @@ from .vocabulary import MONTHS, QUALIFIERS
 # the PP) and are read only in lowercase; "pts" are a game's or an index's points, not a percentage.
 _PERCENT_AFTER = re.compile(
     r"(?P<sign> ?%)|(?:[ -]|(?=[pb]))(?:(?P<points>percentage[ -]points?|(?P<pp>ppt?\b))"
-    r"|(?P<bp>basis[ -]points?|bps\b|(?P<b>bp\b))|(?P<word>per[ -]?cent|pct\b|(?P<pc>pc\b|p\.c\.)))",
+    r"|(?P<bp>basis[ -]points?|bps\b|(?P<b>bp\b))|(?P<word>per[ -]?cent(?:s|age)?\b|pct\b|(?P<pc>pc\b|p\.c\.)))",
     re.IGNORECASE,
 )
 DASH_CHAIN_LEFT = re.compile(r"(?:\d{1,5}-){1,2}\Z")

@@ -255,6 +255,20 @@ def test_a_suspended_hyphen_after_a_change_verb_is_a_change():
     assert numbers_of("Profit rose 5- to 6-percent.") == [("number", "5", 5), ("percentage", "6-percent", 6)]
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Scores in the 90 percentile rose.", [("number", "90", 90)]),
+        ("The 12 percenters marched.", [("number", "12", 12)]),
+        ("The levy is 30 percentage of income.", [("percentage", "30 percentage", 30)]),
+        ("Fees rose by 5 percents.", [("percentage", "5 percents", 5)]),
+        ("Labour leads by 4 percentage points.", [("percentage", "4 percentage points", 4)]),
+    ],
+)
+def test_a_percent_word_ends_at_a_word_boundary(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
