@@ -90,6 +90,7 @@ RELATIVE = re.compile(
     r"|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
     r"|(?P<yearend>year[-\s]end)"
+    r"|(?P<thistime>[Tt]his\stime\s(?:last|next)\syear)"
     r")(?![\w-]|['’](?!s\b))"
 )
 WEEKDAY = re.compile(

@@ -76,6 +76,8 @@ def on_relative(match, ctx: Context) -> Found | None:
         return _relative_word(match, ctx)
     if match["yearend"]:
         return _year_end(match, ctx)
+    if match["thistime"]:
+        return _this_time(match, ctx)
     if match["tunit"]:  # "by the end of the year": this one, unless a past story tells of another
         if ctx.tense(match.start(), match.end()) == PAST:
             return None  # "By the end of the week he had quit": the week of the story
@@ -113,6 +115,14 @@ def _year_end(match, ctx: Context) -> Found | None:
         return None  # "year-end net was below the 1987 level": some year's end
     iso = f"{ctx.anchor.year:04d}" if ctx.anchor else None
     value = ctx.date_value(iso, "year", RELATIVE, modifier="end of", pattern=None if iso else "XXXX")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _this_time(match, ctx: Context) -> Found:
+    """"this time last year": about the dateline's day a year before (or after)."""
+    steps = -1 if "last" in match["thistime"] else 1
+    iso = R.shift_reference(ctx.anchor_iso, "day", "year", steps) if ctx.anchor else None
+    value = ctx.date_value(iso, "day", RELATIVE, modifier="approximate", pattern=None if iso else "XXXX-XX-XX")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 

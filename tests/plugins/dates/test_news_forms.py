@@ -386,3 +386,15 @@ def test_a_quarter_of_something_else_is_no_length(sentence):
 
 def test_fractions_of_units_run_in_linear_time(time_growth):
     assert time_growth(extract, "a quarter of a three-quarters of an one-and-a-half a quarter-" * 2_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("This time last year, prices were higher.", "This time last year", "2020-03-10"),
+        ("Prices will rise by this time next year.", "this time next year", "2022-03-10"),
+        ("This time, last year's champion lost.", "last year", "2020"),
+    ],
+)
+def test_this_time_last_year(sentence, span, value):
+    assert facts(sentence) == {span: ("date", value)}
