@@ -213,7 +213,11 @@ def on_year(match, ctx: Context) -> Found | None:
     if match["decade"]:
         if year % 10:
             return None
-        value = ctx.date_value(f"{year // 10:03d}X", "decade", ABSOLUTE)
+        modifier = match["mod"] and match["mod"].lower()
+        if year % 100 == 0 and year < 2000:  # "the 1800s", "the early 1900s": a century
+            value = ctx.date_value(f"{year // 100:02d}XX", "century", ABSOLUTE, modifier=modifier)
+        else:
+            value = ctx.date_value(f"{year // 10:03d}X", "decade", ABSOLUTE, modifier=modifier)
         return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
     if not (match["mod"] or match["y2"] or _is_year(match, ctx, year)):
         return None
@@ -298,6 +302,8 @@ def on_season(match, ctx: Context) -> Found | None:
     if not (modifier or match["year"] or _season_context(ctx, match)):
         return None
     season = P.SEASONS[match["season"]]
+    if match["ryear"]:
+        return _season_of_related_year(match, ctx, season)
     if match["year2"] and not (season == "WI" and int(match["year2"][-2:]) == (int(match["year"]) + 1) % 100):
         return None  # "the winter of 1998-99" is the winter that starts in 1998; a span of other years is no season
     if match["year"]:
@@ -312,6 +318,17 @@ def on_season(match, ctx: Context) -> Found | None:
     value = ctx.date_value(year is not None and f"{year:04d}-{season}" or None, "season", resolution,
                            start=bounds[0], end=bounds[1], pattern=None if year is not None else f"XXXX-{season}",
                            modifier=modifier if modifier in ("early", "late", "mid") else None)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
+
+
+def _season_of_related_year(match, ctx: Context, season: str) -> Found:
+    """"the spring of last year", "the autumn of next year": that season of the dateline's year moved."""
+    year = ctx.anchor.year + STEPS[match["ryear"]] if ctx.anchor else None
+    if year is not None and season == "WI" and match["ryear"] == "this" and ctx.anchor.month <= 2:
+        year -= 1  # "the winter of this year" in February: the winter that began in December
+    bounds = R.season_bounds(year, season) if year is not None else (None, None)
+    value = ctx.date_value(year is not None and f"{year:04d}-{season}" or None, "season", RELATIVE,
+                           start=bounds[0], end=bounds[1], pattern=None if year is not None else f"XXXX-{season}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
 
 
