@@ -13,9 +13,10 @@ from .scales import SCALE_AFTER
 from .vocabulary import EN_DASH, MINUS_SIGNS, SCALE_ABBREVIATIONS
 
 
-# A run of digits (thousands separators, decimals); it starts with an ASCII digit (other \d are not
-# numbers here), which lets the regex engine skip ahead to the next one.
-DIGIT_ATOM = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d{0,20})(?:\.\d{1,12})?")
+# A run of digits (thousands separators, or the Indian lakh grouping "1,25,000" and "2,50,00,000";
+# decimals); it starts with an ASCII digit (other \d are not numbers here), which lets the regex
+# engine skip ahead to the next one.
+DIGIT_ATOM = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3}){1,6}(?!\d)|\d?(?:,\d\d){1,5},\d{3}(?![\d,])|\d{0,20})(?:\.\d{1,12})?")
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?\d{2,5}[ .-]\d{3,5}|(?:\(\d{2,5}\)[ .-]?)?\d{2,5}[ .-]\d{3,4}[ .-]\d{3,5})(?![\d,])"
 )  # +44 20 7946 0958, (212) 555-0100

@@ -269,6 +269,31 @@ def test_a_percent_word_ends_at_a_word_boundary(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The farmer was paid Rs 1,25,000 in compensation.", [("Rs 1,25,000", 125_000, "INR")]),
+        ("The state set aside Rs 2,50,00,000 for the bridge.", [("Rs 2,50,00,000", 25_000_000, "INR")]),
+        ("A plot in Pune sold for ₹12,50,000.", [("₹12,50,000", 1_250_000, "INR")]),
+    ],
+)
+def test_the_indian_lakh_grouping(sentence, expected):
+    assert money_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Some 1,50,000 farmers marched to Delhi.", [("number", "1,50,000", 150_000)]),
+        ("The list read 1,25,2,000 in the filing.", []),
+        ("The code was 12,34,5678 on the form.", []),
+        ("Turnout reached 1,234,567 votes.", [("number", "1,234,567", 1_234_567)]),
+    ],
+)
+def test_lakh_groups_are_two_digits_before_the_last_three(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -279,6 +304,7 @@ HOSTILE = {
     "scale ordinals": "one hundredth a millionth of two thousandth " * 1_200,
     "trillions": "$1.9T 5T $5Tn T$5T " * 3_000,
     "suspended hyphens": "10- to 15- to 20- to " * 2_000,
+    "lakh groups": "1,25,00,00," * 4_000,
 }
 
 
