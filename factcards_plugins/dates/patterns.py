@@ -166,9 +166,12 @@ TIME = re.compile(
 CLOCK_HOURS = {word: number for number, word in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 # An hour by the clock: "10 o'clock", "ten o'clock in the morning", "at eight in the evening".
+_CLOCK_HOUR = rf"(?:1[0-2]|0?[1-9]|(?i:{trie_pattern(CLOCK_HOURS)}))"
+# An hour by the clock: "10 o'clock", "ten o'clock in the morning", "at eight in the evening",
+# "half past nine", "a quarter to ten".
 CLOCK = re.compile(
-    rf"(?<![\w:.,/$-])(?P<hour>1[0-2]|0?[1-9]|(?i:{trie_pattern(CLOCK_HOURS)}))"
-    r"(?=\s[Oo]['’]clock\b|\sin\sthe\s(?:morning|afternoon|evening)\b|\sat\snight\b)"
+    rf"(?<![\w:.,/$-])(?:(?P<fraction>[Hh]alf|(?:[Aa]\s)?[Qq]uarter)\s(?P<side>past|to)\s(?P<fhour>{_CLOCK_HOUR})(?![\w-])"
+    rf"|(?P<hour>{_CLOCK_HOUR})(?=\s[Oo]['’]clock\b|\sin\sthe\s(?:morning|afternoon|evening)\b|\sat\snight\b))"
     rf"(?P<oclock>\s[Oo]['’]clock)?(?:{_DAY_HALF})?"
 )
 # A clock time that says not which half of the day it is in: "10 o'clock", "10:30" (no "p.m.").
@@ -594,7 +597,8 @@ TRIGGERS = {
                             "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter",
                             "Good Friday", "Election Day"]), len("next ")),
     SPELLED_YEAR: (AnyOf(r"ineteen[\s-][a-z]", r"ighteen[\s-][a-z]", r"year\stwo\sthousand", r"ties\b"), len("September N")),
-    CLOCK: (AnyOf("clock", r"in\sthe\s(?:morning|afternoon|evening)", r"at\snight"), len("twelve o'")),
+    CLOCK: (AnyOf("clock", r"in\sthe\s(?:morning|afternoon|evening)", r"at\snight", r"alf\spast\s", r"uarter\s(?:past|to)\s"),
+            len("twelve o'")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS]|\s?[-–]\s?\d|\s(?:to|and|until|till)\s\d)", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     # A count and unit before "earlier" ... ("twelve " before the unit), "1988 third-" before "quarter";

@@ -41,11 +41,18 @@ def on_time(match, ctx: Context) -> Found | None:
 
 def on_clock(match, ctx: Context) -> Found | None:
     """"10 o'clock", "ten o'clock in the morning", "at eight in the evening" (an hour and a half
-    of the day alone only after a preposition: not "won one in the evening session")."""
-    if not (match["oclock"] or _after_time_preposition(match, ctx)):
+    of the day alone only after a preposition: not "won one in the evening session"), "half past
+    nine", "a quarter to ten" (9:45)."""
+    if not (match["oclock"] or match["fraction"] or _after_time_preposition(match, ctx)):
         return None
-    hour = int(match["hour"]) if match["hour"].isdigit() else P.CLOCK_HOURS[match["hour"].lower()]
-    return _time_found(match, ctx, _in_day_half(hour, match["dayhalf"]), None, None)
+    written = match["hour"] or match["fhour"]
+    hour = int(written) if written.isdigit() else P.CLOCK_HOURS[written.lower()]
+    minute = None
+    if match["fraction"]:
+        minute = 30 if match["fraction"].lower() == "half" else 15
+        if match["side"] == "to":
+            hour, minute = (hour - 2) % 12 + 1, 60 - minute
+    return _time_found(match, ctx, _in_day_half(hour, match["dayhalf"]), minute, None)
 
 
 def _after_time_preposition(match, ctx: Context) -> bool:

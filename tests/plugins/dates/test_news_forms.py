@@ -412,3 +412,25 @@ def test_this_time_last_year(sentence, span, value):
 )
 def test_a_season_of_a_related_year_and_the_hundreds(sentence, span, value):
     assert facts(sentence) == {span: ("date", value)}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The meeting began at half past nine.", "half past nine", "09:30"),
+        ("The train left at quarter to ten.", "quarter to ten", "09:45"),
+        ("Shelling began at a quarter past eight in the evening.", "a quarter past eight in the evening", "20:15"),
+        ("The attack came at half past 10.", "half past 10", "10:30"),
+    ],
+)
+def test_a_clock_time_told_by_its_quarters(sentence, span, value):
+    assert facts(sentence) == {span: ("time", value)}
+
+
+@pytest.mark.parametrize("sentence", ["Half past the deadline, nothing moved.", "He won a quarter to half the votes."])
+def test_a_quarter_or_half_before_no_hour_is_no_time(sentence):
+    assert facts(sentence) == {}
+
+
+def test_quarters_of_hours_run_in_linear_time(time_growth):
+    assert time_growth(extract, "at half past a quarter to nine quarter past " * 3_000) < 9
