@@ -22,7 +22,7 @@ SYMBOLS = {
     "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False), "HK$": ("HKD", False),
     "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False), "Mex$": ("MXN", False),
     "$US": ("USD", False), "$A": ("AUD", False), "$AU": ("AUD", False), "$NZ": ("NZD", False), "$HK": ("HKD", False),
-    "$CAN": ("CAD", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "Rmb": ("CNY", False),
+    "HK $": ("HKD", False), "NZ $": ("NZD", False), "NT $": ("TWD", False), "$CAN": ("CAD", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "Rmb": ("CNY", False),
     "SFr": ("CHF", False), "SFr.": ("CHF", False), "SKr": ("SEK", False), "NKr": ("NOK", False), "DKr": ("DKK", False),
     **currency_signs(),
 }  # fmt: skip

@@ -294,6 +294,19 @@ def test_lakh_groups_are_two_digits_before_the_last_three(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Exports rose to HK $10 billion.", [("HK $10 billion", 10_000_000_000, "HKD")]),
+        ("The dairy group raised NZ $3 million.", [("NZ $3 million", 3_000_000, "NZD")]),
+        ("Taipei budgeted NT $5 billion for rail.", [("NT $5 billion", 5_000_000_000, "TWD")]),
+        ("A $5 million grant was approved.", [("$5 million", 5_000_000, "USD")]),
+    ],
+)
+def test_a_dollar_prefix_spaced_from_its_sign(sentence, expected):
+    assert money_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
