@@ -18,6 +18,7 @@ from .. import __version__
 from ..config import redacted
 from ..errors import FactcardsError
 from ..pipeline import Pipeline, PipelineOptions
+from ..reader import max_bytes_default
 from .inputs import Record, Source, count_records, expand_inputs, read_sources
 from .outputs import CARDS, CHUNKS, DUPLICATE, ERRORS_FILE, FACTS, FORMATS, LOCK_FILE, MANIFEST_FILE, SKIP, ChunkWriter, Entry, Ledger, OutputDir, leftover
 from .progress import Progress
@@ -102,6 +103,8 @@ def run(
         import_ray()  # no Ray: say how to install it before touching the output folder
     sources = expand_inputs([os.fspath(i) for i in inputs])
     driver = pipeline or options.build()  # refuses bad options before any worker starts
+    if driver.max_bytes is None:
+        max_bytes_default()  # and a bad $FACTCARDS_MAX_BYTES, which would fail every record
     output = OutputDir(out, format)
     with _locked(output):
         job = job_of(options, format)

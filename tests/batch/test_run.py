@@ -268,3 +268,13 @@ def test_without_a_time_limit_a_dying_worker_hands_the_rest_of_the_run_to_guarde
     assert error["id"] == "wire-0004" and "worker process died" in error["reason"]
     assert (result.cards, result.errors, result.interrupted) == (9, 1, False)
     assert "goes on in guarded workers" in capfd.readouterr().err
+
+
+def test_a_bad_size_limit_variable_is_refused_before_the_output_folder_is_touched(tmp_path, articles, monkeypatch):
+    from factcards.errors import InputError
+
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:2])
+    monkeypatch.setenv("FACTCARDS_MAX_BYTES", "-5")
+    with pytest.raises(InputError, match="FACTCARDS_MAX_BYTES must be a positive whole number"):
+        lead_run([source], tmp_path / "out")
+    assert not (tmp_path / "out").exists()  # not a job whose every record failed, skipped by the next run
