@@ -17,7 +17,7 @@ from .durations import on_duration
 from .holidays import on_holiday
 from .month_places import on_place_in_month
 from .periods import on_fiscal_year, on_quarter
-from .relative import on_relative, on_the_weekend, on_weekday
+from .relative import on_relative, on_the_weekend, on_week_from_weekday, on_weekday
 from .tense import FUTURE, PAST
 from .time_days import date_bare_times
 from .vague import VAGUE, on_vague
@@ -43,6 +43,7 @@ HANDLERS = (
     (P.DAY_OF_MONTH, anaphora.on_day_of_month),
     (P.WEEKDAY, on_weekday),
     (P.THE_WEEKEND, on_the_weekend),
+    (P.WEEK_FROM_WEEKDAY, on_week_from_weekday),
     (P.TIME, on_time),
     (P.CLOCK, on_clock),
     (P.DURATION, on_duration),

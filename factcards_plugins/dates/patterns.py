@@ -97,6 +97,12 @@ WEEKDAY = re.compile(
     rf"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Cc]oming|[Ee]arly|[Ll]ate)\s)?(?P<wd>{_WEEKDAY})"
     r"(?:\s(?P<part>morning|afternoon|evening|night))?(?![\w-])"
 )
+# A weekday a week on or back: "Friday week", "a week on Friday", "a week from Monday", "a week ago
+# Sunday"; and "the week before last", "the weekend before last" (the article is checked in code).
+WEEK_FROM_WEEKDAY = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY})\sweek(?![\w'’-]|\sof\b)|(?P<way>[Aa]\sweek\s(?:from|ago|on))\s(?P<wd2>{_WEEKDAY})(?![\w'’-])"
+    r"|(?P<unit>week(?:end)?)\sbefore\slast(?![\w-]))"
+)
 # "over the weekend", "at the weekend": the weekend the tense points to (the span is "weekend").
 THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\sthe\s(?P<weekend>weekend)(?![\w'’-]|\sof\s)")
 # A fiscal year after a quarter: "fiscal 2023" (four digits), "FY2024", "FY 24".
@@ -591,6 +597,7 @@ TRIGGERS = {
                      len("second Wednesday of next ")),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
+    WEEK_FROM_WEEKDAY: (AnyOf("week"), len("Wednesday ")),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
     CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
     HOLIDAY: (_phrase_trie(["Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from . import patterns as P
 from . import resolve as R
 from .context import RELATIVE, STEPS, Context, Found
@@ -41,6 +43,29 @@ def _weekday_tense(match, ctx: Context) -> str | None:
         if tense is None or P.PRESENT_PERFECT.search(ctx.text, since, match.start()) or P.POSTPONED.search(ctx.text, since, match.start()):
             tense = FUTURE  # "voting runs until Friday", "has extended the warning until Friday", "postponed until Tuesday"
     return tense
+
+
+def on_week_from_weekday(match, ctx: Context) -> Found | None:
+    """"Friday week", "a week on Friday", "a week from Monday" (a week after the coming such day),
+    "a week ago Sunday" (a week before the last one); "the week before last", "the weekend before last"."""
+    if match["unit"]:
+        return _before_last(match, ctx)
+    weekday = P.WEEKDAYS[(match["wd"] or match["wd2"]).lower()]
+    back = bool(match["way"]) and match["way"].lower().endswith("ago")
+    day = None
+    if ctx.anchor:
+        day = R.weekday_date(ctx.anchor, weekday, PAST if back else FUTURE, None) + timedelta(days=-7 if back else 7)
+    value = ctx.date_value(day and day.isoformat(), "day", RELATIVE, pattern=None if day else f"XXXX-WXX-{weekday + 1}")
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
+
+
+def _before_last(match, ctx: Context) -> Found | None:
+    if not P.THE_BEFORE.search(ctx.before(match.start(), 5)):
+        return None
+    unit = match["unit"]
+    iso, granularity = _shifted_dateline(ctx, unit, R.weekend_steps("last") - 1 if unit == "weekend" else -2)
+    value = ctx.date_value(iso, granularity, RELATIVE)
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
 
 
 def on_the_weekend(match, ctx: Context) -> Found | None:

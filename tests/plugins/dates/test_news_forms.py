@@ -434,3 +434,32 @@ def test_a_quarter_or_half_before_no_hour_is_no_time(sentence):
 
 def test_quarters_of_hours_run_in_linear_time(time_growth):
     assert time_growth(extract, "at half past a quarter to nine quarter past " * 3_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The summit will open on Friday week.", "Friday week", "2021-03-19"),
+        ("Talks resume a week on Friday.", "a week on Friday", "2021-03-19"),
+        ("The ministers will meet a week from Monday.", "a week from Monday", "2021-03-22"),
+        ("He was killed a week ago Sunday.", "a week ago Sunday", "2021-02-28"),
+        ("He was arrested the weekend before last.", "weekend before last", "2021-W08-WE"),
+        ("Prices fell the week before last.", "week before last", "2021-W08"),
+    ],
+)
+def test_a_weekday_a_week_on_or_back(sentence, span, value):
+    assert facts(sentence) == {span: ("date", value)}
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [("The Friday week of protests ended.", {"Friday": ("date", "2021-03-05")}),
+     ("He said Monday's week was hard.", {"Monday": ("date", "2021-03-08")}),
+     ("A weekend before last orders, he left.", {})],
+)
+def test_a_weekday_before_week_that_is_no_date_a_week_on(sentence, kept):
+    assert facts(sentence) == kept
+
+
+def test_weekdays_a_week_on_run_in_linear_time(time_growth):
+    assert time_growth(extract, "a week from Friday week the weekend before last a week ago " * 2_000) < 9
