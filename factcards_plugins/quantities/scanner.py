@@ -34,12 +34,14 @@ from __future__ import annotations
 
 import re
 
+from ..text import trie_pattern
 from .assembler import Assembler
 from .casefold import AS_ASCII, IGNORECASE_LOOKALIKES, lowercased
 from .digits import DIGIT_ATOM, digit_number
 from .exclusions import excluded_spans
 from .model import SPAN, START, Number, Quantity, outside
 from .scales import merge_scales
+from .vocabulary import TEENS, TENS, UNITS
 from .words import article_amounts, number_words, read_minus_words, word_numbers
 from .written_fractions import written_fractions
 
@@ -54,6 +56,8 @@ _POINT_FRACTION = re.compile(
 _FOLD = re.compile(r"-fold(?![\w-])")
 # What the text holds where a share of a percent stands ("half a percent", "a quarter-per-cent").
 _PERCENT_SHARE_CUES = tuple(f"{word}{joint}{percent}" for word in ("a", "half", "quarter") for joint in " -" for percent in ("percent", "per cent", "per-cent"))
+# A whole number and "and" before such a fraction: "one and a half percent" is the word reader's.
+_WHOLE_AND_BEFORE = re.compile(rf"(?:\d|\b{trie_pattern([*UNITS, *TEENS, *TENS])}) and \Z", re.IGNORECASE)
 _POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
 
 
@@ -126,6 +130,8 @@ def _point_fractions(text: str) -> list[Quantity]:
     if "point" not in lowered and not any(cue in lowered for cue in _PERCENT_SHARE_CUES):
         return found  # and a point or a percent (look-alike letters were read as ASCII by ``find_quantities``)
     for match in _POINT_FRACTION.finditer(text):
+        if _WHOLE_AND_BEFORE.search(text, max(0, match.start() - 14), match.start()):
+            continue
         words = match.group("n").lower()
         value = 0.75 if words.startswith("three") else _POINT_FRACTION_VALUES[words.split()[-1] if words.split()[-1] != "a" else words.split()[0]]
         unit = "percent" if match.group("percent") else "percentage_point"

@@ -307,6 +307,19 @@ def test_a_dollar_prefix_spaced_from_its_sign(sentence, expected):
     assert money_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Yields rose one and a half percent.", [("percentage", "one and a half percent", 1.5)]),
+        ("Yields rose one and a quarter percentage points.", [("percentage", "one and a quarter percentage points", 1.25)]),
+        ("The index rose two and a quarter points.", [("number", "two and a quarter", 2.25)]),
+        ("It rose 25 basis points, and a quarter point more is due.", [("percentage", "25 basis points", 0.25), ("percentage", "a quarter point", 0.25)]),
+    ],
+)
+def test_a_share_of_a_point_after_a_whole_number_and_and_is_part_of_it(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -318,6 +331,7 @@ HOSTILE = {
     "trillions": "$1.9T 5T $5Tn T$5T " * 3_000,
     "suspended hyphens": "10- to 15- to 20- to " * 2_000,
     "lakh groups": "1,25,00,00," * 4_000,
+    "wholes and shares": "one and a half percent 5 and a quarter point " * 1_000,
 }
 
 
