@@ -38,6 +38,12 @@ _FIRST_AS_ADVERB_AFTER = re.compile(
 )
 # What makes "a third" a fraction rather than an ordinal: "of", a verb or the end of a clause after it.
 _A_FRACTION_AFTER = re.compile(r" of\b|[.,;:!?)]| (?:were|was|is|are|had|have|has|will|would|could|came|went)\b", re.IGNORECASE)
+# "by" (and a qualifier) before "a third", and a preposition or a time after it: a share of a change
+# ("fell by roughly a fifth in the year to June", "cut by a third last year"; not "by a third vote").
+_BY_A_BEFORE = re.compile(r"\bby (?:(?:about|around|roughly|nearly|almost|some|just|only|more than|less than|over|under|close to) )?a \Z", re.IGNORECASE)
+_A_SHARE_OF_A_CHANGE_AFTER = re.compile(
+    r" (?:in|on|at|since|from|over|during|last|this|after|before|compared|against|to|and|or|but|while|as|than|amid|year|month|week)\b", re.IGNORECASE
+)
 # "the past four quarters", "for two straight quarters": counted quarters are periods, not a fraction.
 _PERIODS_BEFORE = re.compile(r"(?i)\b(?:past|last|next|previous|recent|first|final|straight|consecutive|successive)\s\Z")
 _ONE_IN_N_AFTER = re.compile(r" (?:in|out of)(?: every)? (?:\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|a hundred|a thousand)\b", re.IGNORECASE)
@@ -367,8 +373,11 @@ def _second_is_time_unit(text: str, word: re.Match) -> bool:
 def _is_a_fraction(text: str, word: re.Match) -> bool:
     """After "a", a denominator word is a fraction when it is "half" ("a half") or when "of", a
     verb or the end of a clause follows ("a third of", "nearly a fifth were electric", "fell by a
-    third."), not a noun ("a third term")."""
-    return word.group().lower() in ("half", "halves") or bool(_A_FRACTION_AFTER.match(text, word.end()))
+    third."), or a preposition or a time after "by" ("fell by a fifth in June"), not a noun ("a
+    third term")."""
+    if word.group().lower() in ("half", "halves") or _A_FRACTION_AFTER.match(text, word.end()):
+        return True
+    return bool(_A_SHARE_OF_A_CHANGE_AFTER.match(text, word.end()) and _BY_A_BEFORE.search(text, max(0, word.start() - 20), word.start()))
 
 
 def _is_fraction(text: str, group: list[re.Match], j: int, last: str | None) -> bool:

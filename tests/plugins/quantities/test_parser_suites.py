@@ -320,6 +320,31 @@ def test_a_share_of_a_point_after_a_whole_number_and_and_is_part_of_it(sentence,
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Donations fell by a third in 2023.", [("number", "a third", 0.333333333)]),
+        ("Water demand rose by a quarter last weekend.", [("number", "a quarter", 0.25)]),
+        ("Cod catches fell by roughly a fifth over the decade.", [("number", "a fifth", 0.2)]),
+        ("Fares were cut by a quarter to $5.", [("number", "a quarter", 0.25), ("money", "$5", 5)]),
+    ],
+)
+def test_by_a_third_before_a_preposition_or_a_time_is_a_fraction(sentence, expected):
+    facts = list(numbers.extract(Document(sentence), {})) + list(money.extract(Document(sentence), {"default_dollar": "USD"}))
+    assert sorted((f.type, f.text, f.value.get("value", f.value.get("amount"))) for f in facts) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("She was elected by a third vote of the board.", [("number", "third", 3)]),
+        ("The motion was backed by a fifth member state.", [("number", "fifth", 5)]),
+    ],
+)
+def test_by_a_third_before_a_noun_is_an_ordinal(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
