@@ -242,10 +242,31 @@ def on_short_decade(match, ctx: Context) -> Found:
 def on_century(match, ctx: Context) -> Found | None:
     """"the 21st century", "the nineteenth century": the century's years with the unknown digits as ``X``
     (ISO 8601-2, EDTF: the 21st is ``20XX``)."""
+    if match["turn"]:
+        return _turn_of_century(match, ctx)
+    if not (match["number"] or match["word"]):
+        return None  # "a century"
     number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS.get(match["word"].lower())
     if number is None:
         return None  # a case-blind match on a look-alike letter ("nıneteenth")
     value = ctx.date_value(f"{number - 1:02d}XX", "century", ABSOLUTE, modifier=match["mod"] and match["mod"].lower())
+    return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
+
+
+def _turn_of_century(match, ctx: Context) -> Found | None:
+    """"the turn of the 20th century": the year it began (1900), about; "the turn of the century": the
+    turn nearest the dateline (2000 in 1998 and in 2021)."""
+    if match["number"] or match["word"]:
+        number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS.get(match["word"].lower())
+        if number is None:
+            return None
+        year, resolution = (number - 1) * 100, ABSOLUTE
+    elif ctx.anchor is not None:
+        year, resolution = round(ctx.anchor.year / 100) * 100, RELATIVE
+    else:
+        year, resolution = None, RELATIVE
+    value = ctx.date_value(year and f"{year:04d}", "year", resolution, modifier="approximate",
+                           pattern=None if year else "XXXX")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 

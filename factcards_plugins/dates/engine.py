@@ -64,7 +64,9 @@ def find_dates(document, day_first: bool = False, vague_references: bool = False
     if not any(candidate.type == "time" for candidate in found):
         return join_ranges(ctx, found)
     note_zone_equivalents(ctx, found)
-    found = join_neighbours(ctx, join_neighbours(ctx, found, _join_lone_times), join_date_time)
+    if sum(map(is_lone_time, found)) > 1:
+        found = join_neighbours(ctx, found, _join_lone_times)
+    found = join_neighbours(ctx, found, join_date_time)
     found = join_ranges(ctx, found)
     return date_bare_times(ctx, found)
 

@@ -134,8 +134,8 @@ CENTURY_ORDINALS = {
     "twenty-first": 21, "twenty-second": 22,
 }
 CENTURY = re.compile(
-    r"\b(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?"
-    rf"(?:(?P<number>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<word>(?i:{trie_pattern(CENTURY_ORDINALS)})))[-\s]century(?![\w-])"
+    r"\b(?:(?P<turn>[Tt]urn\sof\sthe\s)(?=century|\S+\scentury)|(?P<mod>[Ee]arly|[Mm]id|[Ll]ate)[-\s])?"
+    rf"(?:(?:(?P<number>[1-9]|1[0-9]|2[0-2])(?:st|nd|rd|th)|(?P<word>(?i:{trie_pattern(CENTURY_ORDINALS)})))[-\s])?century(?![\w-])"
 )
 # A fiscal year alone: "FY2024", "FY 24", "FY23".
 FISCAL_YEAR = re.compile(
@@ -493,18 +493,6 @@ class MonthStarts:
 MONTH_STARTS = MonthStarts()
 
 
-class Merged:
-    """The hits of several triggers, in text order."""
-
-    def __init__(self, *triggers) -> None:
-        self.triggers = triggers
-
-    def finditer(self, text: str) -> list:
-        hits = [hit for trigger in self.triggers for hit in trigger.finditer(text)]
-        hits.sort(key=lambda hit: hit.span()[0])
-        return hits
-
-
 class MonthStartThen:
     """A trigger that starts with a month start: ``rest`` is matched from each month start."""
 
@@ -592,14 +580,13 @@ TRIGGERS = {
     SEASON: (AnyOf(*SEASONS), len("this past ")),
     RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
     DAY_PART: (AnyOf("morning", "afternoon", "evening"), len("early ")),
-    # The month starts at most this far after the match ("second Wednesday of "), "month" a word later.
-    PLACE_IN_MONTH: (Merged(MonthStartAfter(r"(?:day|week|weekend)\s(?:of|in)\s", len("weekend of ")), AnyOf("month")),
-                     len("second Wednesday of next ")),
+    # "day of" starts at most 13 characters into the match ("second Wednes"), "month" 25.
+    PLACE_IN_MONTH: (AnyOf(r"day\s(?:of|in)\s", r"week\s(?:of|in)\s", r"end\s(?:of|in)\s", "month"), len("second Wednesday of next ")),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
     WEEK_FROM_WEEKDAY: (AnyOf("week"), len("Wednesday ")),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
-    CENTURY: (re.compile(r"century"), len("mid-twenty-second ")),
+    CENTURY: (re.compile(r"century"), len("turn of the twenty-second ")),
     HOLIDAY: (_phrase_trie(["Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",
                             "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter",
                             "Good Friday", "Election Day"]), len("next ")),

@@ -463,3 +463,23 @@ def test_a_weekday_before_week_that_is_no_date_a_week_on(sentence, kept):
 
 def test_weekdays_a_week_on_run_in_linear_time(time_growth):
     assert time_growth(extract, "a week from Friday week the weekend before last a week ago " * 2_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The firm was founded at the turn of the century.", "turn of the century", "2000"),
+        ("The house was built at the turn of the 20th century.", "turn of the 20th century", "1900"),
+        ("The town grew at the turn of the nineteenth century.", "turn of the nineteenth century", "1800"),
+    ],
+)
+def test_the_turn_of_a_century(sentence, span, value):
+    assert facts(sentence) == {span: ("date", value)}
+
+
+def test_the_turn_of_the_century_is_the_turn_nearest_the_dateline():
+    assert facts("The mill closed at the turn of the century.", "1998-02-27") == {"turn of the century": ("date", "2000")}
+
+
+def test_a_century_alone_stays_a_length():
+    assert facts("The bridge has stood for a century.") == {"a century": ("duration", "P100Y")}
