@@ -35,6 +35,10 @@ _GRAND_AFTER = re.compile(
 # "points" after a percent sign or word: percentage points ("2.5% points", "0.5 pct point"), not
 # the verb ("a turnout of 40% points to apathy").
 _POINTS_AFTER_PERCENT = re.compile(r"[ -]points?\b(?! (?:to|out|at|toward|towards|up|the|a|an)\b)", re.IGNORECASE)
+# Currencies counted in thousands: after digits with a thousands separator they are money ("71,400
+# won", "12,000 rand"), as "pounds" (a weight too) are not.
+_COUNTED_IN_THOUSANDS = frozenset({"won", "rand", "dong"})
+_WON_AS_A_VERB = re.compile(r" (?:the|a|an|their|his|her|its|seats?|medals?|awards?|prizes?|votes?|places?)\b")
 # The end of a sentence, between an amount of money and a number of cents.
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -189,7 +193,8 @@ class UnitReader:
         word = match.group("word").lower()
         adjective = (match.group("adj") or "").lower()
         has_scale = self.text[piece.number.start : piece.number.end].split()[-1].lower().rstrip("s") in SCALES or piece.number.value >= 1000 and piece.number.scale_abbreviation
-        if word in NEEDS_SCALE and not has_scale and not match.group("sterling") and not self._money_context(piece.number.start, match.end()):
+        thousands = word in _COUNTED_IN_THOUSANDS and "," in self.text[piece.number.start : piece.number.end] and not _WON_AS_A_VERB.match(self.text, match.end())
+        if word in NEEDS_SCALE and not (has_scale or thousands) and not match.group("sterling") and not self._money_context(piece.number.start, match.end()):
             return False
         if word in CENT_WORDS:
             if adjective:  # "3 US cents"

@@ -345,6 +345,20 @@ def test_by_a_third_before_a_noun_is_an_ordinal(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Shares closed up 3.1% at 71,400 won.", [("71,400 won", 71_400, "KRW")]),
+        ("A meal costs 12,000 rand in Cape Town.", [("12,000 rand", 12_000, "ZAR")]),
+        ("A bowl of pho is 50,000 dong in Hanoi.", [("50,000 dong", 50_000, "VND")]),
+        ("Some 1,200 won seats and 3,000 won the lottery.", []),
+        ("The team has 20 won and 5 lost.", []),
+    ],
+)
+def test_won_rand_dong_after_thousands_are_money(sentence, expected):
+    assert money_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -357,6 +371,8 @@ HOSTILE = {
     "suspended hyphens": "10- to 15- to 20- to " * 2_000,
     "lakh groups": "1,25,00,00," * 4_000,
     "wholes and shares": "one and a half percent 5 and a quarter point " * 1_000,
+    "shares of a change": "fell by roughly a fifth in by a third " * 1_200,
+    "won after thousands": "1,200 won 3,000 won the 5,000 rand " * 1_200,
 }
 
 
