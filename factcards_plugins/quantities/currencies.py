@@ -24,6 +24,12 @@ SYMBOLS = {
     "$US": ("USD", False), "$A": ("AUD", False), "$AU": ("AUD", False), "$NZ": ("NZD", False), "$HK": ("HKD", False),
     "HK $": ("HKD", False), "NZ $": ("NZD", False), "NT $": ("TWD", False), "$CAN": ("CAD", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "Rmb": ("CNY", False),
     "SFr": ("CHF", False), "SFr.": ("CHF", False), "SKr": ("SEK", False), "NKr": ("NOK", False), "DKr": ("DKK", False),
+    # The prefixes of national English-language papers: the Jakarta Post's "Rp5 trillion", Malaysia's
+    # "RM5 million", the Gulf's "Dh5 million", Kenya's "Ksh5 billion", East Africa's "Sh5 billion",
+    # Ghana's "GH¢5 million", Bangladesh's "Tk 5,000 crore", Egypt's "E£5 billion", Lebanon's "L£".
+    "Rp": ("IDR", False), "RM": ("MYR", False), "Dh": ("AED", True), "Dhs": ("AED", True), "Ksh": ("KES", False),
+    "KSh": ("KES", False), "Kshs": ("KES", False), "Sh": ("KES", True), "GH¢": ("GHS", False), "Tk": ("BDT", False),
+    "E£": ("EGP", False), "L£": ("LBP", False),
     **currency_signs(),
 }  # fmt: skip
 _PREFIXES = [symbol for symbol in SYMBOLS if len(symbol) > 1]
@@ -119,7 +125,7 @@ COUNTRY_CUES = {
 }
 CURRENCY_FAMILY = {
     "dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "₨": "rupee", "peso": "peso", "franc": "franc",
-    "fr": "franc", "shilling": "shilling", "¥": "yen", "￥": "yen", "krone": "krone", "kroner": "krone", "krona": "krona",
+    "fr": "franc", "shilling": "shilling", "sh": "shilling", "dh": "dirham", "dhs": "dirham", "¥": "yen", "￥": "yen", "krone": "krone", "kroner": "krone", "krona": "krona",
     "cfa franc": "cfa", "franc cfa": "cfa", "francs cfa": "cfa",
 }  # fmt: skip
 _CURRENCY_HINT = re.compile(

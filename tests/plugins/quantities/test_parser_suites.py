@@ -359,6 +359,24 @@ def test_won_rand_dong_after_thousands_are_money(sentence, expected):
     assert money_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Jakarta will spend Rp 5 trillion on toll roads.", [("Rp 5 trillion", 5_000_000_000_000, "IDR")]),
+        ("Petronas paid RM5 million in dividends.", [("RM5 million", 5_000_000, "MYR")]),
+        ("The Dubai developer sold a villa for Dh5 million.", [("Dh5 million", 5_000_000, "AED")]),
+        ("In Rabat, the ministry paid Dh5 million.", [("Dh5 million", 5_000_000, "MAD")]),
+        ("Nairobi set aside Ksh5 billion for water.", [("Ksh5 billion", 5_000_000_000, "KES")]),
+        ("Kampala approved Sh5 billion for roads.", [("Sh5 billion", 5_000_000_000, "UGX")]),
+        ("Accra budgeted GH¢5 million for clinics.", [("GH¢5 million", 5_000_000, "GHS")]),
+        ("Dhaka allocated Tk 5,000 crore to rail.", [("Tk 5,000 crore", 50_000_000_000, "BDT")]),
+        ("Cairo raised E£5 billion in bonds.", [("E£5 billion", 5_000_000_000, "EGP")]),
+    ],
+)
+def test_the_prefixes_of_national_english_language_papers(sentence, expected):
+    assert money_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -373,6 +391,7 @@ HOSTILE = {
     "wholes and shares": "one and a half percent 5 and a quarter point " * 1_000,
     "shares of a change": "fell by roughly a fifth in by a third " * 1_200,
     "won after thousands": "1,200 won 3,000 won the 5,000 rand " * 1_200,
+    "national prefixes": "Rp5 RM 5 Dh5 Ksh GH¢5 Tk E£5 " * 1_500,
 }
 
 
