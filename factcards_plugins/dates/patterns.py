@@ -473,24 +473,36 @@ class AnyOf:
         return hits
 
 
-class MonthStarts:
-    """The month starts of a text ("Jan", "Sep", "May" ...), found once for the three month patterns.
+class Shared:
+    """The hits of ``trigger`` in a text, found once for the patterns that share them: the month starts
+    ("Jan", "Sep", "May" ...) of the three month patterns, the parts of a day of two time patterns."""
 
-    No month start overlaps another, so ``finditer`` finds each of them.
-    """
-
-    def __init__(self) -> None:
+    def __init__(self, trigger) -> None:
+        self.trigger = trigger
         self._last: tuple[str | None, list[re.Match]] = (None, [])
 
     def finditer(self, text: str) -> list[re.Match]:
         last_text, hits = self._last
         if last_text is not text:
-            hits = list(_MONTH_TRIGGER.finditer(text))
+            hits = list(self.trigger.finditer(text))
             self._last = (text, hits)
         return hits
 
 
-MONTH_STARTS = MonthStarts()
+class Merged:
+    """The hits of several triggers, in text order."""
+
+    def __init__(self, *triggers) -> None:
+        self.triggers = triggers
+
+    def finditer(self, text: str) -> list:
+        hits = [hit for trigger in self.triggers for hit in trigger.finditer(text)]
+        hits.sort(key=re.Match.start)
+        return hits
+
+
+# No month start overlaps another, so ``finditer`` finds each of them.
+MONTH_STARTS = Shared(_MONTH_TRIGGER)
 
 
 class MonthStartThen:
@@ -565,6 +577,7 @@ COUNT_END_WORDS = frozenset(["a", "an", "half", "quarter", "few", "several", "of
 COUNT_LINK_WORDS = frozenset("more additional extra straight consecutive full long trading business working calendar school".split())
 _DAY_BEFORE_MONTH_WIDTH = len("1st of ")
 _SPELLED_DAY_START = "(?i:fi|se|th|fo|si|ei|ni|te|el|tw)"
+DAY_PART_WORDS = Shared(AnyOf("morning", "afternoon", "evening"))
 # Each pattern's trigger and lead (see ``scan``).
 TRIGGERS = {
     MONTH_DAY: (MonthStartThen(rf"[a-z]{{0,6}}\.?\s(?:the\s)?(?:\d|{_SPELLED_DAY_START})"), 12),
@@ -579,20 +592,20 @@ TRIGGERS = {
     QUARTER: (re.compile(r"quarter|half|Q[1-4]|H[1-4]"), len("first two ")),
     SEASON: (AnyOf(*SEASONS), len("this past ")),
     RELATIVE: (_phrase_trie(_RELATIVE_PHRASES), 12),
-    DAY_PART: (AnyOf("morning", "afternoon", "evening"), len("early ")),
-    # "day of" starts at most 13 characters into the match ("second Wednes"), "month" 25.
-    PLACE_IN_MONTH: (AnyOf(r"day\s(?:of|in)\s", r"week\s(?:of|in)\s", r"end\s(?:of|in)\s", "month"), len("second Wednesday of next ")),
+    DAY_PART: (DAY_PART_WORDS, len("early ")),
+    # "day of" starts at most 13 characters into the match ("second Wednes").
+    PLACE_IN_MONTH: (AnyOf(r"day\s(?:of|in)\s", r"week(?:end)?\s(?:of|in)\s"), len("second Wednes")),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
-    WEEK_FROM_WEEKDAY: (AnyOf("week"), len("Wednesday ")),
+    WEEK_FROM_WEEKDAY: (AnyOf(r"day\sweek", r"week\s(?:from|ago|on)\s", r"before\slast"), len("weekend ")),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
     CENTURY: (re.compile(r"century"), len("turn of the twenty-second ")),
     HOLIDAY: (_phrase_trie(["Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",
                             "Labor", "Memorial", "Martin Luther", "Presidents", "Columbus", "Mother", "Father", "Easter",
                             "Good Friday", "Election Day"]), len("next ")),
     SPELLED_YEAR: (AnyOf(r"ineteen[\s-][a-z]", r"ighteen[\s-][a-z]", r"year\stwo\sthousand", r"ties\b"), len("September N")),
-    CLOCK: (AnyOf("clock", r"in\sthe\s(?:morning|afternoon|evening)", r"at\snight", r"alf\spast\s", r"uarter\s(?:past|to)\s"),
-            len("twelve o'")),
+    # "morning" starts at most this far into a match ("twelve in the morning").
+    CLOCK: (Merged(DAY_PART_WORDS, AnyOf("clock", r"at\snight", r"alf\spast\s", r"uarter\s(?:past|to)\s")), len("twelve in the ")),
     TIME: (AnyOf(r"\d(?:[:.]\d|\s?[apAPGUZhECMPlBWIJKHS]|\s?[-–]\s?\d|\s(?:to|and|until|till)\s\d)", "noon", "mid(?:day|night)"), 4),
     # The unit after its count: the count, qualifier and reference start at most this far before it.
     # A count and unit before "earlier" ... ("twelve " before the unit), "1988 third-" before "quarter";
