@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from .cues import TextView
 from .currencies import (
     CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_NAMES, CURRENCY_WORDS, DOLLAR_ADJECTIVES, ENGLISH_CODES,
-    MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SIGN_AFTER, SIGNS, SYMBOL_BEFORE, SYMBOL_BEFORE_REACH, SYMBOLS,
-    iso_codes,
+    MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SCALED_LETTER_PREFIXES, SIGN_AFTER, SIGNS, SYMBOL_BEFORE,
+    SYMBOL_BEFORE_REACH, SYMBOLS, iso_codes, lone_letter_prefix,
 )  # fmt: skip
 from .gates import UNIT_FIRST_CHARS, symbol_may_end
 from .model import Number
@@ -94,6 +94,8 @@ class UnitReader:
         prefix = SYMBOL_BEFORE.search(text, max(0, number.start - SYMBOL_BEFORE_REACH), number.start) if symbol_may_end(text, number.start) else None
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
+        if not number.words and text[number.start - 1 : number.start] in SCALED_LETTER_PREFIXES and self._letter_prefix(piece):
+            return piece
         if number.pence:
             piece.type, piece.currency, piece.currency_text, piece.factor = "money", "GBP", "p", 0.01
             return piece
@@ -149,6 +151,16 @@ class UnitReader:
         after = self.patterns.word_after.match(self.folded, piece.number.end)
         if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
+        return True
+
+    def _letter_prefix(self, piece: Piece) -> bool:
+        """A lone capital glued before an amount with its scale: "R5bn", "N300 million"."""
+        number = piece.number
+        currency = lone_letter_prefix(self.text, number.start)
+        if currency is None or scale_of(self.text, number) == 1:
+            return False
+        piece.type, piece.currency, piece.currency_text = "money", currency, self.text[number.start - 1]
+        piece.start, piece.prefix_end = number.start - 1, number.start
         return True
 
     def _money_scale(self, piece: Piece) -> None:

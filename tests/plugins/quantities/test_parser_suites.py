@@ -377,6 +377,33 @@ def test_the_prefixes_of_national_english_language_papers(sentence, expected):
     assert money_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Eskom needs R5bn from the Treasury.", [("R5bn", 5_000_000_000, "ZAR")]),
+        ("The city spent R300 million, or R1.2 billion in all.", [("R300 million", 300_000_000, "ZAR"), ("R1.2 billion", 1_200_000_000, "ZAR")]),
+        ("Lagos spent N2.5bn on drainage.", [("N2.5bn", 2_500_000_000, "NGN")]),
+        ("Manila allotted P5 billion for schools.", [("P5 billion", 5_000_000_000, "PHP")]),
+    ],
+)
+def test_a_lone_capital_prefix_with_a_scale(sentence, expected):
+    assert money_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Traffic backed up on the R21 highway.",
+        "Officials handed out 100 million N95 masks.",
+        "The P5 nations met in Geneva.",
+        "He paid R500 for the permit.",
+        "The ANR5bn code was flagged.",
+    ],
+)
+def test_a_lone_capital_without_a_scale_is_no_currency(sentence):
+    assert money_of(sentence) == []
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -392,6 +419,7 @@ HOSTILE = {
     "shares of a change": "fell by roughly a fifth in by a third " * 1_200,
     "won after thousands": "1,200 won 3,000 won the 5,000 rand " * 1_200,
     "national prefixes": "Rp5 RM 5 Dh5 Ksh GH¢5 Tk E£5 " * 1_500,
+    "lone capitals": "R5bn N5 P5 billion R21 " * 2_000,
 }
 
 
