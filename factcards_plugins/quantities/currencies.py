@@ -89,19 +89,18 @@ SIGN_AFTER = re.compile(rf" ?(?P<sign>[{re.escape(SIGNS)}¢])(?!\s?\d)")
 # "$A2bn") where other letters before digits make no number (G7, A320), and the pattern that finds
 # them or an ISO code ("EUR12.50") there. A prefix ending in "$" or "." is glued to digits anyway.
 GLUED_LETTER_PREFIXES = frozenset(prefix for prefix in _PREFIXES if prefix[-1].isalpha())
-# One capital glued to an amount with its scale: South Africa's "R5bn", Nigeria's "N5 billion", the
-# Philippines' "P5 billion". Without a scale the letter names as often a road ("the R21"), a mask
-# ("N95") or a group ("the P5").
-SCALED_LETTER_PREFIXES = {"R": "ZAR", "N": "NGN", "P": "PHP"}
-SCALE_AFTER_LETTER_PREFIX = re.compile(r"(?:bn|mn|tn|trn|m|[ -](?:million|billion|trillion))\b", re.IGNORECASE)
+# Short capitals before an amount with its scale, glued or spaced: South Africa's "R5bn", Nigeria's
+# "N5 billion", the Philippines' "P5 billion", the Gulf's "SR5 billion", "QR5 billion", "KD 300
+# million", "BD 2 million". Without a scale they name as often a road ("the R21", "SR 520"), a mask
+# ("N95"), a group ("the P5") or a code.
+SCALED_PREFIXES = {"R": "ZAR", "N": "NGN", "P": "PHP", "SR": "SAR", "QR": "QAR", "KD": "KWD", "BD": "BHD"}
+SCALE_AFTER_SCALED_PREFIX = re.compile(r"(?:bn|mn|tn|trn|m|[ -](?:million|billion|trillion))\b", re.IGNORECASE)
+_SCALED_PREFIX_BEFORE = re.compile(rf"(?<![\w-])(?P<prefix>{trie_pattern(SCALED_PREFIXES)}) ?\Z")
 
 
-def lone_letter_prefix(text: str, start: int) -> str | None:
-    """The currency of a lone capital of ``SCALED_LETTER_PREFIXES`` right before ``start`` ("R" of "R5bn"), or None."""
-    letter = text[start - 1 : start]
-    if letter not in SCALED_LETTER_PREFIXES or start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "-_"):
-        return None
-    return SCALED_LETTER_PREFIXES[letter]
+def scaled_prefix_before(text: str, start: int) -> re.Match | None:
+    """A prefix of ``SCALED_PREFIXES`` right before ``start``, glued or after a space ("R" of "R5bn", "KD " of "KD 300 million")."""
+    return _SCALED_PREFIX_BEFORE.search(text, max(0, start - 3), start)
 
 
 GLUED_PREFIX_BEFORE = re.compile(rf"(?<![A-Za-z])(?:[A-Z]{{3}}|{trie_pattern(GLUED_LETTER_PREFIXES)})\Z")

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from .currencies import (
-    ENGLISH_CODES, GLUED_LETTER_PREFIXES, GLUED_PREFIX_BEFORE, GLUED_PREFIX_REACH, SCALE_AFTER_LETTER_PREFIX, iso_codes,
-    lone_letter_prefix,
+    ENGLISH_CODES, GLUED_LETTER_PREFIXES, GLUED_PREFIX_BEFORE, GLUED_PREFIX_REACH, SCALE_AFTER_SCALED_PREFIX, iso_codes,
+    scaled_prefix_before,
 )  # fmt: skip
 from .cues import DASH_CHAIN_LEFT, DASH_CHAIN_RIGHT, MONTH_AFTER, MONTH_BEFORE, PERIOD_AFTER_ORDINAL
 from .model import Number
@@ -74,7 +74,7 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
     code_dash = before in "-‐" and before2.isalpha() and not _scaled_range_end(text, start, end)
-    if (before.isalnum() or before == "_" or code_dash) and not (_glued_currency(text, start, before) or _scaled_letter_prefix(text, start, end)):
+    if (before.isalnum() or before == "_" or code_dash) and not (_glued_currency(text, start, before) or _scaled_prefix(text, start, end)):
         return None  # G7, A320, F-35, COVID-19 (not EUR12.50, Rs450, nor the 4 of "£3bn-4bn")
     if before in ".,:/" and before2.isdigit() or before in "#№":
         return None  # 1.2.3, 10:30, 12/02, #5
@@ -137,9 +137,9 @@ def _glued_currency(text: str, start: int, before: str) -> bool:
     return prefix in GLUED_LETTER_PREFIXES or prefix in iso_codes() and prefix not in ENGLISH_CODES
 
 
-def _scaled_letter_prefix(text: str, start: int, end: int) -> bool:
-    """Whether a lone capital glued before the digits at ``start..end`` is a currency: a scale follows ("R5bn", "N300 million")."""
-    return lone_letter_prefix(text, start) is not None and bool(SCALE_AFTER_LETTER_PREFIX.match(text, end))
+def _scaled_prefix(text: str, start: int, end: int) -> bool:
+    """Whether a short capital prefix glued before the digits at ``start..end`` is a currency: a scale follows ("R5bn", "SR5 billion")."""
+    return bool(scaled_prefix_before(text, start)) and bool(SCALE_AFTER_SCALED_PREFIX.match(text, end))
 
 
 def _scaled_range_end(text: str, start: int, end: int) -> bool:

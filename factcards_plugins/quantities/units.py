@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from .cues import TextView
 from .currencies import (
     CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_NAMES, CURRENCY_WORDS, DOLLAR_ADJECTIVES, ENGLISH_CODES,
-    MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SCALED_LETTER_PREFIXES, SIGN_AFTER, SIGNS, SYMBOL_BEFORE,
-    SYMBOL_BEFORE_REACH, SYMBOLS, iso_codes, lone_letter_prefix,
+    MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SCALED_PREFIXES, SIGN_AFTER, SIGNS, SYMBOL_BEFORE,
+    SYMBOL_BEFORE_REACH, SYMBOLS, iso_codes, scaled_prefix_before,
 )  # fmt: skip
 from .gates import UNIT_FIRST_CHARS, symbol_may_end
 from .model import Number
@@ -35,6 +35,8 @@ _GRAND_AFTER = re.compile(
 # "points" after a percent sign or word: percentage points ("2.5% points", "0.5 pct point"), not
 # the verb ("a turnout of 40% points to apathy").
 _POINTS_AFTER_PERCENT = re.compile(r"[ -]points?\b(?! (?:to|out|at|toward|towards|up|the|a|an)\b)", re.IGNORECASE)
+# What stands right before the digits after a scaled prefix: its last letter or a space.
+_SCALED_PREFIX_LAST_CHARS = frozenset(" ").union(prefix[-1] for prefix in SCALED_PREFIXES)
 # Currencies counted in thousands: after digits with a thousands separator they are money ("71,400
 # won", "12,000 rand"), as "pounds" (a weight too) are not.
 _COUNTED_IN_THOUSANDS = frozenset({"won", "rand", "dong"})
@@ -94,7 +96,7 @@ class UnitReader:
         prefix = SYMBOL_BEFORE.search(text, max(0, number.start - SYMBOL_BEFORE_REACH), number.start) if symbol_may_end(text, number.start) else None
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
-        if not number.words and text[number.start - 1 : number.start] in SCALED_LETTER_PREFIXES and self._letter_prefix(piece):
+        if not number.words and text[number.start - 1 : number.start] in _SCALED_PREFIX_LAST_CHARS and self._scaled_prefix(piece):
             return piece
         if number.pence:
             piece.type, piece.currency, piece.currency_text, piece.factor = "money", "GBP", "p", 0.01
@@ -153,14 +155,14 @@ class UnitReader:
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
         return True
 
-    def _letter_prefix(self, piece: Piece) -> bool:
-        """A lone capital glued before an amount with its scale: "R5bn", "N300 million"."""
+    def _scaled_prefix(self, piece: Piece) -> bool:
+        """A short capital prefix before an amount with its scale: "R5bn", "N300 million", "KD 300 million"."""
         number = piece.number
-        currency = lone_letter_prefix(self.text, number.start)
-        if currency is None or scale_of(self.text, number) == 1:
+        prefix = scaled_prefix_before(self.text, number.start)
+        if prefix is None or scale_of(self.text, number) == 1:
             return False
-        piece.type, piece.currency, piece.currency_text = "money", currency, self.text[number.start - 1]
-        piece.start, piece.prefix_end = number.start - 1, number.start
+        piece.type, piece.currency, piece.currency_text = "money", SCALED_PREFIXES[prefix.group("prefix")], prefix.group("prefix")
+        piece.start, piece.prefix_end = prefix.start(), number.start
         return True
 
     def _money_scale(self, piece: Piece) -> None:

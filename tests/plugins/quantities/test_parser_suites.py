@@ -384,9 +384,13 @@ def test_the_prefixes_of_national_english_language_papers(sentence, expected):
         ("The city spent R300 million, or R1.2 billion in all.", [("R300 million", 300_000_000, "ZAR"), ("R1.2 billion", 1_200_000_000, "ZAR")]),
         ("Lagos spent N2.5bn on drainage.", [("N2.5bn", 2_500_000_000, "NGN")]),
         ("Manila allotted P5 billion for schools.", [("P5 billion", 5_000_000_000, "PHP")]),
+        ("Riyadh approved SR5 billion for housing.", [("SR5 billion", 5_000_000_000, "SAR")]),
+        ("Doha pledged QR 2.5bn to the fund.", [("QR 2.5bn", 2_500_000_000, "QAR")]),
+        ("Kuwait paid KD 300 million in subsidies.", [("KD 300 million", 300_000_000, "KWD")]),
+        ("Eskom wants R 300 million more.", [("R 300 million", 300_000_000, "ZAR")]),
     ],
 )
-def test_a_lone_capital_prefix_with_a_scale(sentence, expected):
+def test_a_short_capital_prefix_with_a_scale(sentence, expected):
     assert money_of(sentence) == expected
 
 
@@ -398,9 +402,11 @@ def test_a_lone_capital_prefix_with_a_scale(sentence, expected):
         "The P5 nations met in Geneva.",
         "He paid R500 for the permit.",
         "The ANR5bn code was flagged.",
+        "Traffic stalled on SR 520 near the bridge.",
+        "A pilot flew the SR-71 in 1990.",
     ],
 )
-def test_a_lone_capital_without_a_scale_is_no_currency(sentence):
+def test_a_short_capital_without_a_scale_is_no_currency(sentence):
     assert money_of(sentence) == []
 
 
@@ -419,7 +425,7 @@ HOSTILE = {
     "shares of a change": "fell by roughly a fifth in by a third " * 1_200,
     "won after thousands": "1,200 won 3,000 won the 5,000 rand " * 1_200,
     "national prefixes": "Rp5 RM 5 Dh5 Ksh GH¢5 Tk E£5 " * 1_500,
-    "lone capitals": "R5bn N5 P5 billion R21 " * 2_000,
+    "short capitals": "R5bn N5 P5 billion R21 SR 5 KD 5bn QR-5 " * 1_200,
 }
 
 
