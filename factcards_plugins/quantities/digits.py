@@ -34,6 +34,8 @@ _VANITY_PHONE = re.compile(r"(?<![\d-])(?:1-)?[2-9]\d\d-(?:\d{3}-)?[A-Z]{4,}\b")
 _SCALE_WORDS = r"(?:bn|mn|mln|bln|tn|trn|[mkbp]|[ -](?:thousand|million|billion|trillion))\b"
 _SCALED_AMOUNT_BEFORE = re.compile(rf"\d{_SCALE_WORDS}\Z", re.IGNORECASE)
 _SCALE_AFTER_DIGITS = re.compile(_SCALE_WORDS, re.IGNORECASE)
+# "5-to-6 percent", "ruled 5-to-4": the second number of a hyphenated pair, not a code ("F-35").
+_HYPHENATED_TO_BEFORE = re.compile(r"\d-to-\Z")
 # A year and a dash before two digits: the start of "2020-21".
 _YEAR_BEFORE_DASH = re.compile(r"(?<![\d,.])(?:1\d|20|21)(?P<yy>\d\d)[-–]\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
@@ -73,7 +75,7 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
-    code_dash = before in "-‐" and before2.isalpha() and not _scaled_range_end(text, start, end)
+    code_dash = before in "-‐" and before2.isalpha() and not (_scaled_range_end(text, start, end) or _HYPHENATED_TO_BEFORE.search(text, max(0, start - 5), start))
     if (before.isalnum() or before == "_" or code_dash) and not (_glued_currency(text, start, before) or _scaled_prefix(text, start, end)):
         return None  # G7, A320, F-35, COVID-19 (not EUR12.50, Rs450, nor the 4 of "£3bn-4bn")
     if before in ".,:/" and before2.isdigit() or before in "#№":

@@ -41,7 +41,7 @@ _SCORE_VERB_BEFORE = re.compile(
     r" (?:to )?(?:[A-Z][\w.'’-]{0,20} ){0,3}\Z"
 )
 # "-" before " to " holds a suspended hyphen: "a 10- to 15-minute walk", "$5- to $10-million".
-_RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?|-? to | and | or ", re.IGNORECASE)
+_RANGE_CONNECTIVE = re.compile(r" ?[-–—] ?|-? to |-to-| and | or ", re.IGNORECASE)
 # What joins an amount and its cents.
 _COMPOUND_JOINTS = frozenset({" ", " and ", ", "})
 # A spoken price, "a dollar fifty": the currency words it is said with, and what may follow its
@@ -88,7 +88,7 @@ class Ranges:
         connective = _RANGE_CONNECTIVE.fullmatch(self.text, low.end, high.start)
         if not connective:
             return None
-        word = connective.group().strip().lower().removeprefix("- ")  # "10- to 15": "to"
+        word = connective.group().strip(" -").lower() or "-"  # "10- to 15", "5-to-6": "to"
         opener = _RANGE_START.search(self.text, max(0, low.start - 8), low.start)
         if word == "and" and not (opener and opener.group("w").lower() == "between"):
             return None

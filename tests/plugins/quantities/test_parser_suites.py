@@ -410,6 +410,20 @@ def test_a_short_capital_without_a_scale_is_no_currency(sentence):
     assert money_of(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Economists see a 5-to-6 percent gain.", [("percentage", "5-to-6 percent", 5)]),
+        ("It is a 10-to-15-minute drive.", [("number", "10-to-15", 10)]),
+        ("The court ruled 5-to-4 on Friday.", [("number", "5", 5), ("number", "4", 4)]),
+        ("By a 2-to-1 vote, the panel agreed.", [("number", "2", 2), ("number", "1", 1)]),
+        ("The F-35 and the B-52 flew.", []),
+    ],
+)
+def test_a_hyphenated_to_pair(sentence, expected):
+    assert numbers_of(sentence) == expected
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -420,6 +434,7 @@ HOSTILE = {
     "scale ordinals": "one hundredth a millionth of two thousandth " * 1_200,
     "trillions": "$1.9T 5T $5Tn T$5T " * 3_000,
     "suspended hyphens": "10- to 15- to 20- to " * 2_000,
+    "hyphenated to": "5-to-6-to-7-to-" * 3_000,
     "lakh groups": "1,25,00,00," * 4_000,
     "wholes and shares": "one and a half percent 5 and a quarter point " * 1_000,
     "shares of a change": "fell by roughly a fifth in by a third " * 1_200,
