@@ -14,7 +14,7 @@ records. Built-in plugins import only what this module exports.
 """
 
 __version__ = "0.2.0"
-PLUGIN_API = "1.1"
+PLUGIN_API = "1.2"
 
 from .card import Card, Diagnostic, Extractor, Fact, FactType, Settings, Summarizer, Summary, SummarySentence  # noqa: E402
 from .config import ConfigError  # noqa: E402

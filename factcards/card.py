@@ -122,7 +122,12 @@ class Extractor:
     ``extract(document, config)`` returns an iterable of ``Fact``; ``config`` is
     ``default_config`` overlaid with the user's settings for this extractor.
     ``default_config`` declares every setting the extractor reads: a setting
-    the user gives that no record declares is refused.
+    the user gives that no record declares is refused, and so is a value
+    unlike its default's type. ``config_schema`` says more where the default
+    cannot: a JSON Schema (2020-12) by key, such as ``{"mode": {"enum":
+    ["count", "share"]}}`` or ``{"limit": {"type": ["integer", "null"]}}``
+    for a ``None`` default; its ``description``, if any, is what the error says
+    is expected.
 
     ``requires`` names the fact types this extractor (or its plugin's
     ``process_card``) relies on from other extractors. The core runs the
@@ -146,6 +151,7 @@ class Extractor:
     plugin: str | None = None
     requires: tuple[str, ...] = ()
     supersedes: tuple[str, ...] = ()
+    config_schema: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -160,7 +166,8 @@ class Summarizer:
     ``summarize_many(documents, facts_lists, config)``, when given, returns
     the summaries of many documents at once (``Pipeline.cards`` batches
     through it); ``warm_up(config)``, when given, loads what the first
-    ``summarize`` would (``Pipeline.warm_up`` calls it).
+    ``summarize`` would (``Pipeline.warm_up`` calls it). ``default_config``
+    and ``config_schema`` declare its settings as ``Extractor``'s do.
     """
 
     name: str
@@ -173,17 +180,20 @@ class Summarizer:
     plugin: str | None = None
     summarize_many: Callable[[list["Document"], list[list[Fact]], dict], list[Summary]] | None = None
     warm_up: Callable[[dict], None] | None = None
+    config_schema: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
 class Settings:
     """A settings table a plugin reads outside its extractors and summarizers (in ``process_card``, say),
-    registered through ``register_settings`` so the core knows its keys: ``defaults`` holds each one."""
+    registered through ``register_settings`` so the core knows its keys: ``defaults`` holds each one
+    (and ``config_schema`` what a default cannot say, as on ``Extractor``)."""
 
     name: str
     defaults: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     plugin: str | None = None
+    config_schema: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass

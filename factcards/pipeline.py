@@ -23,7 +23,7 @@ from .errors import STOPS, PluginError, SelectionError
 from .limits import running, within
 from .manager import PluginManager, load_plugins_dir, make_plugin_manager
 from .reader import load_document
-from .registry import Registry, collect_registry, config_problems, declared_settings, effective_config
+from .registry import Registry, collect_registry, config_problems, declared_settings, effective_config, value_problems
 from .schema import SCHEMA_VERSION
 from .stages import CardSnapshot, call_each, in_dependency_order, missing_requirements, prepare, run_extractors, summarize
 
@@ -37,7 +37,9 @@ class Pipeline:
     :param config: settings, ``{name: {key: value}}`` (``{"$env": "VAR"}``
         values are read from ``environ`` now). A table or key that no plugin,
         extractor or summarizer declares raises ``ConfigError`` (a warning in
-        each card's diagnostics with ``strict_config=False``).
+        each card's diagnostics with ``strict_config=False``); so does a value
+        its declaration refuses (of another type than its default, or outside
+        its ``config_schema``), strict or not.
     :param extractors: run only these extractors; default: all.
     :param summarizer: the summarizer to run; default: the available one with
         the highest priority.
@@ -50,7 +52,7 @@ class Pipeline:
         naming the plugin and stage that were running (see ``factcards.limits`` for
         how far a stuck plugin is stopped in-process; ``factcards.workers`` kills it).
     :raises SelectionError: an unknown extractor, summarizer or ``disable`` name.
-    :raises ConfigError: an unknown setting, or a ``$env`` variable that is not set.
+    :raises ConfigError: an unknown setting, a value of the wrong type or outside its choices, or a ``$env`` variable that is not set.
     """
 
     def __init__(
@@ -93,11 +95,15 @@ class Pipeline:
         self._known_types = frozenset(self.registry.fact_types)
 
     def _settings(self, config, length, device, summarizer, strict, environ) -> dict[str, dict[str, Any]]:
-        problems = config_problems(config, declared_settings(self.registry, [n for n, i in self.plugin_manager.info.items() if i.status == "loaded"]))
+        tables = declared_settings(self.registry, [n for n, i in self.plugin_manager.info.items() if i.status == "loaded"])
+        problems = config_problems(config, tables)
         if problems and strict:
-            raise ConfigError(f"{problems[0]}" + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+            raise config_error(problems)
         self._notes += [Diagnostic(WARNING, "config", line) for line in problems]
         resolved = resolve_env(config, environ) if environ is not None else resolve_env(config)
+        refused = value_problems(resolved, tables, written=config)  # a value the plugin cannot use: an error, strict or not
+        if refused:
+            raise config_error(refused)
         budget = parse_length(length)
         if budget:
             for name in self.registry.summarizers:
@@ -320,6 +326,11 @@ def parse_length(value: str | int | None) -> dict[str, int]:
     if number < 1:
         raise SelectionError(f"length {value!r} must be at least 1")
     return {"words": number} if text.endswith("w") else {"sentences": number}
+
+
+def config_error(problems: list[str]) -> ConfigError:
+    """The first problem, and how many more there are."""
+    return ConfigError(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
 
 
 def check_disabled_names(pm: PluginManager, registry: Registry, disabled: Iterable[str]) -> None:

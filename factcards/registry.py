@@ -2,7 +2,8 @@
 
 ``collect_registry`` asks every plugin once, each implementation on its own;
 ``effective_config`` is the one rule for the settings a record runs with;
-``config_problems`` says which of the user's tables and keys nothing declares.
+``config_problems`` says which of the user's tables and keys nothing declares,
+``value_problems`` which values their declarations refuse.
 """
 
 from __future__ import annotations
@@ -15,16 +16,21 @@ from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
+from jsonschema.exceptions import SchemaError, best_match
 
 from .card import ERROR, WARNING, Diagnostic, Extractor, FactType, Settings, Summarizer
+from .config import redacted
 from .errors import STOPS, PluginError
 from .manager import PluginManager
 from .schema import card_validator, compose_schema, fact_checker
 from .trace import trace_failure, trace_line, tracing
 
-# Settings the core itself gives every summarizer (``--length``), declared or not.
+# Settings the core itself gives every summarizer (``--length``), declared or not, and what they hold.
 BUDGET_KEYS = ("sentences", "words")
+BUDGET_SCHEMA = {"type": "integer", "minimum": 1, "description": "a whole number of 1 or more"}
+# The JSON Schema type a setting's default gives it (bool first: True is also an int).
+DEFAULT_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (list, "array"), (dict, "object"))
+TYPE_WORDS = {"boolean": "true or false", "integer": "an integer", "number": "a number", "string": "a string", "array": "a list", "object": "a table", "null": "null"}
 
 
 @dataclass
@@ -93,6 +99,12 @@ def _ask_plugins(pm: PluginManager, diagnostics: list[Diagnostic], strict: bool)
         if problem:
             del registry.fact_types[name]
             diagnostics.append(Diagnostic(ERROR, "register_fact_types", f"fact type {name!r} has an invalid schema: {problem}", fact_type.plugin))
+    for record in [*registry.extractors.values(), *registry.summarizers.values(), *registry.settings_tables.values()]:
+        problems = {key: _schema_problem(json.dumps(schema, sort_keys=True, default=str)) for key, schema in record.config_schema.items()}
+        for key, problem in problems.items():
+            if problem:
+                diagnostics.append(Diagnostic(ERROR, "config", f"{record.name!r} has an invalid config_schema for {key!r} (its default's type is checked instead): {problem}", record.plugin))
+        record.config_schema = {key: schema for key, schema in record.config_schema.items() if not problems[key]}
     return registry
 
 
@@ -140,27 +152,45 @@ def effective_config(record: Extractor | Summarizer, config: Mapping[str, Mappin
     return {**record.default_config, **dict(for_plugin), **dict(config.get(record.name, {}))}
 
 
-def declared_settings(registry: Registry, plugin_names) -> dict[str, set[str]]:
-    """Every settings table a user may write, with the keys it may hold.
+@dataclass(frozen=True)
+class Declared:
+    """One declaration of a setting: the record or ``Settings`` table declaring it, its default and the JSON Schema of its value."""
+
+    owner: str
+    default: Any
+    schema: Mapping[str, Any]
+
+
+def declared_settings(registry: Registry, plugin_names) -> dict[str, dict[str, list[Declared]]]:
+    """Every settings table a user may write, with the keys it may hold and their declarations.
 
     An extractor's or summarizer's table holds its ``default_config`` keys (a
     summarizer's also the budget); a plugin's table holds the keys of all its
-    records and of the ``Settings`` it registered; a ``Settings`` table its own.
+    records and of the ``Settings`` it registered, each value to suit every
+    record declaring it; a ``Settings`` table its own.
     """
-    tables: dict[str, set[str]] = {name: set() for name in plugin_names}
-    for record in [*registry.extractors.values(), *registry.summarizers.values()]:
-        keys = set(record.default_config) | (set(BUDGET_KEYS) if isinstance(record, Summarizer) else set())
-        tables.setdefault(record.name, set()).update(keys)
-        if record.plugin:
-            tables.setdefault(record.plugin, set()).update(keys)
-    for table in registry.settings_tables.values():
-        tables.setdefault(table.name, set()).update(table.defaults)
-        if table.plugin:
-            tables.setdefault(table.plugin, set()).update(table.defaults)
+    tables: dict[str, dict[str, list[Declared]]] = {name: {} for name in plugin_names}
+    for record in [*registry.extractors.values(), *registry.summarizers.values(), *registry.settings_tables.values()]:
+        defaults = record.defaults if isinstance(record, Settings) else record.default_config
+        budget = BUDGET_KEYS if isinstance(record, Summarizer) else ()
+        for key in dict.fromkeys([*defaults, *budget]):
+            declared = Declared(record.name, defaults.get(key), setting_schema(record, key, defaults.get(key)))
+            for table in dict.fromkeys(n for n in (record.name, record.plugin) if n):
+                tables.setdefault(table, {}).setdefault(key, []).append(declared)
     return tables
 
 
-def config_problems(config: Mapping[str, Mapping[str, Any]], tables: Mapping[str, set[str]]) -> list[str]:
+def setting_schema(record: Extractor | Summarizer | Settings, key: str, default: Any) -> Mapping[str, Any]:
+    """What a setting's value must be: the record's ``config_schema`` for it, else the budget's
+    rule for a summarizer's budget, else the type of its default (a ``None`` default: anything)."""
+    if key in record.config_schema:
+        return record.config_schema[key]
+    if isinstance(record, Summarizer) and key in BUDGET_KEYS:
+        return BUDGET_SCHEMA if default is not None else {**BUDGET_SCHEMA, "type": ["integer", "null"]}
+    return next(({"type": name} for kind, name in DEFAULT_TYPES if isinstance(default, kind)), {})
+
+
+def config_problems(config: Mapping[str, Mapping[str, Any]], tables: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """One line per table or key of ``config`` that nothing declares, with a "did you mean" hint."""
     problems = []
     for name, table in config.items():
@@ -177,3 +207,47 @@ def config_problems(config: Mapping[str, Mapping[str, Any]], tables: Mapping[str
 def _hint(word: str, choices) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+
+def value_problems(config: Mapping[str, Mapping[str, Any]], tables: Mapping[str, Mapping[str, list[Declared]]], written: Mapping[str, Mapping[str, Any]] | None = None) -> list[str]:
+    """One line per setting of ``config`` whose value its declaration refuses, naming the setting, the value
+    (as ``written``, so a ``$env`` secret shows as ``$VAR``) and what is expected."""
+    problems = []
+    for name, table in config.items():
+        for key, value in table.items():
+            for declared in tables.get(name, {}).get(key, ()):
+                why = _refusal(value, declared)
+                if why:
+                    shown = _shown((written or config)[name][key])
+                    problems.append(f"setting {name}.{key}={shown}: {why}")
+                    break
+    return problems
+
+
+def _refusal(value: Any, declared: Declared) -> str | None:
+    schema = declared.schema
+    error = best_match(_validator(json.dumps(schema, sort_keys=True, default=str)).iter_errors(value))
+    if error is None:
+        return None
+    if "description" in schema:
+        why = f"expected {schema['description']}"
+    elif error.validator == "enum":
+        why = "expected one of " + ", ".join(json.dumps(choice, ensure_ascii=False) for choice in error.validator_value)
+    elif error.validator == "type":
+        types = [error.validator_value] if isinstance(error.validator_value, str) else error.validator_value
+        why = "expected " + " or ".join(TYPE_WORDS.get(t, t) for t in types)
+    else:
+        why = error.message
+    return why if declared.default is None else f"{why} (default {_shown(declared.default)})"
+
+
+@lru_cache(maxsize=256)
+def _validator(schema_json: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema_json))
+
+
+def _shown(value: Any) -> str:
+    """A setting's value as the user would write it: JSON, with ``$env`` references as ``$VAR``."""
+    shown = redacted(value)
+    return shown if isinstance(shown, str) and shown != value else json.dumps(shown, ensure_ascii=False, default=str)

@@ -42,6 +42,7 @@ def register_extractors(register):
             extract=extract,
             version=VERSION,
             default_config={"default_dollar": "USD"},
+            config_schema={"default_dollar": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "an ISO 4217 code in capitals, like USD or CAD"}},
             description="Amounts of money: symbols and codes, scale words, ranges, qualifiers.",
         )
     )

@@ -65,6 +65,7 @@ def register_extractors(register):
             extract=extract,
             version=VERSION,
             default_config={"default_dollar": "USD"},
+            config_schema={"default_dollar": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "an ISO 4217 code in capitals, like USD or CAD"}},
             description="Numbers in digits and words, ordinals, fractions, percentages; no names, dates or ids.",
             requires=("date", "time", "duration"),  # process_card drops the numbers inside them
         )

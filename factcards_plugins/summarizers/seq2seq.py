@@ -218,6 +218,7 @@ def register_summarizers(register):
             summarize=summarize,
             version=VERSION,
             default_config=dict(DEFAULT_CONFIG),
+            config_schema={"device": {"enum": ["cpu", "cuda", "auto"]}},
             description="Abstractive: a local Hugging Face seq2seq checkpoint (BART, T5, Pegasus), offline; set config model.",
             priority=-10,
             available=available,

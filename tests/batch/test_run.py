@@ -148,6 +148,14 @@ def test_the_command_exits_0_when_all_were_carded_and_2_on_a_bad_option(tmp_path
     assert missing.exit_code == 3
 
 
+def test_a_setting_of_the_wrong_type_is_one_line_exit_2_before_out_is_made(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", articles[:1])
+    result = CliRunner().invoke(cli, ["batch", str(source), "-o", str(tmp_path / "out"), "--summarizer", "lead", "--workers", "0", "-s", "money.default_dollar=5"])
+    assert result.exit_code == 2
+    assert result.stderr == 'factcards: error: setting money.default_dollar=5: expected an ISO 4217 code in capitals, like USD or CAD (default "USD")\n'
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_output_folder_that_cannot_be_made_is_one_line_exit_3(tmp_path, articles):
     source = write_jsonl(tmp_path / "in.jsonl", articles[:2])
     out = source / "out"  # under a file: no folder can be made there

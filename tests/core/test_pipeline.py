@@ -132,6 +132,84 @@ def test_cli_refuses_a_misspelt_setting_with_exit_2(sample_path):
     assert "did you mean 'money'?" in result.output
 
 
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ({"lead": {"sentences": "abc"}}, 'setting lead.sentences="abc": expected a whole number of 1 or more (default 3)'),
+        ({"lead": {"words": "abc"}}, 'setting lead.words="abc": expected a whole number of 1 or more'),
+        ({"lead": {"sentences": 0}}, 'setting lead.sentences=0: expected a whole number of 1 or more (default 3)'),
+        ({"money": {"default_dollar": 5}}, 'setting money.default_dollar=5: expected an ISO 4217 code in capitals, like USD or CAD (default "USD")'),
+        ({"money": {"default_dollar": "cad"}}, 'setting money.default_dollar="cad": expected an ISO 4217 code in capitals'),
+        ({"numbers": {"default_dollar": "dollars"}}, 'setting numbers.default_dollar="dollars": expected an ISO 4217 code'),
+        ({"seq2seq": {"device": "gpu"}}, 'setting seq2seq.device="gpu": expected one of "cpu", "cuda", "auto" (default "cpu")'),
+        ({"dates": {"day_first": "yes"}}, 'setting dates.day_first="yes": expected true or false (default false)'),
+        ({"minilm": {"redundancy": "high"}}, 'setting minilm.redundancy="high": expected a number (default 0.6)'),
+        ({"consistency": {"fallback_summarizer": 3}}, 'setting consistency.fallback_summarizer=3: expected a string (default "minilm")'),
+    ],
+)
+def test_a_setting_of_the_wrong_type_or_outside_its_choices_is_refused(config, message):
+    with pytest.raises(ConfigError) as raised:
+        Pipeline(factcards.make_plugin_manager(entry_points=False), config=config, summarizer="lead", strict_config=False)
+    assert message in str(raised.value)
+
+
+def test_settings_of_the_declared_types_are_taken():
+    config = {"lead": {"sentences": 2, "words": 60}, "money": {"default_dollar": "CAD"}, "minilm": {"redundancy": 1}, "seq2seq": {"device": "auto"}}
+    pipeline = Pipeline(factcards.make_plugin_manager(entry_points=False), config=config, summarizer="lead")
+    assert pipeline.config["minilm"] == {"redundancy": 1}
+
+
+class Votes:
+    """A plugin whose extractor and settings table declare a choice and a type for a None default."""
+
+    @hookimpl
+    def register_extractors(self, register):
+        register(Extractor("votes", ("number",), lambda document, config: [], default_config={"mode": "count", "limit": None},
+                           config_schema={"mode": {"enum": ["count", "share"]}, "limit": {"type": ["integer", "null"]}}))
+
+    @hookimpl
+    def register_settings(self, register):
+        register(Settings("tally", {"keep": 1}, "How many to keep."))
+
+
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        ({"votes": {"mode": "all"}}, 'setting votes.mode="all": expected one of "count", "share" (default "count")'),
+        ({"votes": {"limit": 2.5}}, 'setting votes.limit=2.5: expected an integer or null'),
+        ({"votes-plugin": {"mode": "all"}}, 'setting votes-plugin.mode="all": expected one of "count", "share"'),
+        ({"tally": {"keep": "two"}}, 'setting tally.keep="two": expected an integer (default 1)'),
+    ],
+)
+def test_third_party_settings_are_checked_against_their_declarations(config, message):
+    with registered(Votes(), name="votes-plugin") as pm:
+        with pytest.raises(ConfigError) as raised:
+            Pipeline(pm, summarizer="lead", config=config)
+        Pipeline(pm, summarizer="lead", config={"votes": {"mode": "share", "limit": 3}, "tally": {"keep": 2}})
+    assert message in str(raised.value)
+
+
+def test_a_secret_of_the_wrong_type_is_refused_without_showing_it():
+    with registered(Votes(), name="votes-plugin") as pm:
+        with pytest.raises(ConfigError) as raised:
+            Pipeline(pm, summarizer="lead", config={"tally": {"keep": {"$env": "TALLY_KEEP"}}}, environ={"TALLY_KEEP": "s3cret"})
+    assert "setting tally.keep=$TALLY_KEEP: expected an integer" in str(raised.value)
+    assert "s3cret" not in str(raised.value)
+
+
+@pytest.mark.parametrize("setting", ["lead.sentences=abc", "money.default_dollar=5"])
+def test_cli_refuses_a_setting_of_the_wrong_type_with_exit_2(sample_path, setting):
+    from click.testing import CliRunner
+
+    from factcards.cli import cli
+
+    result = CliRunner().invoke(cli, ["card", str(sample_path), "--summarizer", "lead", "-s", setting])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"factcards: error: setting {setting.split('=')[0]}=")
+    assert len(result.stderr.splitlines()) == 1
+
+
 class Tallies:
     """A plugin that declares a settings table for its process_card."""
 

@@ -54,7 +54,7 @@ def pm_with_dir(folder):
         ("1.x", None),
         ("1", None),
         ("1.0", None),
-        ("2.0", "needs plugin API 2.0; this factcards 0.2.0 provides plugin API 1.1"),
+        ("2.0", "needs plugin API 2.0; this factcards 0.2.0 provides plugin API 1.2"),
         ("0.9", "needs plugin API 0.9"),
         ("1.7", "needs plugin API 1.7"),
         ("one", "declares plugin API 'one'"),
@@ -91,7 +91,7 @@ def test_incompatible_plugin_is_refused_with_a_reason_in_the_card(tmp_path):
     card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm)
     assert card.facts == []
     [diagnostic] = [d for d in card.diagnostics if d.plugin == "votes"]
-    assert (diagnostic.stage, diagnostic.message) == ("load", "needs plugin API 2.0; this factcards 0.2.0 provides plugin API 1.1")
+    assert (diagnostic.stage, diagnostic.message) == ("load", "needs plugin API 2.0; this factcards 0.2.0 provides plugin API 1.2")
 
 
 def test_broken_and_mistyped_plugins_are_reported_and_the_rest_load(tmp_path):
@@ -114,7 +114,7 @@ def test_plugins_command_lists_dir_plugins_and_refusals(tmp_path):
     assert rows["votes"]["extractors"] == ["votes"] and rows["votes"]["status"] == "loaded"
     assert rows["future"]["status"] == "incompatible"
     text = runner.invoke(cli, ["plugins", "--plugins-dir", str(folder)]).stdout
-    assert "future 0.3.0 (third-party) incompatible\n  error: needs plugin API 2.x; this factcards 0.2.0 provides plugin API 1.1" in text
+    assert "future 0.3.0 (third-party) incompatible\n  error: needs plugin API 2.x; this factcards 0.2.0 provides plugin API 1.2" in text
 
 
 def test_card_command_with_plugins_dir(tmp_path):

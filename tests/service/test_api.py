@@ -248,6 +248,11 @@ def test_unknown_setting_is_422(api):
     assert "colour" in body["detail"]
 
 
+def test_a_setting_of_the_wrong_type_is_422(api):
+    body = assert_problem(api.post("/v1/cards", json={"text": "Rates rose 2%.", "settings": {"lead": {"sentences": "abc"}}}), 422, "invalid-settings")
+    assert body["detail"] == 'setting lead.sentences="abc": expected a whole number of 1 or more (default 3)'
+
+
 def test_settings_may_not_read_the_environment(api):
     response = api.post("/v1/cards", json={"text": "Rates rose 2%.", "settings": {"money": {"default_dollar": {"$env": "HOME"}}}})
     assert_problem(response, 422, "invalid-settings")
