@@ -112,6 +112,8 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
         elif scale and scale.group("abbr"):
             number.end, number.value = scale.end(), value * SCALE_ABBREVIATIONS[scale.group("abbr").lower()]
             number.scale_abbreviation = scale.group("abbr").lower() in ("m", "k", "b", "t")
+        elif after in "xX" and not (after2.isalnum() or after2 in "-_"):
+            number.end, number.kind = end + 1, "multiplier"  # "15x earnings", "a 3x return"
         elif _glued_code_after(text, end):
             pass  # "12USD": the unit reader reads the code
         elif _GLUED_UNIT.match(text, end):

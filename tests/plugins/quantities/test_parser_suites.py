@@ -424,6 +424,27 @@ def test_a_hyphenated_to_pair(sentence, expected):
     assert numbers_of(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The chipmaker trades at 15x earnings.", [("15x", 15)]),
+        ("The fund promised a 3x return and 1.5X leverage.", [("3x", 3), ("1.5X", 1.5)]),
+    ],
+)
+def test_an_x_glued_to_digits_is_a_multiplier(sentence, expected):
+    facts = numbers.extract(Document(sentence), {})
+    assert [(f.text, f.value["value"]) for f in facts] == expected
+    assert all(f.value["kind"] == "multiplier" for f in facts)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He drove a 4x4 truck.", "The screen is 1080x1920 pixels.", "The Windows 10X launch slipped.", "It sold 3x-leveraged notes."],
+)
+def test_an_x_between_digits_or_in_a_name_is_no_multiplier(sentence):
+    assert numbers_of(sentence) == []
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -435,6 +456,7 @@ HOSTILE = {
     "trillions": "$1.9T 5T $5Tn T$5T " * 3_000,
     "suspended hyphens": "10- to 15- to 20- to " * 2_000,
     "hyphenated to": "5-to-6-to-7-to-" * 3_000,
+    "times": "3x 4x4 1.5X " * 4_000,
     "lakh groups": "1,25,00,00," * 4_000,
     "wholes and shares": "one and a half percent 5 and a quarter point " * 1_000,
     "shares of a change": "fell by roughly a fifth in by a third " * 1_200,
