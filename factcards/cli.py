@@ -281,6 +281,8 @@ def _umask() -> int:
 def plugins(pm, config, as_json):
     """List installed plugins: version, hooks, status, what each provides and its effective settings."""
     rows = plugin_rows(pm, config)
+    for line in pm.load_warnings:
+        click.echo(f"factcards: warning load: {line}", err=True)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return

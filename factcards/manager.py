@@ -2,6 +2,8 @@
 
 Entry points are loaded one by one; a plugin that fails to import is recorded in
 ``load_errors`` and skipped, so ``factcards --help`` and every card still work.
+A ``FACTCARDS_LOAD_PLUGINS`` name that no installed plugin has, or a plugin
+folder that is not there, loads nothing: that is one line in ``load_warnings``.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ class PluginManager(pluggy.PluginManager):
         self.add_hookspecs(hookspecs)
         self.info: dict[str, PluginInfo] = {}
         self.load_errors: list[LoadError] = []
+        self.load_warnings: list[str] = []  # what was asked for and not found: one line each
         self.registry_cache = None  # what collect_registry found; cleared whenever the plugin set changes
         self.plugins_dirs: list[str] = []  # the one-off plugin folders loaded, for worker processes to load again
 
@@ -121,14 +124,18 @@ def make_plugin_manager(
     if entry_points:
         load_entry_points(pm)
     for folder in _plugin_dirs(plugins_dir):
-        load_plugins_dir(pm, folder)
+        load_plugins_dir(pm, folder, named_by="plugins folder" if plugins_dir is not None else PLUGINS_DIR_ENV)
     return pm
 
 
 def load_entry_points(pm: PluginManager) -> None:
     """Load every ``factcards`` entry point on its own, recording failures instead of raising."""
     wanted = _wanted_plugins()
-    for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    installed = sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+    for name in sorted((wanted or set()) - {ep.name for ep in installed} - set(pm.info)):
+        hint = "".join(f" (did you mean {m!r}?)" for m in difflib.get_close_matches(name, [ep.name for ep in installed], 1))
+        pm.load_warnings.append(f"{LOAD_PLUGINS_ENV} names {name!r}, which is no installed plugin{hint}")
+    for ep in installed:
         if pm.is_blocked(ep.name) or pm.has_plugin(ep.name):
             continue
         if wanted is not None and ep.name not in wanted:
@@ -146,8 +153,14 @@ def load_entry_points(pm: PluginManager) -> None:
             pm.info[ep.name].distribution = ep.dist.name
 
 
-def load_plugins_dir(pm: PluginManager, folder: str | os.PathLike) -> None:
-    """Load each ``*.py`` file in ``folder`` (not those starting with ``_``) as a plugin named after the file."""
+def load_plugins_dir(pm: PluginManager, folder: str | os.PathLike, *, named_by: str = "plugins folder") -> None:
+    """Load each ``*.py`` file in ``folder`` (not those starting with ``_``) as a plugin named after the file.
+
+    A ``folder`` that is not one is a line in ``pm.load_warnings``, saying who named it (``named_by``).
+    """
+    if not Path(folder).is_dir():
+        pm.load_warnings.append(f"{named_by}: {os.fspath(folder)} is not a folder; no plugins loaded from it")
+        return
     pm.plugins_dirs.append(os.fspath(folder))
     for path in sorted(Path(folder).glob("*.py")):
         name = path.stem

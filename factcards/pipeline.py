@@ -77,7 +77,7 @@ class Pipeline:
         if timeout is not None and not timeout > 0:
             raise SelectionError(f"timeout {timeout!r}: give a positive number of seconds")
         self.timeout = timeout
-        self._notes = [Diagnostic(ERROR, "load", e.message, e.name) for e in pm.load_errors]
+        self._notes = [Diagnostic(ERROR, "load", e.message, e.name) for e in pm.load_errors] + [Diagnostic(WARNING, "load", line) for line in pm.load_warnings]
         if strict_plugins and pm.load_errors:
             raise PluginError(pm.load_errors[0].name, "load", RuntimeError(pm.load_errors[0].message))
         self.registry: Registry = collect_registry(pm, self._notes, strict=strict_plugins)

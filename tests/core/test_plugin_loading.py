@@ -81,6 +81,36 @@ def test_plugins_dir_from_the_environment(tmp_path, monkeypatch):
     assert make_plugin_manager(builtins=False, entry_points=False).info["votes"].status == "loaded"
 
 
+def test_a_missing_plugins_dir_from_the_environment_is_a_warning_in_every_card(tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCARDS_PLUGINS_DIR", str(tmp_path / "nowhere"))
+    pm = make_plugin_manager(entry_points=False)
+    card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm)
+    assert [(d.level, d.stage, d.message) for d in card.diagnostics if d.stage == "load"] == [
+        ("warning", "load", f"FACTCARDS_PLUGINS_DIR: {tmp_path / 'nowhere'} is not a folder; no plugins loaded from it"),
+    ]
+
+
+def test_an_unknown_name_in_load_plugins_is_a_warning_with_a_hint(monkeypatch):
+    monkeypatch.setenv("FACTCARDS_LOAD_PLUGINS", "factcards-casualtes,money")
+    pm = make_plugin_manager()
+    assert "factcards-casualties" not in pm.info
+    card = factcards.make_card(TEXT, summarizer="lead", plugin_manager=pm)
+    assert [(d.level, d.message) for d in card.diagnostics if d.stage == "load"] == [
+        ("warning", "FACTCARDS_LOAD_PLUGINS names 'factcards-casualtes', which is no installed plugin (did you mean 'factcards-casualties'?)"),
+    ]
+
+
+def test_the_cli_says_so_on_stderr(sample_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCARDS_LOAD_PLUGINS", "nosuch")
+    monkeypatch.setenv("FACTCARDS_PLUGINS_DIR", str(tmp_path / "nowhere"))
+    result = CliRunner().invoke(cli, ["card", str(sample_path), "--summarizer", "lead"], obj=make_plugin_manager())
+    assert result.exit_code == 0
+    assert "factcards: warning load: FACTCARDS_LOAD_PLUGINS names 'nosuch', which is no installed plugin" in result.stderr.splitlines()[0]
+    assert f"factcards: warning load: FACTCARDS_PLUGINS_DIR: {tmp_path / 'nowhere'} is not a folder; no plugins loaded from it" in result.stderr.splitlines()
+    listing = CliRunner().invoke(cli, ["plugins"], obj=make_plugin_manager())
+    assert "factcards: warning load: FACTCARDS_LOAD_PLUGINS names 'nosuch', which is no installed plugin" in listing.stderr
+
+
 def test_incompatible_plugin_is_refused_with_a_reason_in_the_card(tmp_path):
     folder = write_plugin(tmp_path / "plugins", "votes", VOTES.format(api="2.0"))
     pm = pm_with_dir(folder)
