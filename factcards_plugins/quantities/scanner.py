@@ -39,7 +39,7 @@ from .assembler import Assembler
 from .casefold import AS_ASCII, IGNORECASE_LOOKALIKES, lowercased
 from .digits import DIGIT_ATOM, digit_number
 from .exclusions import excluded_spans
-from .model import SPAN, START, Number, Quantity, outside
+from .model import SPAN, START, Number, Quantity, outside, tidy
 from .scales import merge_scales
 from .vocabulary import TEENS, TENS, UNITS
 from .words import article_amounts, number_words, read_minus_words, word_numbers
@@ -47,9 +47,10 @@ from .written_fractions import written_fractions
 
 
 # Central bankers' fractions of a point or a percent: "a quarter point", "half a percentage point",
-# "a quarter-point", "half a percent", "a quarter of a per cent".
+# "a quarter-point", "half a percent", "a quarter of a per cent", "two-tenths of a percentage point".
 _POINT_FRACTION = re.compile(
-    r"\b(?P<n>a quarter|one quarter|a half|half a|three quarters of a|three-quarters of a|quarter|half)"
+    r"\b(?P<n>a quarter|one quarter|a half|half a|three quarters of a|three-quarters of a|quarter|half"
+    r"|(?P<tenths>a|one|two|three|four|five|six|seven|eight|nine)[ -]tenths?)"
     r"(?: of a)?[ -](?:(?:percentage[ -])?points?|(?P<percent>percent|per[ -]cent))\b",
     re.IGNORECASE,
 )
@@ -125,15 +126,21 @@ def _point_fractions(text: str) -> list[Quantity]:
     """ "a quarter point" (0.25 percentage point) and kin, as percentage quantities."""
     found: list[Quantity] = []
     lowered = lowercased(text)
-    if "quarter" not in lowered and "half" not in lowered:
-        return found  # every point fraction names a quarter or a half (only ASCII letters fold to these)
+    if "quarter" not in lowered and "half" not in lowered and "tenth" not in lowered:
+        return found  # every point fraction names a quarter, a half or tenths (only ASCII letters fold to these)
     if "point" not in lowered and not any(cue in lowered for cue in _PERCENT_SHARE_CUES):
         return found  # and a point or a percent (look-alike letters were read as ASCII by ``find_quantities``)
     for match in _POINT_FRACTION.finditer(text):
         if _WHOLE_AND_BEFORE.search(text, max(0, match.start() - 14), match.start()):
             continue
-        words = match.group("n").lower()
-        value = 0.75 if words.startswith("three") else _POINT_FRACTION_VALUES[words.split()[-1] if words.split()[-1] != "a" else words.split()[0]]
         unit = "percent" if match.group("percent") else "percentage_point"
-        found.append(Quantity("percentage", match.start(), match.end(), {"value": value, "unit": unit, "qualifier": None}))
+        found.append(Quantity("percentage", match.start(), match.end(), {"value": _share_of_a_point(match), "unit": unit, "qualifier": None}))
     return found
+
+
+def _share_of_a_point(match: re.Match) -> float:
+    """The value of a ``_POINT_FRACTION`` match: 0.25 for "a quarter", 0.2 for "two-tenths"."""
+    if tenths := match.group("tenths"):
+        return tidy(UNITS.get(tenths.lower(), 1) / 10)
+    words = match.group("n").lower().split()
+    return 0.75 if words[0].startswith("three") else _POINT_FRACTION_VALUES[words[-1] if words[-1] != "a" else words[0]]

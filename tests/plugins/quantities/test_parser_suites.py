@@ -445,6 +445,26 @@ def test_an_x_between_digits_or_in_a_name_is_no_multiplier(sentence):
     assert numbers_of(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Unemployment rose two-tenths of a percentage point.", ("two-tenths of a percentage point", 0.2, "percentage_point")),
+        ("GDP grew a tenth of a percentage point.", ("a tenth of a percentage point", 0.1, "percentage_point")),
+        ("Prices rose three tenths of a point.", ("three tenths of a point", 0.3, "percentage_point")),
+        ("Yields fell one-tenth of a percent.", ("one-tenth of a percent", 0.1, "percent")),
+    ],
+)
+def test_tenths_of_a_point_are_a_percentage(sentence, expected):
+    [fact] = numbers.extract(Document(sentence), {})
+    assert (fact.type, (fact.text, fact.value["value"], fact.value["unit"])) == ("percentage", expected)
+
+
+def test_tenths_of_anything_else_are_a_fraction():
+    assert numbers_of("He ran two tenths of a mile, and nine-tenths of voters agreed.") == [
+        ("number", "two tenths", 0.2), ("number", "nine-tenths", 0.9)
+    ]
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
@@ -457,6 +477,7 @@ HOSTILE = {
     "suspended hyphens": "10- to 15- to 20- to " * 2_000,
     "hyphenated to": "5-to-6-to-7-to-" * 3_000,
     "times": "3x 4x4 1.5X " * 4_000,
+    "tenths of a point": "two-tenths of a a tenth point nine tenths " * 1_200,
     "lakh groups": "1,25,00,00," * 4_000,
     "wholes and shares": "one and a half percent 5 and a quarter point " * 1_000,
     "shares of a change": "fell by roughly a fifth in by a third " * 1_200,
