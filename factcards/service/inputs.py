@@ -8,6 +8,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 
+from factcards.errors import SelectionError
+from factcards.pipeline import parse_length
+
 from .models import CardRequest, CheckRequest, Selection
 from .problems import Problem
 
@@ -128,9 +131,13 @@ def selection_of(model: BaseModel) -> dict[str, Any]:
 
 
 def clean_selection(options: dict[str, Any]) -> dict[str, Any]:
-    """The options a request set, with settings that would read the server's environment refused."""
+    """The options a request set, with settings that would read the server's environment refused, and a bad length."""
     if _reads_environment(options.get("settings")):
         raise Problem("invalid-settings", "request settings may not read the server's environment ($env references)")
+    try:
+        parse_length(options.get("length"))
+    except SelectionError as exc:
+        raise Problem("invalid-length", str(exc)) from None
     return {k: v for k, v in options.items() if v not in (None, [], {})}
 
 

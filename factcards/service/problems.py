@@ -16,7 +16,8 @@ MEDIA_TYPE = "application/problem+json"
 PROBLEMS: dict[str, tuple[int, str, str]] = {
     "invalid-input": (422, "The input is not a readable article", "The body is no article factcards can read: empty, binary, not UTF-8, malformed JSON, or HTML with no article text. The detail is the one-line reason the CLI gives."),
     "invalid-request": (422, "The request is malformed", "A field has the wrong type, a required field is missing, or an unknown field was sent."),
-    "unknown-selection": (422, "Unknown extractor, summarizer or plugin", "The request names an extractor, summarizer or plugin that is not installed, or a bad summary length."),
+    "unknown-selection": (422, "Unknown extractor, summarizer or plugin", "The request names an extractor, summarizer or plugin that is not installed."),
+    "invalid-length": (422, "Unusable summary length", "The length is not a number of sentences (3) or of words (\"60w\"), 1 or more."),
     "invalid-settings": (422, "Unusable settings", "A setting that no plugin declares, or a value a plugin refuses."),
     "too-large": (413, "The body is too large", "The body is larger than the service's limit (10 MiB unless configured)."),
     "unsupported-media-type": (415, "Unsupported body type", "Send application/json, text/plain, text/html or multipart/form-data."),

@@ -236,11 +236,25 @@ def test_unknown_field_is_422(api):
 
 @pytest.mark.parametrize(
     ("selection", "reason"),
-    [({"summarizer": "nope"}, "no summarizer named 'nope'"), ({"extractors": ["monies"]}, "no extractor named 'monies'"), ({"disable": ["nothing"]}, "cannot disable 'nothing'"), ({"length": "many"}, "length 'many'")],
+    [({"summarizer": "nope"}, "no summarizer named 'nope'"), ({"extractors": ["monies"]}, "no extractor named 'monies'"), ({"disable": ["nothing"]}, "cannot disable 'nothing'")],
 )
 def test_unknown_selection_is_422(api, selection, reason):
     body = assert_problem(api.post("/v1/cards", json={"text": "Rates rose 2%.", **selection}), 422, "unknown-selection")
     assert body["detail"].startswith(reason)
+
+
+def test_a_bad_length_is_its_own_422_in_json_the_query_and_a_form(api):
+    answers = [
+        api.post("/v1/cards", json={"text": "Rates rose 2%.", "length": "many"}),
+        api.post("/v1/cards?length=many", content=b"Rates rose 2%.", headers={"content-type": "text/plain"}),
+        api.post("/v1/cards", files={"file": ("a.txt", b"Rates rose 2%.", "text/plain")}, data={"length": "many"}),
+        api.post("/v1/check", json={"text": "Rates rose 2%.", "article": {"text": "Rates rose 2%."}, "length": "0w"}),
+    ]
+    bodies = [assert_problem(response, 422, "invalid-length") for response in answers]
+    assert {b["title"] for b in bodies} == {"Unusable summary length"}
+    assert bodies[0]["detail"] == "length 'many': give a number of sentences (3) or words (60w)"
+    assert bodies[3]["detail"] == "length '0w' must be at least 1"
+    assert api.get("/problems/invalid-length").json()["title"] == "Unusable summary length"
 
 
 def test_unknown_setting_is_422(api):
