@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from typing import Any
 
@@ -34,6 +35,27 @@ def media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
+def charset(request: Request) -> str | None:
+    """The ``charset`` parameter of the Content-Type, if any (``text/plain; charset="iso-8859-1"``)."""
+    for parameter in request.headers.get("content-type", "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"').strip() or None
+    return None
+
+
+def as_utf8(body: bytes, kind: str, declared: str | None) -> bytes:
+    """``body`` in UTF-8 (what the reader reads), from the charset it declares; UTF-8 bodies as they are."""
+    try:
+        if declared is None or codecs.lookup(declared).name == "utf-8":
+            return body
+        return body.decode(declared).encode("utf-8")
+    except LookupError:  # no such codec, or one that is no text encoding (base64)
+        raise Problem("unsupported-media-type", f"cannot read a {kind} body in charset {declared!r}: send UTF-8, or a charset such as iso-8859-1 or windows-1252") from None
+    except UnicodeDecodeError as exc:
+        raise Problem("invalid-input", f"request body is not valid {declared} (byte {exc.start})") from None
+
+
 async def card_task(request: Request, max_bytes: int) -> dict[str, Any]:
     """The card task a ``POST /v1/cards`` asks for."""
     kind = media_type(request)
@@ -43,7 +65,7 @@ async def card_task(request: Request, max_bytes: int) -> dict[str, Any]:
         article = {k: v for k, v in model.model_dump(include=set(ARTICLE_FIELDS)).items() if v is not None}
         return {"source": article, "name": "request body", "selection": selection_of(model)}
     if kind in ("text/plain", "text/html", ""):
-        body = await read_body(request, max_bytes)
+        body = as_utf8(await read_body(request, max_bytes), kind, charset(request))
         task = {"source": body, "name": "request body", "input_format": "html" if kind == "text/html" else "text"}
         return {**task, **query_options(request)}
     if kind == "multipart/form-data":

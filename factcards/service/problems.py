@@ -14,13 +14,13 @@ MEDIA_TYPE = "application/problem+json"
 
 # kind: (status, title, what it means)
 PROBLEMS: dict[str, tuple[int, str, str]] = {
-    "invalid-input": (422, "The input is not a readable article", "The body is no article factcards can read: empty, binary, not UTF-8, malformed JSON, or HTML with no article text. The detail is the one-line reason the CLI gives."),
+    "invalid-input": (422, "The input is not a readable article", "The body is no article factcards can read: empty, binary, not UTF-8 (or not the charset it declares), malformed JSON, or HTML with no article text. The detail is the one-line reason the CLI gives."),
     "invalid-request": (422, "The request is malformed", "A field has the wrong type, a required field is missing, or an unknown field was sent."),
     "unknown-selection": (422, "Unknown extractor, summarizer or plugin", "The request names an extractor, summarizer or plugin that is not installed."),
     "invalid-length": (422, "Unusable summary length", "The length is not a number of sentences (3) or of words (\"60w\"), 1 or more."),
     "invalid-settings": (422, "Unusable settings", "A setting that no plugin declares, or a value a plugin refuses."),
     "too-large": (413, "The body is too large", "The body is larger than the service's limit (10 MiB unless configured)."),
-    "unsupported-media-type": (415, "Unsupported body type", "Send application/json, text/plain, text/html or multipart/form-data."),
+    "unsupported-media-type": (415, "Unsupported body type", "Send application/json, text/plain, text/html or multipart/form-data; a text body in UTF-8 or a charset it declares that Python knows (iso-8859-1, windows-1252, ...)."),
     "not-acceptable": (406, "No acceptable representation", "Cards come as application/json or text/markdown."),
     "unauthorized": (401, "A bearer token is required", "This deployment needs an Authorization: Bearer header with its token."),
     "timeout": (504, "The card took too long", "The card took longer than the service's time limit; the worker making it was stopped and replaced."),

@@ -63,6 +63,24 @@ def test_the_sample_as_plain_text(api, sample_text):
     assert without_elapsed(response.text) == without_elapsed(reference_card(sample_text))
 
 
+def test_a_text_body_is_read_in_its_declared_charset(api):
+    text = "Zürich, March 3, 2021 - The café owners' council will spend $12 million on two ferries."
+    for charset in ("iso-8859-1", '"ISO-8859-1"', "windows-1252"):
+        response = api.post("/v1/cards", content=text.encode("latin-1"), headers={"content-type": f"text/plain; charset={charset}"})
+        assert response.status_code == 200, response.text
+        assert response.json()["document"]["text"] == text
+    page = f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    response = api.post("/v1/cards", content=page.encode("cp1252"), headers={"content-type": "text/html; charset=windows-1252"})
+    assert response.status_code == 200 and "café owners" in response.json()["document"]["text"]
+
+
+def test_an_unknown_charset_is_415_and_bytes_outside_the_charset_422(api):
+    body = assert_problem(api.post("/v1/cards", content=b"Rates rose 2%.", headers={"content-type": "text/plain; charset=x-klingon"}), 415, "unsupported-media-type")
+    assert body["detail"] == "cannot read a text/plain body in charset 'x-klingon': send UTF-8, or a charset such as iso-8859-1 or windows-1252"
+    body = assert_problem(api.post("/v1/cards", content="Café rates rose 2%.".encode("latin-1"), headers={"content-type": "text/plain; charset=us-ascii"}), 422, "invalid-input")
+    assert body["detail"] == "request body is not valid us-ascii (byte 3)"
+
+
 def test_html_body_is_read_for_its_main_text(api, articles):
     paragraphs = "".join(f"<p>{p}</p>" for p in articles[1].split("\n\n"))
     page = f"<!doctype html><html><head><title>Corvane cuts</title></head><body><nav>Home | World</nav><article>{paragraphs}</article></body></html>"
