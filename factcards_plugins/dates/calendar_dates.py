@@ -20,7 +20,7 @@ def _day_number(token: str) -> int:
 def _spelled_day_stands(match, ctx: Context) -> bool:
     """A day in words is a date only as news writes one: "the third of March" (not "a third of
     March sales"), "on March third" (not "Theresa May first won"), or after a weekday."""
-    if match["day"][0].isdigit() or match["wd"]:
+    if not match["sday"] or match["wd"]:
         return True
     if match.re is P.DAY_MONTH:
         return bool(P.THE_BEFORE.search(ctx.before(match.start(), 5))) and " of " in match[0]
@@ -38,7 +38,7 @@ def on_month_day(match, ctx: Context) -> Found | None:
     if not _spelled_day_stands(match, ctx):
         return None
     month, year = _month_number(match["month"]), match["year"]
-    first, last = _day_number(match["day"]), match["day2"] and _day_number(match["day2"])
+    first, last = _day_number(match["day"] or match["sday"]), match["day2"] and _day_number(match["day2"])
     if last is not None and last <= first:
         return None
     start_day = _calendar_day(ctx, match, month, first, year)

@@ -42,7 +42,7 @@ DAY_ORDINALS = {
     "thirtieth": 30, "thirty-first": 31,
 }
 _SPELLED_DAY = rf"(?i:{trie_pattern(DAY_ORDINALS)})(?![\w-])".replace(r"\-", r"[-\s]")
-_DAY = rf"(?:(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|{_SPELLED_DAY})"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2})(?![\d%]|[.,]\d)"
 _DASH = r"\s?[-–—]\s?"
 _DAY_SPAN = rf"(?P<day>{_DAY})(?:(?:{_DASH}|\s(?:to|through|and)\s)(?P<day2>{_DAY}))?"
@@ -50,11 +50,11 @@ _LEAD_WEEKDAY = rf"(?:(?P<wd>{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s)?"
 
 # "February 12, 2022", "Feb. 14-16", "Monday, February 14", "February 16"
 MONTH_DAY = re.compile(
-    rf"\b{_LEAD_WEEKDAY}(?P<month>{_MONTH})\s(?:the\s)?{_DAY_SPAN}(?:,?\s(?P<year>{_YEAR}))?(?!\s?%)"
+    rf"\b{_LEAD_WEEKDAY}(?P<month>{_MONTH})\s(?:the\s)?(?:{_DAY_SPAN}|(?P<sday>{_SPELLED_DAY}))(?:,?\s(?P<year>{_YEAR}))?(?!\s?%)"
 )
 # "12 February 2022", "14-16 February", "16th of February"
 DAY_MONTH = re.compile(
-    rf"\b{_LEAD_WEEKDAY}{_DAY_SPAN}\s(?:of\s)?(?P<month>{_MONTH})(?!\w)(?:,?\s(?P<year>{_YEAR}))?"
+    rf"\b(?:{_LEAD_WEEKDAY}{_DAY_SPAN}|(?P<sday>{_SPELLED_DAY}))\s(?:of\s)?(?P<month>{_MONTH})(?!\w)(?:,?\s(?P<year>{_YEAR}))?"
 )
 # "December 2021", "mid-December 2021", "early December", "last September", "June last year";
 # bare month names are checked in code.
@@ -581,10 +581,10 @@ DAY_PART_WORDS = Shared(AnyOf("morning", "afternoon", "evening"))
 # Each pattern's trigger and lead (see ``scan``).
 TRIGGERS = {
     MONTH_DAY: (MonthStartThen(rf"[a-z]{{0,6}}\.?\s(?:the\s)?(?:\d|{_SPELLED_DAY_START})"), 12),
-    # A day in digits, or in words (they all end as the digits' suffixes do) before "of"; the
-    # month starts at most 52 characters after the match ("Wednesday, twenty-seventh through
-    # twenty-ninth of "), the trigger this much before it.
-    DAY_MONTH: (MonthStartAfter(r"(?:[0-9](?:st|nd|rd|th)?\s(?:of\s)?|[a-z](?:st|nd|rd|th)\sof\s)", _DAY_BEFORE_MONTH_WIDTH), 52),
+    # A day in digits (``_DAY`` is ASCII digits), or in words before "of" (they all end as the digits'
+    # suffixes do); the day starts at most 34 characters after the match.
+    DAY_MONTH: (MonthStartAfter(r"(?:[0-9](?:st|nd|rd|th)?\s(?:of\s)?|[a-z](?:st|nd|rd|th)\sof\s)", _DAY_BEFORE_MONTH_WIDTH),
+                34 + _DAY_BEFORE_MONTH_WIDTH),
     MONTH_YEAR: (MONTH_STARTS, 10),
     NUMERIC: (re.compile(r"\d[-/.][\dA-Z]"), 4),
     YEAR: (AnyOf(r"1[89]\d\d", r"20\d\d"), 7),
