@@ -118,7 +118,7 @@ def document_from_mapping(data: Any, name: str = "input") -> Document:
     for key in _JSON_FIELDS[1:]:
         if data.get(key) is not None and not isinstance(data[key], str):
             raise InputError(f"{name}: JSON field {key!r} must be a string")
-    published = normalize_published(data["published"]) if data.get("published") else None
+    published = _published_field(data, name) if data.get("published") else None
     return Document(
         text=text,
         title=data.get("title"),
@@ -142,8 +142,16 @@ def _document_from_mapped_html(data: dict, name: str) -> Document:
         if data.get(key):
             setattr(document, key, data[key])
     if data.get("published"):
-        document.published = normalize_published(data["published"])
+        document.published = _published_field(data, name)
     return document
+
+
+def _published_field(data: dict, name: str) -> str | None:
+    """The mapping's ``published``, normalized; an unreadable one is refused naming the input, like its other fields."""
+    try:
+        return normalize_published(data["published"])
+    except InputError as exc:
+        raise InputError(f"{name}: JSON field 'published': {exc}") from None
 
 
 def document_from_html(html: str, name: str = "input") -> Document:

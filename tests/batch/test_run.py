@@ -49,6 +49,18 @@ def test_bad_records_go_to_errors_and_the_rest_is_carded(tmp_path, articles):
     assert (result.cards, result.errors) == (2, 3)
 
 
+def test_a_date_error_names_its_record_like_the_other_errors(tmp_path, articles):
+    page = "<html><body><article><p>" + articles[1]["text"] + "</p></article></body></html>"
+    records = [{**articles[0], "published": "last Tuesday"}, {"id": "page", "html": page, "published": "soon"}, {**articles[2], "published": 5}]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    lead_run([source], tmp_path / "out")
+    assert [e["reason"] for e in read_errors(tmp_path / "out")] == [
+        f"{source}:1: JSON field 'published': cannot read 'last Tuesday' as a date (use ISO 8601, e.g. 2022-02-15 or 2022-02-15T12:57)",
+        f"{source}:2: JSON field 'published': cannot read 'soon' as a date (use ISO 8601, e.g. 2022-02-15 or 2022-02-15T12:57)",
+        f"{source}:3: JSON field 'published' must be a string",
+    ]
+
+
 def test_the_manifest_names_inputs_options_versions_and_counts(tmp_path, articles):
     source = write_jsonl(tmp_path / "in.jsonl", articles + ["{"])
     result = lead_run([source], tmp_path / "out")

@@ -239,7 +239,7 @@ def test_oversized_upload_is_413(api):
         (b'{"text": ', "application/json", "request body is not valid JSON"),
         pytest.param(b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "application/json", "request body is not valid JSON", id="nested too deeply"),
         (b'{"text": ""}', "application/json", "request body: JSON input needs a non-empty string \"text\""),
-        (b'{"text": "Rates rose.", "published": "soon"}', "application/json", "cannot read 'soon' as a date"),
+        (b'{"text": "Rates rose.", "published": "soon"}', "application/json", "request body: JSON field 'published': cannot read 'soon' as a date"),
     ],
 )
 def test_bad_input_is_422_with_the_cli_reason(api, content, content_type, reason):
