@@ -23,7 +23,7 @@ EXIT_INTERRUPTED = 130
 @click.option("--workers", type=click.IntRange(min=0), help="Local worker processes (default: the cores; 0: in this process).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=DEFAULT_CHUNK_SIZE, show_default=True, help="Records per committed output chunk.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True, help="Articles a worker cards (and summarizes) together.")
-@click.option("--resume", is_flag=True, help="Insist on finishing an earlier run in OUT (running the same command again resumes anyway).")
+@click.option("--resume", is_flag=True, help="Insist on finishing an earlier run in OUT (running the same command again resumes anyway). Failed records are not retried: --overwrite cards everything again.")
 @click.option("--overwrite", is_flag=True, help="Delete an earlier run's outputs in OUT and start again.")
 @click.option("--progress", type=click.Choice(["auto", "bar", "lines", "off"]), default="auto", show_default=True, help="A bar on a terminal, periodic lines otherwise.")
 @click.option("--ray-address", help="The Ray cluster to join (default: $RAY_ADDRESS, or a local Ray).")

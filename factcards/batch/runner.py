@@ -89,8 +89,8 @@ def run(
     """Card every article of ``inputs`` (JSONL, Parquet, folders, globs) into ``out``.
 
     Running it again on the same folder with the same options finishes what a
-    killed or interrupted run left (``resume=True`` insists there is such a
-    run; ``overwrite=True`` starts afresh). ``workers=0`` cards in this
+    killed or interrupted run left, and never retries a record that failed
+    (``resume=True`` insists there is such a run; ``overwrite=True`` starts afresh). ``workers=0`` cards in this
     process, with ``pipeline`` if given (a pipeline on your own plugin
     manager). Raises ``InputError`` (inputs), ``BatchError`` (the folder holds
     another job), ``SelectionError``/``ConfigError`` (options).

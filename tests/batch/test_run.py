@@ -61,6 +61,17 @@ def test_a_date_error_names_its_record_like_the_other_errors(tmp_path, articles)
     ]
 
 
+def test_a_resume_does_not_retry_failed_records_and_its_help_says_so(tmp_path, articles):
+    source = write_jsonl(tmp_path / "in.jsonl", [articles[0], {"id": "no-text", "title": "Nothing here"}, articles[1]])
+    lead_run([source], tmp_path / "out")
+    again = lead_run([source], tmp_path / "out", resume=True)
+    assert (again.cards, again.errors, again.skipped) == (0, 0, 3)
+    assert [e["id"] for e in read_errors(tmp_path / "out")] == ["no-text"]
+    assert again.manifest["counts"] == {"records": 3, "cards": 2, "errors": 1}
+    help_text = " ".join(CliRunner().invoke(cli, ["batch", "--help"]).output.split())
+    assert "Failed records are not retried: --overwrite cards everything again." in help_text
+
+
 def test_the_manifest_names_inputs_options_versions_and_counts(tmp_path, articles):
     source = write_jsonl(tmp_path / "in.jsonl", articles + ["{"])
     result = lead_run([source], tmp_path / "out")
