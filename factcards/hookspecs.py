@@ -84,11 +84,13 @@ def register_settings(register):
     """Declare settings tables your plugin reads outside its extractors and summarizers.
 
     :param register: call ``register(Settings(name, defaults, description))``;
-        ``defaults`` holds every key of the table with its default value.
+        ``defaults`` holds every key of the table with its default value
+        (``config_schema``, a JSON Schema by key, what a default cannot say).
 
     The core refuses (or, with ``strict_config=False``, warns about) a user's
     table or key that no plugin, extractor, summarizer or ``Settings``
-    declares, so a typo never silently does nothing. An extractor's or
+    declares, so a typo never silently does nothing; a value unlike its
+    default's type, or outside its ``config_schema``, is always refused. An extractor's or
     summarizer's own ``default_config`` declares its keys already; this hook is
     for settings a ``process_card`` or ``prepare_document`` implementation
     reads from ``config``. ``factcards plugins`` lists them.
