@@ -86,7 +86,7 @@ RELATIVE = re.compile(
     rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?<=[Tt]he\s)current)\s{_REL_UNIT}"
     rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year|decade)"
     rf"|{_AGO_COUNT}\s(?P<agounit>day|week|fortnight|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\snow)"
-    r"|(?P<word>[Tt]oday|[Yy]esterday(?:\s(?:morning|afternoon|evening))?|[Tt]omorrow(?:\s(?:morning|afternoon|evening|night))?"
+    r"|(?:(?P<wmod>[Ee]arly|[Ll]ate)\s)?(?P<word>[Tt]oday|[Yy]esterday(?:\s(?:morning|afternoon|evening))?|[Tt]omorrow(?:\s(?:morning|afternoon|evening|night))?"
     r"|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
     r"|(?P<yearend>year[-\s]end)"

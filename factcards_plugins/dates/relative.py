@@ -161,7 +161,7 @@ def _relative_word(match, ctx: Context) -> Found | None:
     days, part = _WORD_OFFSETS[day_word]
     part = part_word or part
     iso = R.shift_period(ctx.anchor, "day", days)[0] if ctx.anchor else None
-    value = ctx.date_value(iso, "day", RELATIVE, part_of_day=part)
+    value = ctx.date_value(iso, "day", RELATIVE, part_of_day=part, modifier=match["wmod"] and match["wmod"].lower())
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
 
 

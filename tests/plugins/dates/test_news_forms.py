@@ -483,3 +483,17 @@ def test_the_turn_of_the_century_is_the_turn_nearest_the_dateline():
 
 def test_a_century_alone_stays_a_length():
     assert facts("The bridge has stood for a century.") == {"a century": ("duration", "P100Y")}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value, modifier",
+    [
+        ("He died late yesterday.", "late yesterday", "2021-03-09", "late"),
+        ("The fire started early this morning.", "early this morning", "2021-03-10", "early"),
+        ("Talks ended late last night.", "late last night", "2021-03-09", "late"),
+    ],
+)
+def test_a_relative_day_keeps_early_or_late(sentence, span, value, modifier):
+    document = Document(sentence, published=DATELINE)
+    document.segment()
+    assert [(fact.text, fact.value["value"], fact.value.get("modifier")) for fact in extract(document, {})] == [(span, value, modifier)]
