@@ -10,10 +10,19 @@ from factcards_plugins.dates.plugin import extract
 DATELINE = "2021-03-10T12:00"
 
 
-def facts(text, published=DATELINE):
+def found(text, published=DATELINE):
     document = Document(text, published=published)
     document.segment()
-    return {fact.text: (fact.type, fact.value.get("value")) for fact in extract(document, {})}
+    return extract(document, {})
+
+
+def facts(text, published=DATELINE):
+    return {fact.text: (fact.type, fact.value.get("value")) for fact in found(text, published)}
+
+
+def with_key(text, key):
+    """Each fact's span, value and ``key`` of its value."""
+    return [(fact.text, fact.value["value"], fact.value.get(key)) for fact in found(text)]
 
 
 @pytest.mark.parametrize(
@@ -104,10 +113,8 @@ def test_clock_times_run_in_linear_time(hostile, time_growth):
 
 
 def parts_of_days(text):
-    document = Document(text, published=DATELINE)
-    document.segment()
     return {fact.text: (fact.value.get("value"), fact.value.get("part_of_day"), fact.value.get("resolution"))
-            for fact in extract(document, {}) if fact.value.get("resolution") == "anaphoric"}
+            for fact in found(text) if fact.value.get("resolution") == "anaphoric"}
 
 
 @pytest.mark.parametrize(
@@ -227,9 +234,7 @@ def test_a_period_to_a_day_that_closes_no_period(sentence):
     ],
 )
 def test_yesterday_and_tomorrow_keep_their_part_of_the_day(sentence, span, value, part):
-    document = Document(sentence, published=DATELINE)
-    document.segment()
-    assert [(fact.text, fact.value["value"], fact.value.get("part_of_day")) for fact in extract(document, {})] == [(span, value, part)]
+    assert with_key(sentence, "part_of_day") == [(span, value, part)]
 
 
 @pytest.mark.parametrize(
@@ -328,10 +333,8 @@ def test_the_unit_before_a_clause_is_no_reference():
 
 
 def day_parts(text, published=DATELINE):
-    document = Document(text, published=published)
-    document.segment()
     return {fact.text: (fact.value["value"], fact.value.get("part_of_day"), fact.value.get("modifier"), fact.value["resolution"])
-            for fact in extract(document, {}) if fact.value.get("part_of_day")}
+            for fact in found(text, published) if fact.value.get("part_of_day")}
 
 
 @pytest.mark.parametrize(
@@ -494,6 +497,4 @@ def test_a_century_alone_stays_a_length():
     ],
 )
 def test_a_relative_day_keeps_early_or_late(sentence, span, value, modifier):
-    document = Document(sentence, published=DATELINE)
-    document.segment()
-    assert [(fact.text, fact.value["value"], fact.value.get("modifier")) for fact in extract(document, {})] == [(span, value, modifier)]
+    assert with_key(sentence, "modifier") == [(span, value, modifier)]
