@@ -172,7 +172,8 @@ TIME = re.compile(
 CLOCK_HOURS = {word: number for number, word in enumerate(
     "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 # An hour by the clock: "10 o'clock", "ten o'clock in the morning", "at eight in the evening".
-_CLOCK_HOUR = rf"(?:1[0-2]|0?[1-9]|(?i:{trie_pattern(CLOCK_HOURS)}))"
+_CLOCK_HOUR_WORD = rf"(?i:{trie_pattern(CLOCK_HOURS)})"
+_CLOCK_HOUR = rf"(?:1[0-2]|0?[1-9]|{_CLOCK_HOUR_WORD})"
 # An hour by the clock: "10 o'clock", "ten o'clock in the morning", "at eight in the evening",
 # "half past nine", "a quarter to ten".
 CLOCK = re.compile(
@@ -181,7 +182,7 @@ CLOCK = re.compile(
     rf"(?P<oclock>\s[Oo]['’]clock)?(?:{_DAY_HALF})?"
 )
 # A clock time that says not which half of the day it is in: "10 o'clock", "10:30" (no "p.m.").
-HALF_OPEN_CLOCK = re.compile(rf"(?:(?:0?[1-9]|1[01])(?::[0-5]\d)?|(?i:{trie_pattern(CLOCK_HOURS)}))(?:\s[Oo]['’]clock)?")
+HALF_OPEN_CLOCK = re.compile(rf"(?:(?:0?[1-9]|1[01])(?::[0-5]\d)?|{_CLOCK_HOUR_WORD})(?:\s[Oo]['’]clock)?")
 
 # A part of a month by its place: "the first week of May", "the last day of February", "the second
 # Sunday in May", "the first day of next month" (the article is checked in code).
