@@ -26,6 +26,9 @@ UNIT_FIRST_CHARS = frozenset(" -%ABCDEFGHIJKLMNOPQRSTUVWXYZ¢pb" + SIGNS)
 # The last characters of SYMBOL_BEFORE's symbols and codes: those of SYMBOLS' prefixes and signs, and the
 # capitals of an ISO code. The pattern is case-sensitive.
 _SYMBOL_LAST_CHARS = frozenset(string.ascii_uppercase).union(symbol[-1] for symbol in SYMBOLS)
+# The last two characters of the prefixes that end in a lowercase letter ("Rs", "Dh", "Tk"): "was",
+# "with" and "each" end so too, and are far more common before a number.
+_SYMBOL_LOWERCASE_ENDINGS = frozenset(symbol[-2:] for symbol in SYMBOLS if len(symbol) > 1 and symbol[-1].islower())
 # The last characters of the connectives of ``_MONTH_DAY_RANGE_BEFORE``: a dash, or the last letter of
 # "to", "and", "through" or "until".
 CONNECTIVE_LAST_CHARS = frozenset("-–") | ignorecase_spellings(["o", "d", "h", "l"])
@@ -49,13 +52,16 @@ def may_end(text: str, offset: int, endings, skipped=(), width: int = 1) -> bool
 
 def symbol_may_end(text: str, offset: int) -> bool:
     """Whether ``SYMBOL_BEFORE`` may match before ``offset``: ``may_end`` with a symbol's or code's last
-    character, a space and a minus, written out (it runs for every number)."""
+    character (its last two where that is a lowercase letter), a space and a minus, written out (it
+    runs for every number)."""
     p = offset
     if p and text[p - 1] == "-":
         p -= 1
     if p and text[p - 1] in WHITESPACE:
         p -= 1
-    return p > 0 and text[p - 1] in _SYMBOL_LAST_CHARS
+    if p == 0 or text[p - 1] not in _SYMBOL_LAST_CHARS:
+        return False
+    return not text[p - 1].islower() or text[p - 2 : p] in _SYMBOL_LOWERCASE_ENDINGS
 
 
 def month_may_end(text: str, offset: int) -> bool:

@@ -55,8 +55,10 @@ _POINT_FRACTION = re.compile(
     re.IGNORECASE,
 )
 _FOLD = re.compile(r"-fold(?![\w-])")
-# What the text holds where a share of a percent stands ("half a percent", "a quarter-per-cent").
-_PERCENT_SHARE_CUES = tuple(f"{word}{joint}{percent}" for word in ("a", "half", "quarter") for joint in " -" for percent in ("percent", "per cent", "per-cent"))
+# The unit words a point fraction ends with, and how far before and after one it can start and end.
+_UNIT_WORDS = ("point", "percent", "per cent", "per-cent")
+_LONGEST_SHARE = len("three-quarters of a of a ")
+_LONGEST_UNIT = len("percentage points")
 # A whole number and "and" before such a fraction: "one and a half percent" is the word reader's.
 _WHOLE_AND_BEFORE = re.compile(rf"(?:\d|\b{trie_pattern([*UNITS, *TEENS, *TENS])}) and \Z", re.IGNORECASE)
 _POINT_FRACTION_VALUES = {"quarter": 0.25, "half": 0.5, "three": 0.75}
@@ -123,18 +125,31 @@ def _read_folds(lowered: str, numbers: list[Number]) -> None:
 
 
 def _point_fractions(text: str) -> list[Quantity]:
-    """ "a quarter point" (0.25 percentage point) and kin, as percentage quantities."""
-    found: list[Quantity] = []
+    """ "a quarter point" (0.25 percentage point) and kin, as percentage quantities.
+
+    Looked for only around the words "point" and "percent" (or "per cent"), where every one ends.
+    """
     lowered = lowercased(text)
     if "quarter" not in lowered and "half" not in lowered and "tenth" not in lowered:
-        return found  # every point fraction names a quarter, a half or tenths (only ASCII letters fold to these)
-    if "point" not in lowered and not any(cue in lowered for cue in _PERCENT_SHARE_CUES):
-        return found  # and a point or a percent (look-alike letters were read as ASCII by ``find_quantities``)
-    for match in _POINT_FRACTION.finditer(text):
-        if _WHOLE_AND_BEFORE.search(text, max(0, match.start() - 14), match.start()):
-            continue
-        unit = "percent" if match.group("percent") else "percentage_point"
-        found.append(Quantity("percentage", match.start(), match.end(), {"value": _share_of_a_point(match), "unit": unit, "qualifier": None}))
+        return []  # every point fraction names a quarter, a half or tenths (only ASCII letters fold to these)
+    found: dict[int, Quantity] = {}
+    for unit_at in _unit_words_at(lowered):
+        for match in _POINT_FRACTION.finditer(text, max(0, unit_at - _LONGEST_SHARE), unit_at + _LONGEST_UNIT):
+            if match.start() in found or _WHOLE_AND_BEFORE.search(text, max(0, match.start() - 14), match.start()):
+                continue
+            unit = "percent" if match.group("percent") else "percentage_point"
+            found[match.start()] = Quantity("percentage", match.start(), match.end(), {"value": _share_of_a_point(match), "unit": unit, "qualifier": None})
+    return sorted(found.values(), key=START)
+
+
+def _unit_words_at(lowered: str) -> list[int]:
+    """Where "point", "percent", "per cent" and "per-cent" start in ``lowered``."""
+    found = []
+    for word in _UNIT_WORDS:
+        at = lowered.find(word)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(word, at + 1)
     return found
 
 

@@ -35,8 +35,8 @@ _GRAND_AFTER = re.compile(
 # "points" after a percent sign or word: percentage points ("2.5% points", "0.5 pct point"), not
 # the verb ("a turnout of 40% points to apathy").
 _POINTS_AFTER_PERCENT = re.compile(r"[ -]points?\b(?! (?:to|out|at|toward|towards|up|the|a|an)\b)", re.IGNORECASE)
-# What stands right before the digits after a scaled prefix: its last letter or a space.
-_SCALED_PREFIX_LAST_CHARS = frozenset(" ").union(prefix[-1] for prefix in SCALED_PREFIXES)
+# The last letters of the scaled prefixes ("R" of "R5bn", "D" of "KD 300 million").
+_SCALED_PREFIX_LAST_CHARS = frozenset(prefix[-1] for prefix in SCALED_PREFIXES)
 # Currencies counted in thousands: after digits with a thousands separator they are money ("71,400
 # won", "12,000 rand"), as "pounds" (a weight too) are not.
 _COUNTED_IN_THOUSANDS = frozenset({"won", "rand", "dong"})
@@ -96,7 +96,7 @@ class UnitReader:
         prefix = SYMBOL_BEFORE.search(text, max(0, number.start - SYMBOL_BEFORE_REACH), number.start) if symbol_may_end(text, number.start) else None
         if prefix and not number.words and self._prefix_currency(prefix, piece):
             return piece
-        if not number.words and text[number.start - 1 : number.start] in _SCALED_PREFIX_LAST_CHARS and self._scaled_prefix(piece):
+        if not number.words and self._scaled_prefix_may_end(number.start) and self._scaled_prefix(piece):
             return piece
         if number.pence:
             piece.type, piece.currency, piece.currency_text, piece.factor = "money", "GBP", "p", 0.01
@@ -154,6 +154,13 @@ class UnitReader:
         if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
         return True
+
+    def _scaled_prefix_may_end(self, start: int) -> bool:
+        """Whether the last letter of a scaled prefix stands before ``start``, or before the space there: a cheap test."""
+        before = self.text[start - 1 : start]
+        if before == " ":
+            before = self.text[start - 2 : start - 1]
+        return before in _SCALED_PREFIX_LAST_CHARS
 
     def _scaled_prefix(self, piece: Piece) -> bool:
         """A short capital prefix before an amount with its scale: "R5bn", "N300 million", "KD 300 million"."""
