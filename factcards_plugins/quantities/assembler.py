@@ -32,7 +32,8 @@ class Assembler:
         i = 0
         while i < count:
             gap = pieces[i + 1].start - pieces[i].end if i + 1 < count else LONGEST_RATIO_JOINT + 1
-            joined = gap <= LONGEST_RATIO_JOINT and self.ratio_at(pieces, i) or gap <= LONGEST_JOINT and (self.range_at(pieces, i) or self.compound_at(pieces, i))
+            joined = gap <= LONGEST_RATIO_JOINT and self.ratio_at(pieces, i)
+            joined = joined or gap <= LONGEST_JOINT and (self.range_at(pieces, i) or self.compound_at(pieces, i))
             if joined:
                 yield joined
                 i += 2

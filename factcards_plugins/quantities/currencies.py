@@ -22,7 +22,8 @@ SYMBOLS = {
     "A$": ("AUD", False), "AU$": ("AUD", False), "AUD$": ("AUD", False), "NZ$": ("NZD", False), "HK$": ("HKD", False),
     "S$": ("SGD", False), "SG$": ("SGD", False), "NT$": ("TWD", False), "R$": ("BRL", False), "Mex$": ("MXN", False),
     "$US": ("USD", False), "$A": ("AUD", False), "$AU": ("AUD", False), "$NZ": ("NZD", False), "$HK": ("HKD", False),
-    "HK $": ("HKD", False), "NZ $": ("NZD", False), "NT $": ("TWD", False), "$CAN": ("CAD", False), "Rs": ("INR", True), "Rs.": ("INR", True), "RMB": ("CNY", False), "Rmb": ("CNY", False),
+    "HK $": ("HKD", False), "NZ $": ("NZD", False), "NT $": ("TWD", False), "$CAN": ("CAD", False), "Rs": ("INR", True),
+    "Rs.": ("INR", True), "RMB": ("CNY", False), "Rmb": ("CNY", False),
     "SFr": ("CHF", False), "SFr.": ("CHF", False), "SKr": ("SEK", False), "NKr": ("NOK", False), "DKr": ("DKK", False),
     # The prefixes of national English-language papers: the Jakarta Post's "Rp5 trillion", Malaysia's
     # "RM5 million", the Gulf's "Dh5 million", Kenya's "Ksh5 billion", East Africa's "Sh5 billion",
@@ -139,7 +140,8 @@ COUNTRY_CUES = {
 }
 CURRENCY_FAMILY = {
     "dirham": "dirham", "riyal": "riyal", "rupee": "rupee", "rs": "rupee", "₨": "rupee", "peso": "peso", "franc": "franc",
-    "fr": "franc", "shilling": "shilling", "sh": "shilling", "dh": "dirham", "dhs": "dirham", "¥": "yen", "￥": "yen", "krone": "krone", "kroner": "krone", "krona": "krona",
+    "fr": "franc", "shilling": "shilling", "sh": "shilling", "dh": "dirham", "dhs": "dirham", "¥": "yen", "￥": "yen",
+    "krone": "krone", "kroner": "krone", "krona": "krona",
     "cfa franc": "cfa", "franc cfa": "cfa", "francs cfa": "cfa",
 }  # fmt: skip
 _CURRENCY_HINT = re.compile(

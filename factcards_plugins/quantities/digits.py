@@ -75,7 +75,8 @@ def digit_number(text: str, atom: re.Match) -> Number | None:
     before2 = text[start - 2] if start > 1 else " "
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "
-    code_dash = before in "-‐" and before2.isalpha() and not (_scaled_range_end(text, start, end) or _HYPHENATED_TO_BEFORE.search(text, max(0, start - 5), start))
+    second_of_a_pair = _HYPHENATED_TO_BEFORE.search(text, max(0, start - 5), start)  # the 6 of "5-to-6"
+    code_dash = before in "-‐" and before2.isalpha() and not (_scaled_range_end(text, start, end) or second_of_a_pair)
     if (before.isalnum() or before == "_" or code_dash) and not (_glued_currency(text, start, before) or _scaled_prefix(text, start, end)):
         return None  # G7, A320, F-35, COVID-19 (not EUR12.50, Rs450, nor the 4 of "£3bn-4bn")
     if before in ".,:/" and before2.isdigit() or before in "#№":

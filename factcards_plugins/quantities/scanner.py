@@ -132,14 +132,18 @@ def _point_fractions(text: str) -> list[Quantity]:
     lowered = lowercased(text)
     if "quarter" not in lowered and "half" not in lowered and "tenth" not in lowered:
         return []  # every point fraction names a quarter, a half or tenths (only ASCII letters fold to these)
-    found: dict[int, Quantity] = {}
+    longest: dict[int, re.Match] = {}  # by where each ends: the match that starts first
     for unit_at in _unit_words_at(lowered):
         for match in _POINT_FRACTION.finditer(text, max(0, unit_at - _LONGEST_SHARE), unit_at + _LONGEST_UNIT):
-            if match.start() in found or _WHOLE_AND_BEFORE.search(text, max(0, match.start() - 14), match.start()):
-                continue
-            unit = "percent" if match.group("percent") else "percentage_point"
-            found[match.start()] = Quantity("percentage", match.start(), match.end(), {"value": _share_of_a_point(match), "unit": unit, "qualifier": None})
-    return sorted(found.values(), key=START)
+            if match.end() not in longest or match.start() < longest[match.end()].start():
+                longest[match.end()] = match
+    found = []
+    for match in sorted(longest.values(), key=lambda match: match.start()):
+        if _WHOLE_AND_BEFORE.search(text, max(0, match.start() - 14), match.start()):
+            continue
+        unit = "percent" if match.group("percent") else "percentage_point"
+        found.append(Quantity("percentage", match.start(), match.end(), {"value": _share_of_a_point(match), "unit": unit, "qualifier": None}))
+    return found
 
 
 def _unit_words_at(lowered: str) -> list[int]:

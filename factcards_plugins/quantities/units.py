@@ -115,9 +115,7 @@ class UnitReader:
         word = self.patterns.word_after.match(self.folded, after)
         if word and self._word_currency(word, piece):
             return piece
-        if text.startswith(" grand", after) and (grand := _GRAND_AFTER.match(text, after)) and not number.scale_abbreviation and scale_of(text, number) == 1:
-            (piece.currency, piece.ambiguous), piece.factor = self._currency_of_last_amount(number.start), 1000.0
-            piece.type, piece.currency_text, piece.end = "money", "grand", grand.end()
+        if text.startswith(" grand", after) and self._grand(piece):
             return piece
         if text[after + 1 : after + 2].isupper() and (name := self.patterns.name_after.match(self.folded, after)):
             piece.type, piece.currency, piece.currency_text = "money", CURRENCY_NAMES[name.group("name").lower()], text[name.start() + 1 : name.end()]
@@ -153,6 +151,16 @@ class UnitReader:
         after = self.patterns.word_after.match(self.folded, piece.number.end)
         if after and after.group("adj") is None and after.group("word").lower() in ("dollars", "dollar") and symbol == "$":
             piece.end = after.end()  # "$5 dollars" happens; keep the word in the span
+        return True
+
+    def _grand(self, piece: Piece) -> bool:
+        """ "fifty grand", "20 grand in cash": a thousand of the last amount's currency, else the default dollar's."""
+        number = piece.number
+        grand = _GRAND_AFTER.match(self.text, number.end)
+        if not grand or number.scale_abbreviation or scale_of(self.text, number) != 1:
+            return False
+        (piece.currency, piece.ambiguous), piece.factor = self._currency_of_last_amount(number.start), 1000.0
+        piece.type, piece.currency_text, piece.end = "money", "grand", grand.end()
         return True
 
     def _scaled_prefix_may_end(self, start: int) -> bool:

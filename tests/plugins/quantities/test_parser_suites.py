@@ -465,6 +465,13 @@ def test_tenths_of_anything_else_are_a_fraction():
     ]
 
 
+def test_several_shares_of_a_point_in_one_sentence_are_each_one_fact():
+    sentence = "Rates rose a quarter point, or half a percentage point in all, after one and a half percent."
+    assert numbers_of(sentence) == [
+        ("percentage", "a quarter point", 0.25), ("percentage", "half a percentage point", 0.5), ("percentage", "one and a half percent", 1.5)
+    ]
+
+
 HOSTILE = {
     "leading points": " .5 $.5 (.5 " * 3_000,
     "ratios": "one out of every five in every 3 out of " * 1_500,
