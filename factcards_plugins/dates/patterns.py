@@ -85,7 +85,7 @@ RELATIVE = re.compile(
     r"\b(?:"
     rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?<=[Tt]he\s)current)\s{_REL_UNIT}"
     rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year|decade)"
-    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|fortnight|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\snow)"
+    rf"|{_AGO_COUNT}\s(?P<agounit>day|week|fortnight|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\s(?:now|today(?![\w'’-])))"
     r"|(?:(?P<wmod>[Ee]arly|[Ll]ate)\s)?(?P<word>[Tt]oday|[Yy]esterday(?:\s(?:morning|afternoon|evening))?|[Tt]omorrow(?:\s(?:morning|afternoon|evening|night))?"
     r"|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
@@ -386,7 +386,7 @@ RATE_AFTER = re.compile(r"\s(?:a|an|per|each|every)\s(?:second|minute|hour|day|w
 # The word right before an expression.
 WORD_BEFORE = re.compile(r"([\w$]+)\s\Z")
 # After a duration, words that make it a point in time: "four years ago", "two days later".
-POINT_IN_TIME_AFTER = re.compile(r"\s(?P<word>ago|earlier|later|from\snow)\b")
+POINT_IN_TIME_AFTER = re.compile(r"\s(?P<word>ago|earlier|later|from\s(?:now|today(?![\w'’-])))\b")
 # Words before "year-end" that make it the end of the dateline's year: "by year-end", "at year end".
 YEAR_END_BEFORE = re.compile(r"(?i)\b(?:by|at|before|until|till|around|after|toward|towards|near|through|from)\s(?:the\s)?\Z")
 # "the week of May 9": the week that holds the day (the span starts at "week").
@@ -451,7 +451,7 @@ _RELATIVE_PHRASES = (
         for unit in ["week", "month", "year", "quarter", "decade", *parts]
     ]
     + [f"{unit}{plural}{so} {way}" for unit in ("day", "week", "fortnight", "month", "year", "decade") for plural in ("", "s")
-       for so in ("", " or so") for way in ("ago", "from now")]
+       for so in ("", " or so") for way in ("ago", "from now", "from today")]
     + [f"of the {unit}" for unit in ("week", "month", "year", "decade")]
     + ["year-end", "year end"]
     + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()

@@ -498,3 +498,31 @@ def test_a_century_alone_stays_a_length():
 )
 def test_a_relative_day_keeps_early_or_late(sentence, span, value, modifier):
     assert with_key(sentence, "modifier") == [(span, value, modifier)]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The rule takes effect two weeks from today.", "two weeks from today", "2021-W12"),
+        ("A vote is due a month from today.", "a month from today", "2021-04"),
+        ("Five years from today, the plant will close.", "Five years from today", "2026"),
+        ("The hearing is set for three days from today.", "three days from today", "2021-03-13"),
+    ],
+)
+def test_a_count_from_today_is_that_date(sentence, span, value):
+    assert facts(sentence)[span] == ("date", value)
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("The bond pays 20 years from today's rates.", {"20 years": ("duration", "P20Y"), "today": ("date", "2021-03-10")}),
+        ("The shop is open from today.", {"today": ("date", "2021-03-10")}),
+    ],
+)
+def test_a_count_before_a_possessive_today_stays_a_duration(sentence, kept):
+    assert facts(sentence) == kept
+
+
+def test_counts_from_today_run_in_linear_time(time_growth):
+    assert time_growth(extract, "two weeks from today from today weeks from " * 4_000) < 9
