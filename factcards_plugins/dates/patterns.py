@@ -98,10 +98,10 @@ WEEKDAY = re.compile(
     r"(?:\s(?P<part>morning|afternoon|evening|night))?(?![\w-])"
 )
 # A weekday a week on or back: "Friday week", "a week on Friday", "a week from Monday", "a week ago
-# Sunday"; and "the week before last", "the weekend before last" (the article is checked in code).
+# Sunday"; and "the week before last", "the weekend after next" (the article is checked in code).
 WEEK_FROM_WEEKDAY = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY})\sweek(?![\w'’-]|\sof\b)|(?P<way>[Aa]\sweek\s(?:from|ago|on))\s(?P<wd2>{_WEEKDAY})(?![\w'’-])"
-    r"|(?P<unit>week(?:end)?)\sbefore\slast(?![\w-]))"
+    r"|(?P<unit>week(?:end)?)\s(?P<side>before\slast(?![\w-])|after\snext(?=[,.;:!?)]|\s(?:and|or|but|when|as|to|at|in|on|for|with)\b|\s*\Z)))"
 )
 # "over the weekend", "at the weekend": the weekend the tense points to (the span is "weekend").
 THE_WEEKEND = re.compile(r"\b(?:[Aa]t|[Oo]ver|[Dd]uring|[Oo]n|[Aa]cross|[Ff]or)\sthe\s(?P<weekend>weekend)(?![\w'’-]|\sof\s)")
@@ -598,7 +598,7 @@ TRIGGERS = {
     PLACE_IN_MONTH: (AnyOf(r"day\s(?:of|in)\s", r"week(?:end)?\s(?:of|in)\s"), len("second Wednes")),
     WEEKDAY: (re.compile(_WEEKDAY), 8),
     THE_WEEKEND: (re.compile(r"the\sweekend"), 7),
-    WEEK_FROM_WEEKDAY: (AnyOf(r"day\sweek", r"week\s(?:from|ago|on)\s", r"before\slast"), len("weekend ")),
+    WEEK_FROM_WEEKDAY: (AnyOf(r"day\sweek", r"week\s(?:from|ago|on)\s", r"before\slast", r"after\snext"), len("weekend ")),
     FISCAL_YEAR: (re.compile(r"FY"), 0),
     CENTURY: (re.compile(r"century"), len("turn of the twenty-second ")),
     HOLIDAY: (_phrase_trie(["Thanksgiving", "Christmas", "Boxing", "New Year", "Independence", "Halloween", "Valentine", "Veterans",

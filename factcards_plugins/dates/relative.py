@@ -47,9 +47,9 @@ def _weekday_tense(match, ctx: Context) -> str | None:
 
 def on_week_from_weekday(match, ctx: Context) -> Found | None:
     """"Friday week", "a week on Friday", "a week from Monday" (a week after the coming such day),
-    "a week ago Sunday" (a week before the last one); "the week before last", "the weekend before last"."""
+    "a week ago Sunday" (a week before the last one); "the week before last", "the weekend after next"."""
     if match["unit"]:
-        return _before_last(match, ctx)
+        return _two_on(match, ctx)
     weekday = P.WEEKDAYS[(match["wd"] or match["wd2"]).lower()]
     back = bool(match["way"]) and match["way"].lower().endswith("ago")
     day = None
@@ -59,11 +59,11 @@ def on_week_from_weekday(match, ctx: Context) -> Found | None:
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
 
 
-def _before_last(match, ctx: Context) -> Found | None:
+def _two_on(match, ctx: Context) -> Found | None:
+    """"the week before last" (two weeks back from the dateline's), "the weekend after next" (two on)."""
     if not P.THE_BEFORE.search(ctx.before(match.start(), 5)):
         return None
-    unit = match["unit"]
-    iso, granularity = _shifted_dateline(ctx, unit, R.weekend_steps("last") - 1 if unit == "weekend" else -2)
+    iso, granularity = _shifted_dateline(ctx, match["unit"], -2 if match["side"].startswith("before") else 2)
     value = ctx.date_value(iso, granularity, RELATIVE)
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
 

@@ -526,3 +526,31 @@ def test_a_count_before_a_possessive_today_stays_a_duration(sentence, kept):
 
 def test_counts_from_today_run_in_linear_time(time_growth):
     assert time_growth(extract, "two weeks from today from today weeks from " * 4_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The bill goes to a vote the week after next.", "week after next", "2021-W12"),
+        ("The fair opens the weekend after next, organizers said.", "weekend after next", "2021-W12-WE"),
+        ("Talks resume the week after next and end in April.", "week after next", "2021-W12"),
+    ],
+)
+def test_the_week_after_next_is_two_weeks_on(sentence, span, value):
+    assert facts(sentence)[span] == ("date", value)
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("He will go the week after next year's vote.", {"next year": ("date", "2022")}),
+        ("He will go the week after next Monday.", {"next Monday": ("date", "2021-03-15")}),
+        ("A weekend after next, he left.", {}),
+    ],
+)
+def test_after_next_before_a_date_is_no_week_after_next(sentence, kept):
+    assert facts(sentence) == kept
+
+
+def test_the_week_after_next_runs_in_linear_time(time_growth):
+    assert time_growth(extract, "the week after next the weekend after next week after " * 2_000) < 9
