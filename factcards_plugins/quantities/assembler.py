@@ -21,7 +21,7 @@ class Assembler:
         values = Values(view)
         ranges = Ranges(view, values)
         self.piece = UnitReader(view, default_dollar).piece
-        self.value_of, self.qualify = values.value_of, values.qualify
+        self.value_of, self.qualify, self.marked = values.value_of, values.qualify, values.marked
         self.ratio_at, self.range_at, self.compound_at = ranges.ratio_at, ranges.range_at, ranges.compound_at
 
     def run(self):
@@ -52,4 +52,5 @@ class Assembler:
             return None
         value = self.value_of(piece, number.value * piece.factor)
         self.qualify(value, piece.start)
-        return Quantity(piece.type, piece.start, piece.end, value)
+        start, end = self.marked(piece.type, value, piece.start, piece.end)
+        return Quantity(piece.type, start, end, value)

@@ -15,6 +15,13 @@ from .model import tidy
 from .units import Piece
 
 
+# Signs glued to the front of a number that qualify it, in the span ("~5,000", ">50%"); "+" is a
+# signed change, like the minus sign, and only before a percentage ("+5%").
+SIGN_QUALIFIERS = {"~": "about", ">": "more than", "<": "less than", "\u2265": "at least", "\u2264": "at most", "+": None}
+# What may stand before a glued sign: the start, a space, an opening bracket or quote (not "a->5").
+_BEFORE_SIGN = " \t\n\r\u00a0([{\"'\u201c\u2018"
+
+
 class Values:
     """The normalized value of a piece, its qualifier, and the other dollar a bare "$" may hint at."""
 
@@ -63,3 +70,15 @@ class Values:
         match = self.patterns.qualifier_before.search(self.folded, max(0, start - 16), start)
         if match:
             value["qualifier"] = match.group("q").lower()
+
+    def marked(self, type_: str, value: dict, start: int, end: int) -> tuple[int, int]:
+        """The span of a single quantity with its qualifying marks taken in (``SIGN_QUALIFIERS``
+        before it), and ``value``'s qualifier set from them when no word before it set one."""
+        text = self.text
+        sign = text[start - 1] if start else ""
+        if sign in SIGN_QUALIFIERS and (start == 1 or text[start - 2] in _BEFORE_SIGN):
+            if sign != "+" or type_ == "percentage" and not (start >= 3 and text[start - 2] == " " and text[start - 3].isdigit()):
+                start -= 1  # "+" only before a percentage and not after a number ("2 +5%")
+                if SIGN_QUALIFIERS[sign] and value["qualifier"] is None:
+                    value["qualifier"] = SIGN_QUALIFIERS[sign]
+        return start, end

@@ -277,6 +277,7 @@ HOSTILE = {
     "compound amounts": "7 dollars 25 cents " * 2_000,
     "glued codes": "EUR12 " * 6_000,
     "signs after": "45€ " * 8_000,
+    "glued qualifying signs": "~5 >5% <5% +5% a->5 2 +5% " * 1_500,
 }
 
 

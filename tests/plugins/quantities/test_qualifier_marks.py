@@ -1,0 +1,39 @@
+"""Qualifying marks written with the number: glued signs ("~5,000", ">50%", "+5%")."""
+
+import pytest
+
+from factcards_plugins.quantities.scanner import find_quantities
+
+
+def _facts(text):
+    return [(text[q.start : q.end], q.type, q.value.get("value", q.value.get("amount")), q.value["qualifier"]) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The app now has ~5,000 users in Leeds.", [("~5,000", "number", 5000, "about")]),
+        ("Polls show >50% of voters back the plan.", [(">50%", "percentage", 50, "more than")]),
+        ("Turnout was <10% in the ward.", [("<10%", "percentage", 10, "less than")]),
+        ("The fund spent (~$5 million) on repairs.", [("~$5 million", "money", 5000000, "about")]),
+        ("The index rose +5% on the day.", [("+5%", "percentage", 5, None)]),
+        ("The index fell -3.2% on the day.", [("-3.2%", "percentage", -3.2, None)]),
+        ("It reached ≥3 sites and ≤20% of staff.", [("≥3", "number", 3, "at least"), ("≤20%", "percentage", 20, "at most")]),
+        ("Officials said about ~300 came.", [("~300", "number", 300, "about")]),
+    ],
+)
+def test_glued_signs_are_in_the_span_with_their_qualifier(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The arrow a->5 points on.", [("5", "number", 5, None)]),  # an arrow, not "more than"
+        ("We scored 2 +5% more.", [("2", "number", 2, None), ("5%", "percentage", 5, None)]),  # arithmetic
+        ("Team x +5 in the table.", [("5", "number", 5, None)]),  # "+" only before a percentage
+        ("Call +44 20 7946 0000 now.", []),  # a phone number
+    ],
+)
+def test_near_miss_signs_stay_out(text, expected):
+    assert _facts(text) == expected
