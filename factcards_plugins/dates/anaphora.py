@@ -12,6 +12,8 @@ one's too).
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from . import patterns as P
 from . import resolve as R
 from .context import ABSOLUTE, ANAPHORIC, RELATIVE, YEAR_INFERRED, Context, Found
@@ -57,6 +59,8 @@ def on_anaphor(match, ctx: Context) -> Found | None:
         return _pending(match, ("year_ago", match["cunit"]), "quarter")
     if match["rel"]:
         return _pending(match, ("step", match["runit"], _STEP_WORDS[match["rel"].lower()]), match["runit"])
+    if match["wrel"]:
+        return _pending(match, ("weekday", P.WEEKDAYS[match["wday"].lower()], _STEP_WORDS[match["wrel"].lower()]), "day")
     if match["same"] or match["that"]:
         unit = match["sameunit"] or match["thatunit"]
         return _pending(match, ("step", unit, 0), unit)
@@ -208,6 +212,8 @@ def _settle(ctx: Context, found: Found, seen: dict, following: Found | None) -> 
         _day_of_part(ctx, found, last)
     elif kind == "day_of_month":
         _day_of_named_month(found, last, found.anaphor[1])
+    elif kind == "weekday":
+        _weekday_of(found, last, found.anaphor[1], found.anaphor[2])
     else:
         _plain_quarter(ctx, found, period, following)
 
@@ -282,6 +288,16 @@ def _day_of_named_month(found: Found, referent: Found | None, day: int) -> None:
         found.value.update(value=reading.isoformat(), resolution=ANAPHORIC, anchor=referent.value["value"])
         found.value.pop("pattern", None)
         found.confidence = ANAPHORIC_CONFIDENCE
+
+
+def _weekday_of(found: Found, referent: Found | None, weekday: int, steps: int) -> None:
+    """"the following Monday" after "on March 3": the first Monday after that day; "the previous
+    Friday" the last Friday before it."""
+    if referent is None or referent.value["granularity"] != "day":
+        return
+    day = R.period_start(referent.value["value"], "day")
+    gap = ((weekday - day.weekday()) % 7 or 7) if steps > 0 else -((day.weekday() - weekday) % 7 or 7)
+    _set(found, referent, (day + timedelta(days=gap)).isoformat(), "day")
 
 
 def _year_of(found: Found, referent: Found | None, year: int) -> None:

@@ -289,6 +289,7 @@ ANAPHOR = re.compile(
     r"|(?P<lastyears>[Ll]ast\syear['’]s)\s(?:(?P<lord>first|second|third|fourth)[-\s])?(?P<lyunit>quarter|period|half)"
     r"|(?P<comparable>(?:comparable|corresponding|same)\s(?:year-(?:earlier|ago)\s)?)(?P<cunit>quarter|period)(?=\s(?:a\s)?(?:year\s(?:ago|earlier)|last\syear))"
     rf"|(?P<rel>[Ff]ollowing|[Pp]revious|[Pp]receding|[Pp]rior|[Nn]ext)\s(?:(?P<runit>day|week|month|year)|(?P<relpart>{_DAY_PART}))"
+    rf"|(?P<wrel>[Ff]ollowing|[Pp]revious|[Pp]receding)\s(?P<wday>{_WEEKDAY})"
     r"|(?P<same>[Ss]ame)\s(?P<sameunit>day|week|month|year|quarter)"
     rf"|(?P<that>[Tt]hat)\s(?:(?P<thatunit>day|month|year|quarter)|(?P<thatpart>{_DAY_PART})(?!\s{_NIGHT_THINGS}\b))"
     rf"|(?P<edgeunit>day|week|month|year|{_DAY_PART})\s(?P<edge>before|after)(?=[,.;:)])"
@@ -613,7 +614,8 @@ TRIGGERS = {
     # every other form's trigger starts one letter into the match ("[Ff]ollowing" -> "ollowing").
     ANAPHOR: (AnyOf(*[rf"{unit}s?\s(?:earlier|later|before|after)" for unit in ("day", "week", "fortnight", "month", "quarter", "year")],
                     r"ear-(?:earlier|ago)", r"omparable\s", r"orresponding\s", r"ame\s(?:day|week|month|year|quarter|period)",
-                    *[rf"{word}\s(?:day|week|month|year|{_DAY_PART})" for word in ("ollowing", "revious", "receding", "rior", "ext")],
+                    *[rf"{word}\s(?:day|week|month|year|{_DAY_PART}{'|' + _WEEKDAY if word in ('ollowing', 'revious', 'receding') else ''})"
+                      for word in ("ollowing", "revious", "receding", "rior", "ext")],
                     rf"hat\s(?:day|month|year|quarter|{_DAY_PART})", r"before[,.;:)]", r"after[,.;:)]", r"atest\s(?:quarter|period)", r"ost\srecent\s(?:quarter|period)",
                     r"year['’]s\s(?:first|second|third|fourth|quarter|period|half)", "quarter", "period"), len("1988 third-")),
     # "he 2" ends one character into the match ("the 21st"): a literal scan beats one for digits.

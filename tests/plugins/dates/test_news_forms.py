@@ -554,3 +554,34 @@ def test_after_next_before_a_date_is_no_week_after_next(sentence, kept):
 
 def test_the_week_after_next_runs_in_linear_time(time_growth):
     assert time_growth(extract, "the week after next the weekend after next week after " * 2_000) < 9
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The deal was signed on Wednesday, March 3. The following Monday, talks broke down.", "following Monday", "2021-03-08"),
+        ("Police arrested him on March 3. He had bought a gun the previous Friday.", "previous Friday", "2021-02-26"),
+        ("He left on Friday, March 5. The following Friday he returned.", "following Friday", "2021-03-12"),
+        ("The fire broke out on Feb. 20. Crews had inspected the plant the preceding Tuesday.", "preceding Tuesday", "2021-02-16"),
+    ],
+)
+def test_a_weekday_told_against_the_day_before_it(text, span, value):
+    fact = next(fact for fact in found(text) if fact.text == span)
+    assert (fact.value["value"], fact.value["resolution"]) == (value, "anaphoric")
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The following Monday, talks broke down.", {"following Monday": ("date", None)}),  # nothing to point to
+        ("In March, sales fell. The following Monday, talks broke down.", {"March": ("date", "2021-03"), "following Monday": ("date", None)}),
+        ("Talks resume next Friday.", {"next Friday": ("date", "2021-03-12")}),
+        ("A previous Friday deal fell through.", {"Friday": ("date", "2021-03-05")}),
+    ],
+)
+def test_a_weekday_with_no_day_before_it_is_not_placed(text, kept):
+    assert facts(text) == kept
+
+
+def test_weekdays_told_against_a_day_run_in_linear_time(time_growth):
+    assert time_growth(extract, "on March 3 the following Monday previous Friday preceding " * 2_000) < 9
