@@ -5,6 +5,7 @@ a bare ``$`` may hint at.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import cached_property
 from typing import Any
 
@@ -18,6 +19,10 @@ from .units import Piece
 # Signs glued to the front of a number that qualify it, in the span ("~5,000", ">50%"); "+" is a
 # signed change, like the minus sign, and only before a percentage ("+5%").
 SIGN_QUALIFIERS = {"~": "about", ">": "more than", "<": "less than", "\u2265": "at least", "\u2264": "at most", "+": None}
+# A word hyphenated after a number that qualifies it, in the span: "300-odd" (about), "20-plus"
+# (more than; also "a 20-plus-point lead"; not "20-plus 5", a sum).
+_HYPHEN_AFTER = re.compile(r"-(?P<word>odd|plus)\b(?![ \t]*\d)", re.IGNORECASE)
+_HYPHEN_QUALIFIERS = {"odd": "about", "plus": "more than"}
 # What may stand before a glued sign: the start, a space, an opening bracket or quote (not "a->5").
 _BEFORE_SIGN = " \t\n\r\u00a0([{\"'\u201c\u2018"
 
@@ -73,7 +78,7 @@ class Values:
 
     def marked(self, type_: str, value: dict, start: int, end: int) -> tuple[int, int]:
         """The span of a single quantity with its qualifying marks taken in (``SIGN_QUALIFIERS``
-        before it), and ``value``'s qualifier set from them when no word before it set one."""
+        before it, "-odd" and "-plus" after it), and ``value``'s qualifier set from them when no word before it set one."""
         text = self.text
         sign = text[start - 1] if start else ""
         if sign in SIGN_QUALIFIERS and (start == 1 or text[start - 2] in _BEFORE_SIGN):
@@ -81,4 +86,9 @@ class Values:
                 start -= 1  # "+" only before a percentage and not after a number ("2 +5%")
                 if SIGN_QUALIFIERS[sign] and value["qualifier"] is None:
                     value["qualifier"] = SIGN_QUALIFIERS[sign]
+        match = _HYPHEN_AFTER.match(text, end, end + 12) if text.startswith("-", end) else None
+        if match:
+            end = match.end()
+            if value["qualifier"] is None:
+                value["qualifier"] = _HYPHEN_QUALIFIERS[match.group("word").lower()]
         return start, end

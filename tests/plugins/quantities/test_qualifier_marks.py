@@ -1,4 +1,4 @@
-"""Qualifying marks written with the number: glued signs ("~5,000", ">50%", "+5%")."""
+"""Qualifying marks written with the number: glued signs ("~5,000", ">50%", "+5%"), "300-odd", "20-plus"."""
 
 import pytest
 
@@ -36,4 +36,31 @@ def test_glued_signs_are_in_the_span_with_their_qualifier(text, expected):
     ],
 )
 def test_near_miss_signs_stay_out(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The 300-odd delegates voted on Monday.", [("300-odd", "number", 300, "about")]),
+        ("She served 20-plus years on the bench.", [("20-plus", "number", 20, "more than")]),
+        ("Labour holds a 20-plus-point lead.", [("20-plus", "number", 20, "more than")]),
+        ("Some 40-odd firms bid.", [("40-odd", "number", 40, "some")]),
+    ],
+)
+def test_hyphenated_odd_and_plus_are_in_the_span(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He found an odd 300 coins.", [("300", "number", 300, None)]),  # "odd" before the number
+        ("The sum is 20 plus 5.", [("20", "number", 20, None), ("5", "number", 5, None)]),  # a sum
+        ("The sum is 20-plus 5.", [("20", "number", 20, None), ("5", "number", 5, None)]),
+        ("It was 300 odd jobs.", [("300", "number", 300, None)]),  # spaced: odd jobs
+        ("Room 12-oddly shaped.", [("12", "number", 12, None)]),
+    ],
+)
+def test_near_miss_odd_and_plus_stay_out(text, expected):
     assert _facts(text) == expected

@@ -278,6 +278,7 @@ HOSTILE = {
     "glued codes": "EUR12 " * 6_000,
     "signs after": "45€ " * 8_000,
     "glued qualifying signs": "~5 >5% <5% +5% a->5 2 +5% " * 1_500,
+    "hyphenated odd and plus": "5-odd 5-plus-point 5-plus 5 5-oddly " * 1_500,
 }
 
 
