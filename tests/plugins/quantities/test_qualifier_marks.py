@@ -9,58 +9,38 @@ def _facts(text):
     return [(text[q.start : q.end], q.type, q.value.get("value", q.value.get("amount")), q.value["qualifier"]) for q in find_quantities(text)]
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("The app now has ~5,000 users in Leeds.", [("~5,000", "number", 5000, "about")]),
-        ("Polls show >50% of voters back the plan.", [(">50%", "percentage", 50, "more than")]),
-        ("Turnout was <10% in the ward.", [("<10%", "percentage", 10, "less than")]),
-        ("The fund spent (~$5 million) on repairs.", [("~$5 million", "money", 5000000, "about")]),
-        ("The index rose +5% on the day.", [("+5%", "percentage", 5, None)]),
-        ("The index fell -3.2% on the day.", [("-3.2%", "percentage", -3.2, None)]),
-        ("It reached ≥3 sites and ≤20% of staff.", [("≥3", "number", 3, "at least"), ("≤20%", "percentage", 20, "at most")]),
-        ("Officials said about ~300 came.", [("~300", "number", 300, "about")]),
-    ],
-)
-def test_glued_signs_are_in_the_span_with_their_qualifier(text, expected):
-    assert _facts(text) == expected
+SIGNS = [
+    ("The app now has ~5,000 users in Leeds.", [("~5,000", "number", 5000, "about")]),
+    ("Polls show >50% of voters back the plan.", [(">50%", "percentage", 50, "more than")]),
+    ("Turnout was <10% in the ward.", [("<10%", "percentage", 10, "less than")]),
+    ("The fund spent (~$5 million) on repairs.", [("~$5 million", "money", 5000000, "about")]),
+    ("The index rose +5% on the day.", [("+5%", "percentage", 5, None)]),
+    ("The index fell -3.2% on the day.", [("-3.2%", "percentage", -3.2, None)]),
+    ("It reached ≥3 sites and ≤20% of staff.", [("≥3", "number", 3, "at least"), ("≤20%", "percentage", 20, "at most")]),
+    ("Officials said about ~300 came.", [("~300", "number", 300, "about")]),
+]
+SIGN_MISSES = [
+    ("The arrow a->5 points on.", [("5", "number", 5, None)]),  # an arrow, not "more than"
+    ("We scored 2 +5% more.", [("2", "number", 2, None), ("5%", "percentage", 5, None)]),  # arithmetic
+    ("Team x +5 in the table.", [("5", "number", 5, None)]),  # "+" only before a percentage
+    ("Call +44 20 7946 0000 now.", []),  # a phone number
+]
+HYPHENATED = [
+    ("The 300-odd delegates voted on Monday.", [("300-odd", "number", 300, "about")]),
+    ("She served 20-plus years on the bench.", [("20-plus", "number", 20, "more than")]),
+    ("Labour holds a 20-plus-point lead.", [("20-plus", "number", 20, "more than")]),
+    ("Some 40-odd firms bid.", [("40-odd", "number", 40, "some")]),
+]
+HYPHENATED_MISSES = [
+    ("He found an odd 300 coins.", [("300", "number", 300, None)]),  # "odd" before the number
+    ("The sum is 20 plus 5.", [("20", "number", 20, None), ("5", "number", 5, None)]),  # a sum
+    ("The sum is 20-plus 5.", [("20", "number", 20, None), ("5", "number", 5, None)]),
+    ("It was 300 odd jobs.", [("300", "number", 300, None)]),  # spaced: odd jobs
+    ("Room 12-oddly shaped.", [("12", "number", 12, None)]),
+]
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("The arrow a->5 points on.", [("5", "number", 5, None)]),  # an arrow, not "more than"
-        ("We scored 2 +5% more.", [("2", "number", 2, None), ("5%", "percentage", 5, None)]),  # arithmetic
-        ("Team x +5 in the table.", [("5", "number", 5, None)]),  # "+" only before a percentage
-        ("Call +44 20 7946 0000 now.", []),  # a phone number
-    ],
-)
-def test_near_miss_signs_stay_out(text, expected):
-    assert _facts(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("The 300-odd delegates voted on Monday.", [("300-odd", "number", 300, "about")]),
-        ("She served 20-plus years on the bench.", [("20-plus", "number", 20, "more than")]),
-        ("Labour holds a 20-plus-point lead.", [("20-plus", "number", 20, "more than")]),
-        ("Some 40-odd firms bid.", [("40-odd", "number", 40, "some")]),
-    ],
-)
-def test_hyphenated_odd_and_plus_are_in_the_span(text, expected):
-    assert _facts(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("He found an odd 300 coins.", [("300", "number", 300, None)]),  # "odd" before the number
-        ("The sum is 20 plus 5.", [("20", "number", 20, None), ("5", "number", 5, None)]),  # a sum
-        ("The sum is 20-plus 5.", [("20", "number", 20, None), ("5", "number", 5, None)]),
-        ("It was 300 odd jobs.", [("300", "number", 300, None)]),  # spaced: odd jobs
-        ("Room 12-oddly shaped.", [("12", "number", 12, None)]),
-    ],
-)
-def test_near_miss_odd_and_plus_stay_out(text, expected):
+@pytest.mark.parametrize("text, expected", SIGNS + SIGN_MISSES + HYPHENATED + HYPHENATED_MISSES)
+def test_qualifying_marks(text, expected):
+    """Each mark in the span with its qualifier; the near misses (arrows, sums, phones, "odd jobs") stay out."""
     assert _facts(text) == expected
