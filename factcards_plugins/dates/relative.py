@@ -109,6 +109,8 @@ def on_relative(match, ctx: Context) -> Found | None:
         unit, steps, modifier = match["tunit"], 0, " ".join(match["tpmod"].lower().split()).replace("beginning", "start")
     elif match["rel"]:
         unit, relation = match["unit"], match["rel"].lower()
+        if relation in ("last", "next") and not match["pmod"] and _a_part_of_something(match, ctx):
+            return None  # "the last week of trading", "the last year of his life": no week of the dateline's
         steps = R.weekend_steps(relation) if unit == "weekend" else STEPS[relation]
         modifier = match["pmod"] and " ".join(match["pmod"].lower().split())
     else:
@@ -125,6 +127,11 @@ def on_relative(match, ctx: Context) -> Found | None:
     # "from $4 million a year ago" may name the year-ago quarter (``anaphora``).
     anaphor = ("ago",) if match["agounit"] == "year" and steps == -1 else None
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), anaphor=anaphor)
+
+
+def _a_part_of_something(match, ctx: Context) -> bool:
+    """Whether "last week" is "the last week of ..." (the place of a unit in something else)."""
+    return bool(P.THE_BEFORE.search(ctx.before(match.start(), 5))) and ctx.text.startswith(" of ", match.end())
 
 
 def _shifted_dateline(ctx: Context, unit: str, steps: int) -> tuple[str | None, str]:

@@ -585,3 +585,25 @@ def test_a_weekday_with_no_day_before_it_is_not_placed(text, kept):
 
 def test_weekdays_told_against_a_day_run_in_linear_time(time_growth):
     assert time_growth(extract, "on March 3 the following Monday previous Friday preceding " * 2_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Shares rose in the last week of trading.", "He spent the last year of his life in Paris.",
+     "The last month of the campaign was hard.", "The last decade of the century brought change."],
+)
+def test_the_last_unit_of_something_is_no_date_before_the_dateline(sentence):
+    assert facts(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Sales rose in the last week, of course.", "last week", "2021-W09"),
+        ("Prices fell last week of all weeks.", "last week", "2021-W09"),
+        ("He left in the last week of June.", "last week of June", "2020-06-24/2020-06-30"),
+        ("Sales fell in the last quarter of 2020.", "last quarter of 2020", "2020-Q4"),
+    ],
+)
+def test_last_week_without_its_article_and_of_stays_a_date(sentence, span, value):
+    assert facts(sentence)[span] == ("date", value)
