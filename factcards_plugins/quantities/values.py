@@ -23,6 +23,10 @@ SIGN_QUALIFIERS = {"~": "about", ">": "more than", "<": "less than", "\u2265": "
 # (more than; also "a 20-plus-point lead"; not "20-plus 5", a sum).
 _HYPHEN_AFTER = re.compile(r"-(?P<word>odd|plus)\b(?![ \t]*\d)", re.IGNORECASE)
 _HYPHEN_QUALIFIERS = {"odd": "about", "plus": "more than"}
+# "or more", "or fewer", "or less" after a number: a qualifier word like "at least", outside the span
+# ("30 or more people" is 30, at least; not "30 or more than 40").
+_OR_AFTER = re.compile(r" or (?P<word>more|fewer|less)\b(?![ \t]+than\b)", re.IGNORECASE)
+_OR_QUALIFIERS = {"more": "at least", "fewer": "at most", "less": "at most"}
 # What may stand before a glued sign: the start, a space, an opening bracket or quote (not "a->5").
 _BEFORE_SIGN = " \t\n\r\u00a0([{\"'\u201c\u2018"
 
@@ -78,7 +82,7 @@ class Values:
 
     def marked(self, type_: str, value: dict, start: int, end: int) -> tuple[int, int]:
         """The span of a single quantity with its qualifying marks taken in (``SIGN_QUALIFIERS``
-        before it, "-odd" and "-plus" after it), and ``value``'s qualifier set from them when no word before it set one."""
+        before it, "-odd" and "-plus" after it), and ``value``'s qualifier set from them or from "or more", "or less" after it (outside the span) set from them when no word before it set one."""
         text = self.text
         sign = text[start - 1] if start else ""
         if sign in SIGN_QUALIFIERS and (start == 1 or text[start - 2] in _BEFORE_SIGN):
@@ -91,4 +95,7 @@ class Values:
             end = match.end()
             if value["qualifier"] is None:
                 value["qualifier"] = _HYPHEN_QUALIFIERS[match.group("word").lower()]
+        match = _OR_AFTER.match(text, end, end + 24) if text.startswith(" or ", end) else None
+        if match and value["qualifier"] is None:
+            value["qualifier"] = _OR_QUALIFIERS[match.group("word").lower()]
         return start, end

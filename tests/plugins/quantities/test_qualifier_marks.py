@@ -1,4 +1,4 @@
-"""Qualifying marks written with the number: glued signs ("~5,000", ">50%", "+5%"), "300-odd", "20-plus"."""
+"""Qualifying marks written with the number: glued signs ("~5,000", ">50%", "+5%"), "300-odd", "20-plus"; "30 or more" (qualifier only)."""
 
 import pytest
 
@@ -39,8 +39,21 @@ HYPHENATED_MISSES = [
     ("Room 12-oddly shaped.", [("12", "number", 12, None)]),
 ]
 
+OR_MORE = [
+    ("Police said 30 or more people were hurt.", [("30", "number", 30, "at least")]),
+    ("Donors who gave $200 or less were thanked.", [("$200", "money", 200, "at most")]),
+    ("Bags of 10 or fewer items go free.", [("10", "number", 10, "at most")]),
+    ("One or more members may veto it.", [("One", "number", 1, "at least")]),
+    ("About 30 or more came.", [("30", "number", 30, "about")]),  # the word before wins
+]
+OR_MORE_MISSES = [
+    ("It was 30 or 40 people.", [("30 or 40", "number", 30, None)]),  # an alternative, a range
+    ("It took 30 or more than 40 days.", [("30", "number", 30, None), ("40", "number", 40, "more than")]),
+    ("Pick 3 or moreover 4.", [("3", "number", 3, None), ("4", "number", 4, None)]),
+]
 
-@pytest.mark.parametrize("text, expected", SIGNS + SIGN_MISSES + HYPHENATED + HYPHENATED_MISSES)
+
+@pytest.mark.parametrize("text, expected", SIGNS + SIGN_MISSES + HYPHENATED + HYPHENATED_MISSES + OR_MORE + OR_MORE_MISSES)
 def test_qualifying_marks(text, expected):
     """Each mark in the span with its qualifier; the near misses (arrows, sums, phones, "odd jobs") stay out."""
     assert _facts(text) == expected

@@ -279,6 +279,7 @@ HOSTILE = {
     "signs after": "45€ " * 8_000,
     "glued qualifying signs": "~5 >5% <5% +5% a->5 2 +5% " * 1_500,
     "hyphenated odd and plus": "5-odd 5-plus-point 5-plus 5 5-oddly " * 1_500,
+    "or more and or less": "5 or more 5 or less than 5 or fewer 5 or " * 1_200,
 }
 
 
