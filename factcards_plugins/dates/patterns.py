@@ -164,7 +164,7 @@ TIME = re.compile(
     r"(?<![\w:.,/$])(?<![^\d\s.]-)(?:"
     rf"(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?{_AMPM}"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?::(?P<s24>[0-5]\d))?(?![\d:]|\.\d)(?:\s?(?:hrs|h)\b)?"
-    r"|(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|(?:BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT)\b|local\stime)(?:Z\b)?"
+    r"|(?:(?P<hmil>[01]\d|2[0-3])|(?P<hdot>1\d|2[0-3]|0?\d)\.)(?P<mmil>[0-5]\d)\s?(?=GMT|UTC|Z\b|hrs\b|[ECMP][SD]?T\b|(?:BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT)\b|local\stime)(?:Z\b)?"
     r"|(?P<named>noon|midday|midnight)(?!\w)"
     rf"|(?P<hstart>1[0-2]|0?[1-9])(?={_TIME_RANGE_END.replace('?P<end>', '').replace('?P<endampm>', '')})"
     rf"){_ZONE}(?:{_DAY_HALF})?"

@@ -18,7 +18,7 @@ ZONE_OFFSETS = {
 
 
 def on_time(match, ctx: Context) -> Found | None:
-    """"12:57", "3 p.m. local time", "9.30am", "0900 GMT", "at noon", "4:30 in the afternoon";
+    """"12:57", "3 p.m. local time", "9.30am", "0900 GMT", "14.30 GMT", "at noon", "4:30 in the afternoon";
     never a bare line like "00:39"."""
     if match["named"]:
         if not (match["zone"] or _after_time_preposition(match, ctx)):
@@ -26,8 +26,8 @@ def on_time(match, ctx: Context) -> Found | None:
         hour, minute, second = (0 if match["named"] == "midnight" else 12), 0, None
     elif match["ampm"]:
         hour, minute, second = int(match["h12"]) % 12 + (12 if match["ampm"][0] in "pP" else 0), match["m12"], None
-    elif match["hmil"]:
-        hour, minute, second = int(match["hmil"]), match["mmil"], None
+    elif match["mmil"]:  # "0900 GMT", "14.30 GMT"
+        hour, minute, second = int(match["hmil"] or match["hdot"]), match["mmil"], None
     elif match["hstart"]:
         hour, minute, second = _in_range_half(match, ctx, int(match["hstart"])), None, None
     else:

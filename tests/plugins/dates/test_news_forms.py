@@ -607,3 +607,27 @@ def test_the_last_unit_of_something_is_no_date_before_the_dateline(sentence):
 )
 def test_last_week_without_its_article_and_of_stays_a_date(sentence, span, value):
     assert facts(sentence)[span] == ("date", value)
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The index fell at 14.30 GMT.", "14.30 GMT", "14:30"),
+        ("The polls opened at 07.00 BST.", "07.00 BST", "07:00"),
+        ("Trading opened at 8.00 GMT.", "8.00 GMT", "08:00"),
+    ],
+)
+def test_a_dotted_clock_time_before_its_zone(sentence, span, value):
+    assert facts(sentence)[span] == ("time", value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Shares were up 14.30 GBP.", "The index was at 2.5 GMT.", "It rose 1.14.30 GMT.", "The rate was 24.30 GMT."],
+)
+def test_a_decimal_before_a_zone_is_no_time(sentence):
+    assert facts(sentence) == {}
+
+
+def test_dotted_clock_times_run_in_linear_time(time_growth):
+    assert time_growth(extract, "14.30 GMT 1.2.3.4 09.15 BST 0.0.0 " * 3_000) < 9
