@@ -320,15 +320,15 @@ def _year_range(match, ctx: Context, first: int) -> Found | None:
 def on_season(match, ctx: Context) -> Found | None:
     """"last summer", "winter 2021", "in the spring": TIMEX-style ``2021-SU`` with month bounds."""
     modifier = match["mod"] and " ".join(match["mod"].lower().split()).replace("this past", "last")
-    if not (modifier or match["year"] or _season_context(ctx, match)):
+    if not (modifier or match["year"] or match["yy"] or _season_context(ctx, match)):
         return None
     season = P.SEASONS[match["season"]]
     if match["ryear"]:
         return _season_of_related_year(match, ctx, season)
     if match["year2"] and not (season == "WI" and int(match["year2"][-2:]) == (int(match["year"]) + 1) % 100):
         return None  # "the winter of 1998-99" is the winter that starts in 1998; a span of other years is no season
-    if match["year"]:
-        year, resolution = int(match["year"]), ABSOLUTE
+    if match["year"] or match["yy"]:  # "the summer of '98": 1998, two digits as for "FY99"
+        year, resolution = int(match["year"] or R.full_year(match["yy"])), ABSOLUTE
     elif ctx.anchor is not None:
         relation = modifier if modifier in ("last", "next", "this") else None
         year = R.season_year(ctx.anchor, season, relation, ctx.tense_of(match))

@@ -145,7 +145,7 @@ FISCAL_YEAR = re.compile(
 FISCAL_BEFORE = re.compile(r"(?<![\w'’])[Ff]iscal\s\Z")
 SEASON = re.compile(
     r"\b(?:(?P<mod>[Ll]ast|[Nn]ext|[Tt]his\spast|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s])?(?P<season>spring|summer|autumn|fall|winter)"
-    r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?:[-–/](?P<year2>(?:19|20)?\d{2}))?(?!\d)|\sof\s(?P<ryear>last|this|next)\syear)?"
+    r"(?:\s(?:of\s)?(?P<year>(?:19|20)\d{2})(?:[-–/](?P<year2>(?:19|20)?\d{2}))?(?!\d)|\sof\s(?P<ryear>last|this|next)\syear|\sof\s['’](?P<yy>\d{2})(?!\d|['’](?!s\b)))?"
     r"(?![\w-])"
 )
 

@@ -14,7 +14,7 @@ def on_quarter(match, ctx: Context) -> Found | None:
     fiscal = bool(match["fyear"] or match["qfyear"] or match["fiscalyear"] or P.FISCAL_BEFORE.search(ctx.before(match.start(), 8)))
     if match["q"]:
         kind, number = ("quarter" if match["q"][0] == "Q" else "half"), int(match["q"][1])
-        year = match["qyear"] or (match["qyy"] and _full_year(match["qyy"]))
+        year = match["qyear"] or (match["qyy"] and R.full_year(match["qyy"]))
         if year is None and not fiscal and not P.MONTH_CONTEXT.search(ctx.before(match.start(), 10)):
             return None
         if kind == "half" and number > 2:
@@ -60,7 +60,7 @@ def _fiscal_period_found(match, ctx: Context, kind: str, number: int, year: str 
     label = f"Q{number}" if kind == "quarter" else f"H{number}"
     fiscal_year = match["fyear"] or match["qfyear"]
     if fiscal_year:
-        year = _full_year(fiscal_year)
+        year = R.full_year(fiscal_year)
     resolution = RELATIVE if match["ryear"] else ABSOLUTE if year else YEAR_INFERRED
     value = ctx.date_value(year and f"{year}-{label}", kind, resolution, modifier="fiscal", pattern=None if year else f"XXXX-{label}")
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
@@ -68,22 +68,15 @@ def _fiscal_period_found(match, ctx: Context, kind: str, number: int, year: str 
 
 def on_fiscal_year(match, ctx: Context) -> Found | None:
     """"FY2024", "FY 24", "FY2024-25": a company's fiscal year, labelled by its own year number."""
-    year = _full_year(match["year"])
+    year = R.full_year(match["year"])
     if not match["year2"]:
         value = ctx.date_value(year, "year", ABSOLUTE, modifier="fiscal")
         return Found(match.start(), match.end(), "date", value, ctx.confidence(value))
-    second = _full_year(match["year2"]) if len(match["year2"]) == 4 else year[:2] + match["year2"]
+    second = R.full_year(match["year2"]) if len(match["year2"]) == 4 else year[:2] + match["year2"]
     if int(second) != int(year) + 1:
         return None
     value = ctx.date_value(f"{year}/{second}", "year", ABSOLUTE, modifier="fiscal", start=year, end=second)
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False)
-
-
-def _full_year(digits: str) -> str:
-    """A year written with two digits read as 19xx or 20xx ("FY99" is 1999, "FY24" 2024)."""
-    if len(digits) == 4:
-        return digits
-    return f"{19 if int(digits) >= 70 else 20}{digits}"
 
 
 def _relative_year(ctx: Context, relation: str | None) -> str | None:

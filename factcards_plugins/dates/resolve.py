@@ -200,6 +200,13 @@ def shift_period(anchor: date, unit: str, steps: int) -> tuple[str, str]:
     return f"{anchor.year + steps:04d}", "year"
 
 
+def full_year(digits: str) -> str:
+    """A year written with two digits read as 19xx or 20xx ("FY99" is 1999, "FY24" 2024, "'98" 1998)."""
+    if len(digits) == 4:
+        return digits
+    return f"{19 if int(digits) >= 70 else 20}{digits}"
+
+
 def weekend_steps(relation: str) -> int:
     """Weeks from the anchor's ISO week to the weekend ``last``/``this``/``next`` names."""
     return {"last": -1, "next": 1}.get(relation, 0)

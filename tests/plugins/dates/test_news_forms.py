@@ -631,3 +631,25 @@ def test_a_decimal_before_a_zone_is_no_time(sentence):
 
 def test_dotted_clock_times_run_in_linear_time(time_growth):
     assert time_growth(extract, "14.30 GMT 1.2.3.4 09.15 BST 0.0.0 " * 3_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("He was jailed in the summer of '98.", "summer of '98", "1998-SU"),
+        ("The spring of ’05 was wet.", "spring of ’05", "2005-SP"),
+        ("Sales rose in the summer of '21.", "summer of '21", "2021-SU"),
+        ("The summer of '98's heat was bad.", "summer of '98", "1998-SU"),
+    ],
+)
+def test_a_season_of_a_year_in_two_digits(sentence, span, value):
+    assert facts(sentence)[span] == ("date", value)
+
+
+@pytest.mark.parametrize("sentence", ["The fall of '987 came.", "The summer of '98'99 came."])
+def test_a_season_before_other_digits_takes_no_year(sentence):
+    assert not any("'9" in span for span in facts(sentence))
+
+
+def test_seasons_of_two_digit_years_run_in_linear_time(time_growth):
+    assert time_growth(extract, "summer of '98 the fall of '9 winter of '''' " * 3_000) < 9
