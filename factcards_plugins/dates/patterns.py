@@ -83,7 +83,7 @@ _REL_UNIT = r"(?P<unit>week(?:end)?|month|year|quarter|decade)"
 _AGO_COUNT = r"(?P<count>(?i:a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,3})"
 RELATIVE = re.compile(
     r"\b(?:"
-    rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?<=[Tt]he\s)current)\s{_REL_UNIT}"
+    rf"(?:(?P<pmod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Ee]nd\sof|[Ss]tart\sof)\s)?(?P<rel>[Tt]his\spast(?=\sweek)|[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?<=[Tt]he\s)current)\s{_REL_UNIT}"
     rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year|decade)"
     rf"|{_AGO_COUNT}\s(?P<agounit>day|week|fortnight|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\s(?:now|today(?![\w'’-])))"
     r"|(?:(?P<wmod>[Ee]arly|[Ll]ate)\s)?(?P<word>[Tt]oday|[Yy]esterday(?:\s(?:morning|afternoon|evening))?|[Tt]omorrow(?:\s(?:morning|afternoon|evening|night))?"
@@ -454,7 +454,7 @@ _RELATIVE_PHRASES = (
     + [f"{unit}{plural}{so} {way}" for unit in ("day", "week", "fortnight", "month", "year", "decade") for plural in ("", "s")
        for so in ("", " or so") for way in ("ago", "from now", "from today")]
     + [f"of the {unit}" for unit in ("week", "month", "year", "decade")]
-    + ["year-end", "year end"]
+    + ["This past week", "this past week", "year-end", "year end"]
     + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()
     + ["the day "]
 )

@@ -108,7 +108,7 @@ def on_relative(match, ctx: Context) -> Found | None:
             return None  # "By the end of the week he had quit": the week of the story
         unit, steps, modifier = match["tunit"], 0, " ".join(match["tpmod"].lower().split()).replace("beginning", "start")
     elif match["rel"]:
-        unit, relation = match["unit"], match["rel"].lower()
+        unit, relation = match["unit"], " ".join(match["rel"].lower().split()).replace("this past", "last")
         if relation in ("last", "next") and not match["pmod"] and _a_part_of_something(match, ctx):
             return None  # "the last week of trading", "the last year of his life": no week of the dateline's
         steps = R.weekend_steps(relation) if unit == "weekend" else STEPS[relation]

@@ -653,3 +653,24 @@ def test_a_season_before_other_digits_takes_no_year(sentence):
 
 def test_seasons_of_two_digit_years_run_in_linear_time(time_growth):
     assert time_growth(extract, "summer of '98 the fall of '9 winter of '''' " * 3_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("It rained this past weekend.", "this past weekend", "2021-W09-WE"),
+        ("Sales rose this past week.", "this past week", "2021-W09"),
+        ("This past weekend's game was close.", "This past weekend", "2021-W09-WE"),
+    ],
+)
+def test_this_past_week_is_last_week(sentence, span, value):
+    assert facts(sentence)[span] == ("date", value)
+
+
+@pytest.mark.parametrize("sentence", ["Prices rose this past year.", "He said this past.", "This past weekly column ran."])
+def test_this_past_before_another_unit_is_left_out(sentence):
+    assert not any("past" in span for span in facts(sentence))
+
+
+def test_this_past_week_runs_in_linear_time(time_growth):
+    assert time_growth(extract, "this past week this past this past weekend this " * 3_000) < 9
