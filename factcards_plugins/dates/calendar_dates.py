@@ -38,6 +38,9 @@ def on_month_day(match, ctx: Context) -> Found | None:
     if not _spelled_day_stands(match, ctx):
         return None
     month, year = _month_number(match["month"]), match["year"]
+    early = None if year else P.EARLY_YEAR_AFTER.match(ctx.text, match.end())
+    year = early["year"] if early else year
+    end = early.end() if early else match.end()
     first, last = _day_number(match["day"] or match["sday"]), match["day2"] and _day_number(match["day2"])
     if last is not None and last <= first:
         return None
@@ -48,11 +51,13 @@ def on_month_day(match, ctx: Context) -> Found | None:
         week_of = P.WEEK_OF_BEFORE.search(ctx.before(match.start(), 9))
         if week_of and not match["wd"]:
             return _week_of(match, ctx, match.start() - len(week_of.group()), start_day, year)
-        return _found(match, ctx, start_day, "day", YEAR_INFERRED if year is None else ABSOLUTE, f"XXXX-{month:02d}-{first:02d}")
+        found = _found(match, ctx, start_day, "day", YEAR_INFERRED if year is None else ABSOLUTE, f"XXXX-{month:02d}-{first:02d}")
+        found.end = end
+        return found
     end_day = _calendar_day(ctx, match, month, last, year or (start_day.year if start_day else None))
     if end_day is False:
         return None
-    return _range_found(match.start(), match.end(), ctx, start_day, end_day, YEAR_INFERRED if year is None else ABSOLUTE)
+    return _range_found(match.start(), end, ctx, start_day, end_day, YEAR_INFERRED if year is None else ABSOLUTE)
 
 
 def _week_of(match, ctx: Context, start: int, day: date | None, year) -> Found:

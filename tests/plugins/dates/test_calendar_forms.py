@@ -155,3 +155,16 @@ def test_a_reference_followed_by_the_day_it_names_takes_that_day():
 )
 def test_the_side_of_a_bare_month(sentence, span, value):
     assert values(sentence, "2022-10-27")[span] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The battle began on the morning of April 18, 1775.", "April 18, 1775", "1775-04-18"),
+        ("The charter was sealed on July 4, 1776, by the council.", "July 4, 1776", "1776-07-04"),
+        ("The siege lasted from 17 June 1745 to the spring.", "17 June 1745", "1745-06-17"),
+        ("On May 5, 1500 people marched.", "May 5", "2022-05-05"),  # a count after the day, no year
+    ],
+)
+def test_a_year_before_1800_closes_its_day(sentence, span, value):
+    assert values(sentence, "2022-10-20") == {span: value}
