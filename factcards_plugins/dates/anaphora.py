@@ -97,7 +97,8 @@ def on_day_of_month(match, ctx: Context) -> Found | None:
     if match["rel"]:
         months = [months[_RELATION_STEPS[match["rel"]] + 1]] if months else []
     readings = [reading for month in months if (reading := R.day_in_month(month, day))]
-    iso = R.nearest_day(ctx.anchor, readings, ctx.tense_of(match)).isoformat() if readings else None
+    day_date = R.nearest_day(ctx.anchor, readings, ctx.tense_of(match)) if readings else None
+    iso = day_date.isoformat() if day_date else None
     value = ctx.date_value(iso, "day", RELATIVE, pattern=None if iso else f"XXXX-XX-{day:02d}")
     anaphor = None if match["rel"] else ("day_of_month", day)
     return Found(match.start(), match.end(), "date", value, ctx.confidence(value), rangeable=False, anaphor=anaphor)

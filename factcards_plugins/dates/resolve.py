@@ -79,15 +79,16 @@ def day_in_month(month: str, day: int) -> date | None:
         return None
 
 
-def nearest_day(anchor: date, readings: list[date], tense_of: TenseOf) -> date:
+def nearest_day(anchor: date, readings: list[date], tense_of: TenseOf) -> date | None:
     """Of the readings of a day of the month, the latest on or before the anchor in a past clause, the
-    earliest on or after it in a future one, else the nearest."""
+    earliest on or after it in a future one (None when there is none: "ruled on the 31st" in a March
+    article is no March 31), else the nearest."""
     tense = tense_of()
     behind, ahead = [day for day in readings if day <= anchor], [day for day in readings if day >= anchor]
-    if tense == PAST and behind:
-        return max(behind)
-    if tense == FUTURE and ahead:
-        return min(ahead)
+    if tense == PAST:
+        return max(behind, default=None)
+    if tense == FUTURE:
+        return min(ahead, default=None)
     return min(readings, key=lambda day: (abs((day - anchor).days), day))
 
 

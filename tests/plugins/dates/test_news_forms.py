@@ -674,3 +674,14 @@ def test_this_past_before_another_unit_is_left_out(sentence):
 
 def test_this_past_week_runs_in_linear_time(time_growth):
     assert time_growth(extract, "this past week this past this past weekend this " * 3_000) < 9
+
+
+@pytest.mark.parametrize(
+    "sentence, span",
+    [
+        ("The appeals court ruled on the 31st.", "31st"),  # past, and February has no 31st: no March 31
+        ("Shares were sold on the 30th.", "30th"),
+    ],
+)
+def test_a_day_of_the_month_that_the_tense_puts_in_no_month_near_has_no_value(sentence, span):
+    assert facts(sentence)[span] == ("date", None)
