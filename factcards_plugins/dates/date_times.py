@@ -39,6 +39,8 @@ def in_later_half(ctx: Context, time: Found, day: Found) -> Found:
         return time
     if not P.HALF_OPEN_CLOCK.fullmatch(ctx.text, time.start, time.end):
         return time
+    if hour == 12:  # "twelve o'clock Saturday night" ends the day; "twelve o'clock Saturday evening" says no more
+        return time if part != "night" or time.value["value"] != "12:00" else replace(time, value={**time.value, "value": "24:00"})
     return replace(time, value={**time.value, "value": f"{hour + 12:02d}{time.value['value'][2:]}"})
 
 

@@ -182,7 +182,7 @@ CLOCK = re.compile(
     rf"(?P<oclock>\s[Oo]['’]clock)?(?:{_DAY_HALF})?"
 )
 # A clock time that says not which half of the day it is in: "10 o'clock", "10:30" (no "p.m.").
-HALF_OPEN_CLOCK = re.compile(rf"(?:(?:0?[1-9]|1[01])(?::[0-5]\d)?|{_CLOCK_HOUR_WORD})(?:\s[Oo]['’]clock)?")
+HALF_OPEN_CLOCK = re.compile(rf"(?:(?:0?[1-9]|1[0-2])(?::[0-5]\d)?|{_CLOCK_HOUR_WORD})(?:\s[Oo]['’]clock)?")
 
 # A part of a month by its place: "the first week of May", "the last day of February", "the second
 # Sunday in May", "the first day of next month" (the article is checked in code).
