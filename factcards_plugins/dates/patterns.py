@@ -190,6 +190,9 @@ PLACE_IN_MONTH = re.compile(
     rf"\b(?P<nth>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ll]ast|[Ff]inal)\s(?P<unit>day|week|weekend|{_WEEKDAY})"
     rf"\s(?:of|in)\s(?:(?P<rel>this|next|last)\smonth|(?P<month>{_MONTH})(?:,?\s(?P<year>{_YEAR}))?)(?![\w-]|\.\w)"
 )
+# A place before a weekday that ``PLACE_IN_MONTH`` found in no month ("the fifth Monday in February"):
+# the weekday alone is no date.
+PLACE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ff]inal)\s\Z")
 PLACES = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1}
 
 # A part of a day told with its stage and no day beside it: "by mid-afternoon", "in late morning trading".

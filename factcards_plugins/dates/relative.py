@@ -19,6 +19,8 @@ def on_weekday(match, ctx: Context) -> Found | None:
         return None
     if P.EVERY_BEFORE.search(ctx.before(match.start(), P.EVERY_WIDTH)):
         return None  # "every Monday": a set
+    if not match["mod"] and P.PLACE_BEFORE.search(ctx.before(match.start(), 11)):
+        return None  # "the fifth Monday in February" (no such day), "the first Monday after the vote"
     modifier = match["mod"] and match["mod"].lower()
     weekday = P.WEEKDAYS[match["wd"].lower()]
     # Only a bare weekday other than the dateline's needs the tense ("said on Tuesday" in Tuesday's paper is that day).

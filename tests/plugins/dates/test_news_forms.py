@@ -185,6 +185,11 @@ def test_a_place_that_the_month_has_not_is_no_day():
     assert "fifth Sunday of February, 2021" not in facts("The fifth Sunday of February, 2021 does not exist.")
 
 
+@pytest.mark.parametrize("sentence", ["The fifth Monday in February was a holiday.", "He left on the first Monday after the vote."])
+def test_a_weekday_after_a_place_that_no_month_holds_is_no_day(sentence):
+    assert "Monday" not in facts(sentence)
+
+
 def test_places_in_months_run_in_linear_time(time_growth):
     hostile = "the first week of the last Sunday in May of next month " * 2_000
     assert time_growth(extract, hostile) < 9
