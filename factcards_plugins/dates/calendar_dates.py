@@ -325,7 +325,7 @@ def _year_range(match, ctx: Context, first: int) -> Found | None:
 def on_season(match, ctx: Context) -> Found | None:
     """"last summer", "winter 2021", "in the spring": TIMEX-style ``2021-SU`` with month bounds."""
     modifier = match["mod"] and " ".join(match["mod"].lower().split()).replace("this past", "last")
-    if not (modifier or match["year"] or match["yy"] or _season_context(ctx, match)):
+    if not (modifier or match["year"] or match["yy"] or match["ryear"] or _season_context(ctx, match)):
         return None
     season = P.SEASONS[match["season"]]
     if match["ryear"]:

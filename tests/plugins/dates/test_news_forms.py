@@ -416,6 +416,7 @@ def test_this_time_last_year(sentence, span, value):
     [
         ("The law was passed in the spring of last year.", "spring of last year", "2020-SP"),
         ("The election will be held in the autumn of next year.", "autumn of next year", "2022-FA"),
+        ("The spring of last year was the wettest on record.", "spring of last year", "2020-SP"),
         ("The bridge opened in the late 1800s.", "late 1800s", "18XX"),
         ("The city grew in the early 1900s.", "early 1900s", "19XX"),
         ("The firm grew in the early 2000s.", "early 2000s", "200X"),
