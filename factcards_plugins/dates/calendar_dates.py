@@ -263,8 +263,8 @@ def _turn_of_century(match, ctx: Context) -> Found | None:
     turn nearest the dateline (2000 in 1998 and in 2021)."""
     if match["number"] or match["word"]:
         number = int(match["number"]) if match["number"] else P.CENTURY_ORDINALS.get(match["word"].lower())
-        if number is None:
-            return None
+        if number is None or number < 2:
+            return None  # the 1st century turned at no year the calendar has (0 is no ISO year here)
         year, resolution = (number - 1) * 100, ABSOLUTE
     elif ctx.anchor is not None:
         year, resolution = round(ctx.anchor.year / 100) * 100, RELATIVE

@@ -694,3 +694,9 @@ def test_this_past_week_runs_in_linear_time(time_growth):
 )
 def test_a_day_of_the_month_that_the_tense_puts_in_no_month_near_has_no_value(sentence, span):
     assert facts(sentence)[span] == ("date", None)
+
+
+def test_the_turn_of_the_first_century_is_no_year():
+    document = Document("At the turn of the first century, Rome ruled.", published=DATELINE)
+    document.segment()
+    assert [fact.value["value"] for fact in extract(document, {})] == []
