@@ -84,8 +84,8 @@ WORD_AFTER = re.compile(
 # tried only there (a pattern of some 400 names, slower than ``WORD_AFTER``).
 NAME_AFTER = re.compile(rf"[ -](?P<name>{trie_pattern(CURRENCY_NAMES)})\b", re.IGNORECASE)
 CODE_AFTER = re.compile(r" ?(?P<code>[A-Z]{3})\b")
-# A sign after the amount ("45€", "70 ₴", "75¢"), not one that opens the next amount ("5 $10").
-SIGN_AFTER = re.compile(rf" ?(?P<sign>[{re.escape(SIGNS)}¢])(?!\s?\d)")
+# A sign after the amount ("45€", "70 ₴", "75¢"), not one that opens the next amount ("5 $10", "5 $.50").
+SIGN_AFTER = re.compile(rf" ?(?P<sign>[{re.escape(SIGNS)}¢])(?!\s?\.?\d)")
 # The prefixes ending in a letter, which ``digits`` reads glued to the digits ("Rs450", "Rmb5bn",
 # "$A2bn") where other letters before digits make no number (G7, A320), and the pattern that finds
 # them or an ISO code ("EUR12.50") there. A prefix ending in "$" or "." is glued to digits anyway.

@@ -66,6 +66,12 @@ def _minus_before(text: str, offset: int) -> bool:
     return offset > 0 and text[offset - 1] in "-\u2212" and (offset < 2 or text[offset - 2].isspace() or text[offset - 2] in "([")
 
 
+def _after_a_number(text: str, offset: int) -> bool:
+    """Whether digits end just before ``offset``, or a space before it ("45€", "5 $")."""
+    before = text[max(0, offset - 2) : offset]
+    return before[-1:].isdigit() or before[-1:] == " " and before[:1].isdigit()
+
+
 class UnitReader:
     """Reads the unit around each number: a currency before or after it, a percent sign or word.
 
@@ -130,6 +136,8 @@ class UnitReader:
     def _prefix_currency(self, prefix: re.Match, piece: Piece) -> bool:
         code = prefix.group("code")
         symbol = prefix.group("sym") or prefix.group("bare")
+        if prefix.group("minus") and prefix.group("bare") and _after_a_number(self.text, prefix.start()):
+            return False  # the € of "45€-50€" is the 45's (SIGN_AFTER), the dash a range's: no -50
         if code:
             if code not in iso_codes() or code in ENGLISH_CODES:
                 return False

@@ -506,3 +506,19 @@ def test_the_new_forms_run_in_linear_time(hostile, time_growth):
         assert time_growth(_scan, hostile) < 9
     finally:
         gc.enable()
+
+
+def test_a_sign_opening_a_leading_point_amount_is_not_the_sign_after_the_number_before():
+    sentence = "Tickets went from 3 $.75 coupons to 1,200$.40 vouchers."
+    facts = money.extract(Document(sentence), {}) + numbers.extract(Document(sentence), {})
+    spans = sorted((f.start, f.end, f.text) for f in facts)
+    assert [text for _, _, text in spans] == ["3", "$.75", "1,200", "$.40"]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_sign_after_an_amount_then_a_dash_is_a_range_not_a_negative_amount():
+    facts = money.extract(Document("Rooms cost 45€-50€ a night, cabs 10$-20$."), {})
+    assert [(f.text, f.value["amount"], f.value.get("low"), f.value.get("high")) for f in facts] == [
+        ("45€-50€", 45, 45, 50),
+        ("10$-20$", 10, 10, 20),
+    ]
