@@ -181,6 +181,8 @@ CLOCK = re.compile(
     rf"|(?P<hour>{_CLOCK_HOUR})(?=\s[Oo]['’]clock\b|\sin\sthe\s(?:morning|afternoon|evening)\b|\sat\snight\b))"
     rf"(?P<oclock>\s[Oo]['’]clock)?(?:{_DAY_HALF})?"
 )
+# After "a quarter to one", words that make it a range of amounts: "a quarter to one percentage point".
+FRACTION_AMOUNT_AFTER = re.compile(r"\s?%|\s(?:per\s?cent|percent(?:age)?|points?|basis|thirds?|fifths?|quarters?|halves|times)\b")
 # A clock time that says not which half of the day it is in: "10 o'clock", "10:30" (no "p.m.").
 HALF_OPEN_CLOCK = re.compile(rf"(?:(?:0?[1-9]|1[0-2])(?::[0-5]\d)?|{_CLOCK_HOUR_WORD})(?:\s[Oo]['’]clock)?")
 

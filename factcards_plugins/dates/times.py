@@ -48,6 +48,9 @@ def on_clock(match, ctx: Context) -> Found | None:
     written = match["hour"] or match["fhour"]
     hour = int(written) if written.isdigit() else P.CLOCK_HOURS[written.lower()]
     minute = None
+    if match["fraction"] and (match["side"] == "to" and match["fraction"].lower() == "half"
+                              or P.FRACTION_AMOUNT_AFTER.match(ctx.text, match.end())):
+        return None  # "a quarter to one percentage point", "half to one per cent": amounts, no clock
     if match["fraction"]:
         minute = 30 if match["fraction"].lower() == "half" else 15
         if match["side"] == "to":

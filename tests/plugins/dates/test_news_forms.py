@@ -700,3 +700,12 @@ def test_the_turn_of_the_first_century_is_no_year():
     document = Document("At the turn of the first century, Rome ruled.", published=DATELINE)
     document.segment()
     assert [fact.value["value"] for fact in extract(document, {})] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Rates could rise by a quarter to one percentage point.", "Growth of a quarter to one per cent is expected.",
+     "He owns a quarter to one third of the firm.", "Margins rose half to one percent."],
+)
+def test_a_fraction_to_a_number_that_is_an_amount_is_no_clock_time(sentence):
+    assert facts(sentence) == {}
