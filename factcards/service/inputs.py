@@ -52,8 +52,9 @@ def as_utf8(body: bytes, kind: str, declared: str | None) -> bytes:
         return body.decode(declared).encode("utf-8")
     except LookupError:  # no such codec, or one that is no text encoding (base64)
         raise Problem("unsupported-media-type", f"cannot read a {kind} body in charset {declared!r}: send UTF-8, or a charset such as iso-8859-1 or windows-1252") from None
-    except UnicodeDecodeError as exc:
-        raise Problem("invalid-input", f"request body is not valid {declared} (byte {exc.start})") from None
+    except UnicodeError as exc:  # a UnicodeDecodeError, or the bare UnicodeError punycode raises
+        where = f" (byte {exc.start})" if isinstance(exc, UnicodeDecodeError) else ""
+        raise Problem("invalid-input", f"request body is not valid {declared}{where}") from None
 
 
 async def card_task(request: Request, max_bytes: int) -> dict[str, Any]:

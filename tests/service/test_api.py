@@ -79,6 +79,8 @@ def test_an_unknown_charset_is_415_and_bytes_outside_the_charset_422(api):
     assert body["detail"] == "cannot read a text/plain body in charset 'x-klingon': send UTF-8, or a charset such as iso-8859-1 or windows-1252"
     body = assert_problem(api.post("/v1/cards", content="Café rates rose 2%.".encode("latin-1"), headers={"content-type": "text/plain; charset=us-ascii"}), 422, "invalid-input")
     assert body["detail"] == "request body is not valid us-ascii (byte 3)"
+    body = assert_problem(api.post("/v1/cards", content=b"Rates rose-99999999", headers={"content-type": "text/plain; charset=punycode"}), 422, "invalid-input")
+    assert body["detail"] == "request body is not valid punycode"
 
 
 def test_html_body_is_read_for_its_main_text(api, articles):
