@@ -87,7 +87,7 @@ RELATIVE = re.compile(
     rf"|(?P<tpmod>[Ee]nd\sof|[Ss]tart\sof|[Bb]eginning\sof)\sthe\s(?P<tunit>week|month|year|decade)"
     rf"|{_AGO_COUNT}\s(?P<agounit>day|week|fortnight|month|year|decade)s?(?P<orso>\sor\sso)?\s(?P<dir>ago|from\s(?:now|today(?![\w'’-])))"
     r"|(?:(?P<wmod>[Ee]arly|[Ll]ate)\s)?(?P<word>[Tt]oday|[Yy]esterday(?:\s(?:morning|afternoon|evening))?|[Tt]omorrow(?:\s(?:morning|afternoon|evening|night))?"
-    r"|[Tt]onight|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
+    r"|[Tt]onight|[Tt]he\sday\sbefore\syesterday|[Tt]he\sday\safter\stomorrow"
     r"|[Tt]his\s(?:morning|afternoon|evening)|[Ll]ast\snight)"
     r"|(?P<yearend>year[-\s]end)"
     r"|(?P<thistime>[Tt]his\stime\s(?:last|next)\syear)"
@@ -464,7 +464,7 @@ _RELATIVE_PHRASES = (
     + [f"of the {unit}" for unit in ("week", "month", "year", "decade")]
     + ["This past week", "this past week", "year-end", "year end"]
     + "Today today Yesterday yesterday Tomorrow tomorrow Tonight tonight".split()
-    + ["the day "]
+    + ["the day ", "The day "]
 )
 class AnyOf:
     """A trigger made of patterns scanned one by one, their hits in text order.

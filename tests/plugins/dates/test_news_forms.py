@@ -709,3 +709,14 @@ def test_the_turn_of_the_first_century_is_no_year():
 )
 def test_a_fraction_to_a_number_that_is_an_amount_is_no_clock_time(sentence):
     assert facts(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The day before yesterday, troops left.", "The day before yesterday", "2021-03-08"),
+        ("The day after tomorrow, talks resume.", "The day after tomorrow", "2021-03-12"),
+    ],
+)
+def test_the_day_before_yesterday_at_the_start_of_a_sentence(sentence, span, value):
+    assert facts(sentence) == {span: ("date", value)}
