@@ -396,8 +396,9 @@ POINT_IN_TIME_AFTER = re.compile(r"\s(?P<word>ago|earlier|later|from\s(?:now|tod
 # Words before "year-end" that make it the end of the dateline's year: "by year-end", "at year end".
 YEAR_END_BEFORE = re.compile(r"(?i)\b(?:by|at|before|until|till|around|after|toward|towards|near|through|from)\s(?:the\s)?\Z")
 # A year before 1800 closing a day ("on April 18, 1775."), where ``_YEAR`` stops: only before punctuation
-# or a joining word, so "On May 5, 1500 people marched" keeps its count.
-EARLY_YEAR_AFTER = re.compile(r",?\s(?P<year>1[0-7][0-9]{2})(?=[.,;:)]|\Z|\s(?:to|until|and|when|at|in|on)\s)")
+# or a joining word not before a number, so "On May 5, 1500 people marched" and "On May 5, 1500 to
+# 2000 marched" keep their counts.
+EARLY_YEAR_AFTER = re.compile(r",?\s(?P<year>1[0-7][0-9]{2})(?=[.,;:)]|\Z|\s(?:to|until|and|when|at|in|on)\s(?!\d))")
 # "the week of May 9": the week that holds the day (the span starts at "week").
 WEEK_OF_BEFORE = re.compile(r"(?<![\w'’])[Ww]eek\sof\s\Z")
 # A bare month before a noun names a thing made then ("under a June agreement", "the April

@@ -164,6 +164,7 @@ def test_the_side_of_a_bare_month(sentence, span, value):
         ("The charter was sealed on July 4, 1776, by the council.", "July 4, 1776", "1776-07-04"),
         ("The siege lasted from 17 June 1745 to the spring.", "17 June 1745", "1745-06-17"),
         ("On May 5, 1500 people marched.", "May 5", "2022-05-05"),  # a count after the day, no year
+        ("On May 5, 1500 to 2000 people marched.", "May 5", "2022-05-05"),
     ],
 )
 def test_a_year_before_1800_closes_its_day(sentence, span, value):
