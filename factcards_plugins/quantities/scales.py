@@ -11,6 +11,8 @@ from .vocabulary import INDIAN_SCALES, SCALE_ABBREVIATIONS, SCALES
 # A capital "T" glued to the digits is trillions, as US headlines write them ("$1.9T"); "5t" is tonnes.
 SCALE_AFTER = re.compile(r"[ -](?P<word>thousand|million|billion|trillion|lakhs?|crores?)\b|(?P<abbr>bn|mn|mln|bln|tn|trn|[mkb]|(?-i:T))\b", re.IGNORECASE)
 _SCALE_SPACED_ABBR = re.compile(r" (?P<abbr>bn|mn|mln|bln|tn|k)\b")
+# "-odd" or "-plus" between a number and its scale word: the scale is the number's (values.marked reads the hedge).
+_HEDGE_BEFORE_SCALE = re.compile(r"-(?:odd|plus)(?= )", re.IGNORECASE)
 _DOZEN_AFTER = re.compile(r"[ -]dozen\b", re.IGNORECASE)
 # The letters at the end of a number (its scale word or abbreviation).
 _LAST_WORD = re.compile(r"([A-Za-z]+)\Z")
@@ -39,7 +41,10 @@ def merge_scales(text: str, numbers: list[Number]) -> list[Number]:
     for number in numbers:
         # A scale word, spelled out or abbreviated, follows a space or hyphen.
         if not number.words and not number.scale_abbreviation and number.kind == "cardinal" and text.startswith((" ", "-"), number.end):
-            scale = SCALE_AFTER.match(text, number.end)
+            hedge = _HEDGE_BEFORE_SCALE.match(text, number.end)  # "$20-plus million", "300-odd million"
+            scale = SCALE_AFTER.match(text, hedge.end() if hedge else number.end)
+            if hedge and not (scale and scale.group("word") and text[hedge.end()] == " "):
+                scale = None
             if scale and scale.group("word"):
                 end, factor = _scale_words(text, scale)
                 number = Number(number.start, end, number.value * factor)

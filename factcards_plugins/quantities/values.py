@@ -22,6 +22,7 @@ SIGN_QUALIFIERS = {"~": "about", ">": "more than", "<": "less than", "\u2265": "
 # A word hyphenated after a number that qualifies it, in the span: "300-odd" (about), "20-plus"
 # (more than; also "a 20-plus-point lead"; not "20-plus 5", a sum).
 _HYPHEN_AFTER = re.compile(r"-(?P<word>odd|plus)\b(?![ \t]*\d)", re.IGNORECASE)
+_HYPHEN_BEFORE_SCALE = re.compile(r"(?<=\d)-(?P<word>odd|plus)(?= )", re.IGNORECASE)  # "20-plus million"
 _HYPHEN_QUALIFIERS = {"odd": "about", "plus": "more than"}
 # "or more", "or fewer", "or less" after a number: a qualifier word like "at least", outside the span
 # ("30 or more people" is 30, at least; not "30 or more than 40").
@@ -90,9 +91,10 @@ class Values:
                 start -= 1  # "+" only before a percentage and not after a number ("2 +5%")
                 if SIGN_QUALIFIERS[sign] and value["qualifier"] is None:
                     value["qualifier"] = SIGN_QUALIFIERS[sign]
-        match = _HYPHEN_AFTER.match(text, end, end + 12) if text.startswith("-", end) else None
+        after = text.startswith("-", end)
+        match = _HYPHEN_AFTER.match(text, end, end + 12) if after else _HYPHEN_BEFORE_SCALE.search(text, start, end)
         if match:
-            end = match.end()
+            end = match.end() if after else end
             if value["qualifier"] is None:
                 value["qualifier"] = _HYPHEN_QUALIFIERS[match.group("word").lower()]
         match = _OR_AFTER.match(text, end, end + 24) if text.startswith(" or ", end) else None
