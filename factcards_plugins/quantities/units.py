@@ -61,6 +61,9 @@ class Piece:
     prefix_end: int | None = None  # where the currency prefix ends (the number starts)
 
 
+_HEDGE_BEFORE_PERCENT = re.compile(r"-(?:odd|plus)(?=[ %])", re.IGNORECASE)
+
+
 def _minus_before(text: str, offset: int) -> bool:
     """Whether a minus sign sticks to the front of a currency symbol at ``offset`` ("-$5"; not "$3-$5")."""
     return offset > 0 and text[offset - 1] in "-\u2212" and (offset < 2 or text[offset - 2].isspace() or text[offset - 2] in "([")
@@ -108,6 +111,11 @@ class UnitReader:
             piece.type, piece.currency, piece.currency_text, piece.factor = "money", "GBP", "p", 0.01
             return piece
         after = number.end
+        if text.startswith("-", after) and (hedge := _HEDGE_BEFORE_PERCENT.match(text, after)):
+            percent = self.patterns.percent_after.match(self.folded, hedge.end())
+            if percent and not number.scale_abbreviation and self._percent_case_fits(percent):
+                self._percent(percent, piece)  # "30-odd percent", "20-plus%": values.marked reads the hedge
+                return piece
         if text[after : after + 1] not in UNIT_FIRST_CHARS:
             return piece  # "5,", "5.", "5)": no percent sign, currency word, code or sign follows
         sign = SIGN_AFTER.match(text, after) if text[after] in SIGN_CHARS or text[after + 1 : after + 2] in SIGN_CHARS else None

@@ -22,7 +22,7 @@ SIGN_QUALIFIERS = {"~": "about", ">": "more than", "<": "less than", "\u2265": "
 # A word hyphenated after a number that qualifies it, in the span: "300-odd" (about), "20-plus"
 # (more than; also "a 20-plus-point lead"; not "20-plus 5", a sum).
 _HYPHEN_AFTER = re.compile(r"-(?P<word>odd|plus)\b(?![ \t]*\d)", re.IGNORECASE)
-_HYPHEN_BEFORE_SCALE = re.compile(r"(?<=\d)-(?P<word>odd|plus)(?= )", re.IGNORECASE)  # "20-plus million"
+_HYPHEN_BEFORE_SCALE = re.compile(r"(?<=\d)-(?P<word>odd|plus)(?=[ %])", re.IGNORECASE)  # "20-plus million", "30-odd percent"
 _HYPHEN_QUALIFIERS = {"odd": "about", "plus": "more than"}
 # "or more", "or fewer", "or less" after a number: a qualifier word like "at least", outside the span
 # ("30 or more people" is 30, at least; not "30 or more than 40").

@@ -26,6 +26,7 @@ SIGN_MISSES = [
     ("Call +44 20 7946 0000 now.", []),  # a phone number
 ]
 HYPHENATED = [
+    ("Turnout rose 30-odd percent, fees 20-plus%.", [("30-odd percent", "percentage", 30, "about"), ("20-plus%", "percentage", 20, "more than")]),
     ("A $20-plus million deal drew 300-odd thousand fans.", [("$20-plus million", "money", 20000000, "more than"), ("300-odd thousand", "number", 300000, "about")]),
     ("The 300-odd delegates voted on Monday.", [("300-odd", "number", 300, "about")]),
     ("She served 20-plus years on the bench.", [("20-plus", "number", 20, "more than")]),
