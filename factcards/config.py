@@ -6,8 +6,7 @@ The file has one table per extractor, summarizer or plugin::
     min_count = 2
 
     [seq2seq]
-    model = "sshleifer/distilbart-cnn-6-6"
-    api_token = { "$env" = "HF_TOKEN" }
+    model = { "$env" = "FACTCARDS_SEQ2SEQ_MODEL" }
 
 Each extractor and summarizer receives its ``default_config`` overlaid with its
 plugin's table and then its own table (``factcards.registry.effective_config``).
