@@ -139,7 +139,7 @@ def _glued_currency(text: str, start: int, before: str) -> bool:
         return False
     glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - GLUED_PREFIX_REACH), start)
     prefix = glued.group() if glued else ""
-    return prefix in GLUED_LETTER_PREFIXES or prefix in iso_codes() and prefix not in ENGLISH_CODES
+    return prefix in GLUED_LETTER_PREFIXES or _glueable_code(prefix)
 
 
 def _scaled_prefix(text: str, start: int, end: int) -> bool:
@@ -169,7 +169,12 @@ def _ends_a_span_of_years(text: str, start: int) -> bool:
 def _glued_code_after(text: str, end: int) -> bool:
     """Whether a currency code is glued after the digits ending at ``end`` ("12USD", not "5GHz")."""
     code = _CODE_AFTER.match(text, end)
-    return bool(code) and code.group() in iso_codes() and code.group() not in ENGLISH_CODES
+    return bool(code) and _glueable_code(code.group())
+
+
+def _glueable_code(code: str) -> bool:
+    """Whether ``code`` is an ISO currency code that is no English word ("EUR", not "TOP"), so glued to digits it is money."""
+    return code in iso_codes() and code not in ENGLISH_CODES
 
 
 def _phone_joint(before: str, before2: str, after: str, after2: str) -> bool:
