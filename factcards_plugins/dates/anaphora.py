@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from . import patterns as P
 from . import resolve as R
-from .context import ABSOLUTE, ANAPHORIC, RELATIVE, YEAR_INFERRED, Context, Found
+from .context import ABSOLUTE, ANAPHORIC, RELATIVE, STEPS, YEAR_INFERRED, Context, Found
 
 # How far back (characters) the date a reference points to may lie.
 REACH = 3000
@@ -30,7 +30,6 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _REFERENTS = frozenset({"day", "week", "month", "quarter", "half", "year"})
 _PERIODS = frozenset({"quarter", "half"})
 _STEP_WORDS = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
-_RELATION_STEPS = {"last": -1, "this": 0, "next": 1}
 
 
 def on_anaphor(match, ctx: Context) -> Found | None:
@@ -95,7 +94,7 @@ def on_day_of_month(match, ctx: Context) -> Found | None:
     day = int(match["day"])
     months = [R.shift_period(ctx.anchor.replace(day=1), "month", steps)[0] for steps in (-1, 0, 1)] if ctx.anchor else []
     if match["rel"]:
-        months = [months[_RELATION_STEPS[match["rel"]] + 1]] if months else []
+        months = [months[STEPS[match["rel"]] + 1]] if months else []
     readings = [reading for month in months if (reading := R.day_in_month(month, day))]
     day_date = R.nearest_day(ctx.anchor, readings, ctx.tense_of(match)) if readings else None
     iso = day_date.isoformat() if day_date else None

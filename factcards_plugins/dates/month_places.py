@@ -8,9 +8,7 @@ from datetime import date, timedelta
 
 from . import patterns as P
 from . import resolve as R
-from .context import ABSOLUTE, RELATIVE, YEAR_INFERRED, Context, Found
-
-_RELATION_STEPS = {"this": 0, "next": 1, "last": -1}
+from .context import ABSOLUTE, RELATIVE, STEPS, YEAR_INFERRED, Context, Found
 
 
 def on_place_in_month(match, ctx: Context) -> Found | None:
@@ -37,7 +35,7 @@ def _month(match, ctx: Context) -> tuple[date | None, str]:
     if match["rel"]:
         if ctx.anchor is None:
             return None, RELATIVE
-        month = R.period_start(R.shift_period(ctx.anchor, "month", _RELATION_STEPS[match["rel"]])[0], "month")
+        month = R.period_start(R.shift_period(ctx.anchor, "month", STEPS[match["rel"]])[0], "month")
         return month, RELATIVE
     month = P.MONTHS[match["month"].rstrip(".").lower()]
     if match["year"]:
