@@ -95,17 +95,22 @@ def _ask_plugins(pm: PluginManager, diagnostics: list[Diagnostic], strict: bool)
     _collect(pm, "register_fact_types", FactType, registry.fact_types, diagnostics, strict)
     _collect(pm, "register_settings", Settings, registry.settings_tables, diagnostics, strict)
     for name, fact_type in list(registry.fact_types.items()):
-        problem = _schema_problem(json.dumps(fact_type.value_schema, sort_keys=True, default=str))
+        problem = _schema_problem(_schema_key(fact_type.value_schema))
         if problem:
             del registry.fact_types[name]
             diagnostics.append(Diagnostic(ERROR, "register_fact_types", f"fact type {name!r} has an invalid schema: {problem}", fact_type.plugin))
     for record in [*registry.extractors.values(), *registry.summarizers.values(), *registry.settings_tables.values()]:
-        problems = {key: _schema_problem(json.dumps(schema, sort_keys=True, default=str)) for key, schema in record.config_schema.items()}
+        problems = {key: _schema_problem(_schema_key(schema)) for key, schema in record.config_schema.items()}
         for key, problem in problems.items():
             if problem:
                 diagnostics.append(Diagnostic(ERROR, "config", f"{record.name!r} has an invalid config_schema for {key!r} (its default's type is checked instead): {problem}", record.plugin))
         record.config_schema = {key: schema for key, schema in record.config_schema.items() if not problems[key]}
     return registry
+
+
+def _schema_key(schema: Mapping[str, Any]) -> str:
+    """A schema as canonical JSON: the key ``_schema_problem`` and ``_validator`` cache it by."""
+    return json.dumps(schema, sort_keys=True, default=str)
 
 
 @lru_cache(maxsize=256)
@@ -209,7 +214,6 @@ def _hint(word: str, choices) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-
 def value_problems(config: Mapping[str, Mapping[str, Any]], tables: Mapping[str, Mapping[str, list[Declared]]], written: Mapping[str, Mapping[str, Any]] | None = None) -> list[str]:
     """One line per setting of ``config`` whose value its declaration refuses, naming the setting, the value
     (as ``written``, so a ``$env`` secret shows as ``$VAR``) and what is expected."""
@@ -227,7 +231,7 @@ def value_problems(config: Mapping[str, Mapping[str, Any]], tables: Mapping[str,
 
 def _refusal(value: Any, declared: Declared) -> str | None:
     schema = declared.schema
-    error = best_match(_validator(json.dumps(schema, sort_keys=True, default=str)).iter_errors(value))
+    error = best_match(_validator(_schema_key(schema)).iter_errors(value))
     if error is None:
         return None
     if "description" in schema:
