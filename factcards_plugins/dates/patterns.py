@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text import trie_pattern
+from ..quantities.vocabulary import TEENS, TENS, UNITS
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -169,8 +170,7 @@ TIME = re.compile(
     rf"|(?P<hstart>1[0-2]|0?[1-9])(?={_TIME_RANGE_END.replace('?P<end>', '').replace('?P<endampm>', '')})"
     rf"){_ZONE}(?:{_DAY_HALF})?"
 )
-CLOCK_HOURS = {word: number for number, word in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+CLOCK_HOURS = {word: number for word, number in {**UNITS, **TEENS}.items() if 1 <= number <= 12}
 # An hour by the clock: "10 o'clock", "ten o'clock in the morning", "at eight in the evening".
 _CLOCK_HOUR_WORD = rf"(?i:{trie_pattern(CLOCK_HOURS)})"
 _CLOCK_HOUR = rf"(?:1[0-2]|0?[1-9]|{_CLOCK_HOUR_WORD})"
@@ -228,10 +228,9 @@ SPELLED_YEAR = re.compile(
 
 # --- durations: "three weeks", "48 hours", "two and a half years", "the past 24 hours", "two-year" ---
 
-UNIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-              "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-              "eighteen": 18, "nineteen": 19}
-TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# The number words are the quantities plugin's (one to nineteen, twenty to ninety).
+UNIT_WORDS = {word: number for word, number in {**UNITS, **TEENS}.items() if number}
+TENS_WORDS = TENS
 _UNITS_WORD = trie_pattern(UNIT_WORDS)
 _SPELLED = (
     rf"(?:(?:{trie_pattern(TENS_WORDS)})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![\w]))?|{_UNITS_WORD}|an?)"
