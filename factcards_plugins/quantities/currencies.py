@@ -216,3 +216,8 @@ def iso_codes() -> frozenset[str]:
 
 # ISO 4217 codes that are English words or common abbreviations in capitals.
 ENGLISH_CODES = frozenset({"ALL", "CUP", "TOP", "MOP", "BOB", "PEN", "MAD", "GEL", "SOS", "LAK", "BAM", "DOP", "CVE", "LSL", "BND", "PHP"})
+
+
+def money_code(code: str) -> bool:
+    """Whether ``code`` is an ISO currency code that is no English word ("EUR", not "TOP"): money beside a number."""
+    return code in iso_codes() and code not in ENGLISH_CODES

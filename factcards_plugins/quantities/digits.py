@@ -7,8 +7,7 @@ from __future__ import annotations
 import re
 
 from .currencies import (
-    ENGLISH_CODES, GLUED_LETTER_PREFIXES, GLUED_PREFIX_BEFORE, GLUED_PREFIX_REACH, SCALE_AFTER_SCALED_PREFIX, iso_codes,
-    scaled_prefix_before,
+    GLUED_LETTER_PREFIXES, GLUED_PREFIX_BEFORE, GLUED_PREFIX_REACH, SCALE_AFTER_SCALED_PREFIX, money_code, scaled_prefix_before,
 )  # fmt: skip
 from .cues import DASH_CHAIN_LEFT, DASH_CHAIN_RIGHT, MONTH_AFTER, MONTH_BEFORE, PERIOD_AFTER_ORDINAL
 from .model import Number
@@ -139,7 +138,7 @@ def _glued_currency(text: str, start: int, before: str) -> bool:
         return False
     glued = GLUED_PREFIX_BEFORE.search(text, max(0, start - GLUED_PREFIX_REACH), start)
     prefix = glued.group() if glued else ""
-    return prefix in GLUED_LETTER_PREFIXES or _glueable_code(prefix)
+    return prefix in GLUED_LETTER_PREFIXES or money_code(prefix)
 
 
 def _scaled_prefix(text: str, start: int, end: int) -> bool:
@@ -169,12 +168,7 @@ def _ends_a_span_of_years(text: str, start: int) -> bool:
 def _glued_code_after(text: str, end: int) -> bool:
     """Whether a currency code is glued after the digits ending at ``end`` ("12USD", not "5GHz")."""
     code = _CODE_AFTER.match(text, end)
-    return bool(code) and _glueable_code(code.group())
-
-
-def _glueable_code(code: str) -> bool:
-    """Whether ``code`` is an ISO currency code that is no English word ("EUR", not "TOP"), so glued to digits it is money."""
-    return code in iso_codes() and code not in ENGLISH_CODES
+    return bool(code) and money_code(code.group())
 
 
 def _phone_joint(before: str, before2: str, after: str, after2: str) -> bool:

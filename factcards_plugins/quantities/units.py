@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .cues import TextView
 from .currencies import (
-    CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_NAMES, CURRENCY_WORDS, DOLLAR_ADJECTIVES, ENGLISH_CODES,
+    CENT_WORDS, CODE_AFTER, COUNTRY_CUES, CURRENCY_FAMILY, CURRENCY_NAMES, CURRENCY_WORDS, DOLLAR_ADJECTIVES, money_code,
     MONEY_CONTEXT_AFTER, MONEY_CONTEXT_BEFORE, NEEDS_SCALE, SCALED_PREFIXES, SIGN_AFTER, SIGNS, SYMBOL_BEFORE,
     SYMBOL_BEFORE_REACH, SYMBOLS, iso_codes, scaled_prefix_before,
 )  # fmt: skip
@@ -147,7 +147,7 @@ class UnitReader:
         if prefix.group("minus") and prefix.group("bare") and _after_a_number(self.text, prefix.start()):
             return False  # the € of "45€-50€" is the 45's (SIGN_AFTER), the dash a range's: no -50
         if code:
-            if code not in iso_codes() or code in ENGLISH_CODES:
+            if not money_code(code):
                 return False
             currency, ambiguous, surface = code, False, code
         else:
